@@ -1,0 +1,328 @@
+"""Stage 2, check: rules across specs, enforced before any database is touched.
+
+Every rule collects all its findings; check() raises them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from codegen.errors import SpecError, SpecErrors
+from codegen.load import Loaded
+from codegen.spec_model import ColumnSpec, TableSpec
+
+POSTGRESQL_MAX_IDENTIFIER = 63  # MySQL allows 64; the stricter limit binds.
+MYSQL_MAX_KEY_BYTES = 3072  # InnoDB, DYNAMIC row format
+UTF8MB4_BYTES = 4
+_FIXED_KEY_BYTES = {"integer": 4, "big_integer": 8, "float": 8, "boolean": 1, "datetime": 8}
+_NO_MYSQL_DEFAULT = ("text", "json", "binary")
+
+TableAt = tuple[str, int, TableSpec]
+
+
+def _tables(loaded: Loaded) -> Iterator[TableAt]:
+    for file, spec in loaded.domains:
+        for index, table in enumerate(spec.tables):
+            yield file, index, table
+
+
+def _auto_index_name(table: TableSpec, column: ColumnSpec) -> str:
+    return f"ix_{table.table}_{column.name}"
+
+
+def _index_sets(table: TableSpec) -> list[tuple[str, tuple[str, ...], bool, str]]:
+    """Every index the table will have: (name, columns, unique, field path) in spec order."""
+    found: list[tuple[str, tuple[str, ...], bool, str]] = [
+        (_auto_index_name(table, c), (c.name,), bool(c.unique), f"columns.{i}")
+        for i, c in enumerate(table.columns)
+        if c.index
+    ]
+    found += [(ix.name, tuple(ix.columns), bool(ix.unique), f"indexes.{i}") for i, ix in enumerate(table.indexes)]
+    return found
+
+
+def _path(field: str) -> tuple[str | int, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in field.split("."))
+
+
+def check_structure(loaded: Loaded) -> list[SpecError]:
+    """Names exist and are unique; references resolve; each table has one primary key."""
+    errors: list[SpecError] = []
+    classes: dict[str, str] = {}
+    tables: dict[str, TableSpec] = {t.table: t for _, _, t in _tables(loaded)}
+    seen_tables: dict[str, str] = {}
+    for file, ti, table in _tables(loaded):
+        at = ("tables", ti)
+        where = f"table {table.table}"
+        for name, registry, kind in ((table.class_, classes, "class"), (table.table, seen_tables, "table")):
+            if name in registry:
+                errors.append(
+                    SpecError(
+                        file, loaded.line(file, *at), where, f"{kind} name '{name}' is already used in {registry[name]}"
+                    )
+                )
+            registry[name] = file
+        names = [c.name for c in table.columns]
+        for ci, column in enumerate(table.columns):
+            cw = f"{where}, column {column.name}"
+            cat = (*at, "columns", ci)
+            if names.count(column.name) > 1:
+                errors.append(SpecError(file, loaded.line(file, *cat), cw, "is declared twice"))
+            if column.type == "string" and column.length is None:
+                errors.append(
+                    SpecError(file, loaded.line(file, *cat), f"{cw}, field 'length'", "is required for type string")
+                )
+            if column.foreign_key:
+                target_table, target_column = column.foreign_key.split(".")
+                target = tables.get(target_table)
+                if target is None or target_column not in [c.name for c in target.columns]:
+                    errors.append(
+                        SpecError(
+                            file,
+                            loaded.line(file, *cat, "foreign_key"),
+                            f"{cw}, field 'foreign_key'",
+                            f"'{column.foreign_key}' names no column of any spec",
+                        )
+                    )
+        if sum(bool(c.primary_key) for c in table.columns) != 1:
+            errors.append(SpecError(file, loaded.line(file, *at), where, "needs exactly one primary key column"))
+        for ii, ix in enumerate(table.indexes):
+            for col in ix.columns:
+                if col not in names:
+                    errors.append(
+                        SpecError(
+                            file,
+                            loaded.line(file, *at, "indexes", ii),
+                            f"{where}, index {ix.name}",
+                            f"column '{col}' is not a column of {table.table}",
+                        )
+                    )
+            for col in ix.mysql_length or {}:
+                if col not in ix.columns:
+                    errors.append(
+                        SpecError(
+                            file,
+                            loaded.line(file, *at, "indexes", ii, "mysql_length"),
+                            f"{where}, index {ix.name}, field 'mysql_length'",
+                            f"column '{col}' is not a column of this index",
+                        )
+                    )
+        for ui, uc in enumerate(table.unique_constraints):
+            for col in uc.columns:
+                if col not in names:
+                    errors.append(
+                        SpecError(
+                            file,
+                            loaded.line(file, *at, "unique_constraints", ui),
+                            f"{where}, unique constraint {uc.name}",
+                            f"column '{col}' is not a column of {table.table}",
+                        )
+                    )
+    for file, ti, table in _tables(loaded):
+        for ri, rel in enumerate(table.relationships):
+            target = next((t for _, _, t in _tables(loaded) if t.class_ == rel.target), None)
+            if target is None or rel.back_populates not in [r.name for r in target.relationships]:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, "relationships", ri),
+                        f"table {table.table}, relationship {rel.name}",
+                        f"'{rel.target}.{rel.back_populates}' is not a relationship of any spec",
+                    )
+                )
+    return errors
+
+
+def check_index_names(loaded: Loaded) -> list[SpecError]:
+    """Index and constraint names are unique across the whole database (SQLite and PostgreSQL require it)."""
+    errors: list[SpecError] = []
+    owners: dict[str, str] = {}
+    for file, ti, table in _tables(loaded):
+        named = [(n, f) for n, _, _, f in _index_sets(table)]
+        named += [(u.name, f"unique_constraints.{i}") for i, u in enumerate(table.unique_constraints) if u.name]
+        for name, field in named:
+            if name in owners:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, *_path(field)),
+                        f"table {table.table}, index {name}",
+                        f"index name is already used by {owners[name]}; index names must be unique across the database",
+                    )
+                )
+            else:
+                owners[name] = f"table {table.table} ({file})"
+    return errors
+
+
+def check_identifier_lengths(loaded: Loaded) -> list[SpecError]:
+    """Table, column, index and constraint names fit PostgreSQL's 63 characters (MySQL: 64)."""
+    errors: list[SpecError] = []
+    for file, ti, table in _tables(loaded):
+        items: list[tuple[str, str, tuple[str | int, ...]]] = [(f"table {table.table}", table.table, ())]
+        items += [
+            (f"table {table.table}, column {c.name}", c.name, ("columns", i)) for i, c in enumerate(table.columns)
+        ]
+        items += [(f"table {table.table}, index {n}", n, _path(f)) for n, _, _, f in _index_sets(table)]
+        items += [
+            (f"table {table.table}, unique constraint {u.name}", u.name, ("unique_constraints", i))
+            for i, u in enumerate(table.unique_constraints)
+            if u.name
+        ]
+        for where, name, path in items:
+            if len(name) > POSTGRESQL_MAX_IDENTIFIER:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, *path),
+                        where,
+                        f"identifier '{name}' has {len(name)} characters; PostgreSQL allows {POSTGRESQL_MAX_IDENTIFIER} and MySQL 64",
+                    )
+                )
+    return errors
+
+
+def check_mysql_keys(loaded: Loaded) -> list[SpecError]:
+    """Every index fits MySQL's 3072-byte key under utf8mb4; TEXT columns in an index carry a prefix length."""
+    errors: list[SpecError] = []
+    for file, ti, table in _tables(loaded):
+        columns = {c.name: c for c in table.columns}
+        lengths_of = {ix.name: dict(ix.mysql_length or {}) for ix in table.indexes}
+        for name, cols, _, field in _index_sets(table):
+            line = loaded.line(file, "tables", ti, *_path(field))
+            where = f"table {table.table}, index {name}"
+            total = 0
+            for col in cols:
+                column = columns.get(col)
+                if column is None:
+                    continue
+                prefix = lengths_of.get(name, {}).get(col)
+                if column.type in ("text", "json", "binary"):
+                    if prefix is None:
+                        errors.append(
+                            SpecError(
+                                file,
+                                line,
+                                where,
+                                f"{column.type} column '{col}' needs a prefix length in mysql_length to be indexed on MySQL",
+                            )
+                        )
+                        continue
+                    total += prefix * UTF8MB4_BYTES
+                elif column.type == "string":
+                    total += (prefix or column.length or 0) * UTF8MB4_BYTES
+                else:
+                    total += _FIXED_KEY_BYTES[column.type]
+            if total > MYSQL_MAX_KEY_BYTES:
+                errors.append(
+                    SpecError(
+                        file, line, where, f"key is {total} bytes under utf8mb4; MySQL allows {MYSQL_MAX_KEY_BYTES}"
+                    )
+                )
+    return errors
+
+
+def check_mysql_text_defaults(loaded: Loaded) -> list[SpecError]:
+    """No server default on TEXT/BLOB/JSON columns: MySQL rejects such DDL."""
+    errors: list[SpecError] = []
+    for file, ti, table in _tables(loaded):
+        for ci, column in enumerate(table.columns):
+            if column.type in _NO_MYSQL_DEFAULT and column.server_default is not None:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, "columns", ci, "server_default"),
+                        f"table {table.table}, column {column.name}, field 'server_default'",
+                        f"MySQL cannot hold a DEFAULT on a {column.type} column; use 'default' (set by the client)",
+                    )
+                )
+    return errors
+
+
+def check_redundant_indexes(loaded: Loaded) -> list[SpecError]:
+    """No two indexes of a table cover the same columns; every dropped index names the index kept for it."""
+    errors: list[SpecError] = []
+    for file, ti, table in _tables(loaded):
+        indexes = _index_sets(table)
+        by_columns: dict[tuple[str, ...], str] = {}
+        for name, cols, _, field in indexes:
+            if cols in by_columns:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, *_path(field)),
+                        f"table {table.table}, index {name}",
+                        f"repeats index {by_columns[cols]} on ({', '.join(cols)}); keep one and list the other under redundant_indexes",
+                    )
+                )
+            else:
+                by_columns[cols] = name
+        names = {name: cols for name, cols, _, _ in indexes}
+        for ri, dropped in enumerate(table.redundant_indexes):
+            where = f"table {table.table}, redundant index {dropped.name}"
+            line = loaded.line(file, "tables", ti, "redundant_indexes", ri)
+            if dropped.name in names:
+                errors.append(SpecError(file, line, where, "is declared dropped but the spec still creates it"))
+            kept = names.get(dropped.kept)
+            if kept is None:
+                errors.append(
+                    SpecError(
+                        file, line, f"{where}, field 'kept'", f"'{dropped.kept}' is not an index of {table.table}"
+                    )
+                )
+            elif kept != tuple(dropped.columns):
+                errors.append(
+                    SpecError(
+                        file,
+                        line,
+                        f"{where}, field 'kept'",
+                        f"'{dropped.kept}' covers ({', '.join(kept)}), not ({', '.join(dropped.columns)})",
+                    )
+                )
+    return errors
+
+
+def check_facades(loaded: Loaded) -> list[SpecError]:
+    """Method names are unique across facades (they share the manager); template tables exist."""
+    errors: list[SpecError] = []
+    owners: dict[str, str] = {}
+    tables = {t.table for _, _, t in _tables(loaded)}
+    for file, spec in loaded.facades:
+        for mi, method in enumerate(spec.methods):
+            line = loaded.line(file, "methods", mi)
+            where = f"method {method.name}"
+            if method.name in owners:
+                errors.append(SpecError(file, line, where, f"is already declared by {owners[method.name]}"))
+            owners[method.name] = f"{spec.facade} ({file})"
+            impl = method.impl
+            if not isinstance(impl, str) and impl.table not in tables:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "methods", mi, "impl", "table"),
+                        f"{where}, field 'impl'",
+                        f"table '{impl.table}' is in no domain spec",
+                    )
+                )
+            params = [p.name for p in method.params]
+            if len(set(params)) != len(params):
+                errors.append(SpecError(file, line, f"{where}, field 'params'", "names a parameter twice"))
+    return errors
+
+
+RULES = (
+    check_structure,
+    check_index_names,
+    check_identifier_lengths,
+    check_mysql_keys,
+    check_mysql_text_defaults,
+    check_redundant_indexes,
+    check_facades,
+)
+
+
+def check(loaded: Loaded) -> None:
+    """Run every rule; raise SpecErrors with all findings."""
+    errors = [e for rule in RULES for e in rule(loaded)]
+    if errors:
+        raise SpecErrors(errors)

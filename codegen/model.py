@@ -1,0 +1,486 @@
+"""Stage 3, model: the intermediate model templates print.
+
+Every name, type and argument list is computed here, once, so that templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from codegen.facade_model import FacadeSpec, MethodSpec, TemplateImpl
+from codegen.load import Loaded
+from codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
+
+# spec type -> (SQLAlchemy type expression, Python type, record type)
+_TYPES: dict[str, tuple[str, str, str]] = {
+    "integer": ("Integer", "int", "int"),
+    "big_integer": ("BigInteger", "int", "int"),
+    "string": ("SafeString({length})", "str", "str"),
+    "text": ("LongText", "str", "str"),
+    "float": ("Double", "float", "float"),
+    "boolean": ("Boolean", "bool", "bool"),
+    "datetime": ("DateTime", "datetime.datetime", "str"),
+    "json": ("JSON", "Any", "Any"),
+    "binary": ("LargeBinary", "bytes", "bytes"),
+}
+_FACTORIES = {"list": "list", "dict": "dict", "unix_time": "unix_time"}
+
+
+def _literal(value: str | int | float | bool) -> str:
+    return repr(value)
+
+
+def _default_expr(spec: str | int | float | bool | FactoryDefault | SqlFunction) -> str:
+    if isinstance(spec, FactoryDefault):
+        return _FACTORIES[spec.factory]
+    if isinstance(spec, SqlFunction):
+        return "func.now()"
+    return _literal(spec)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    attribute: str
+    kind: str
+    length: int | None
+    nullable: bool
+    primary_key: bool
+    sa_type: str
+    mapped_type: str
+    mapped_args: str
+    record_type: str
+    record_expr: str
+    default_python: str | None
+    server_default: str | None
+    json_text: bool
+    indexed: bool
+    unique: bool
+    foreign_key: str | None
+    samples: tuple[str, str]
+    expected: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    columns: tuple[str, ...]
+    unique: bool
+    mysql_length: dict[str, int]
+    args: str
+
+
+@dataclass(frozen=True)
+class Relationship:
+    name: str
+    target: str
+    mapped_type: str
+    args: str
+
+
+@dataclass(frozen=True)
+class Table:
+    class_name: str
+    table: str
+    description: str
+    in_seed: bool
+    columns: tuple[Column, ...]
+    indexes: tuple[Index, ...]
+    unique_constraints: tuple[str, ...]
+    redundant_indexes: tuple[tuple[str, tuple[str, ...], str, str], ...]
+    relationships: tuple[Relationship, ...]
+    record_name: str
+    values_name: str
+    record_function: str
+    repository_name: str
+    primary_key: Column
+    table_args: tuple[str, ...]
+
+    @property
+    def key_type(self) -> str:
+        """Python type of the primary key."""
+        return self.primary_key.mapped_type
+
+    @property
+    def generated_key(self) -> bool:
+        """Whether the database assigns the primary key (an integer key), or the caller gives it."""
+        return self.primary_key.kind in ("integer", "big_integer")
+
+    @property
+    def sample_columns(self) -> tuple[Column, ...]:
+        """Columns a contract test fills with sample values (foreign keys aside; the key if the caller gives it)."""
+        return tuple(c for c in self.columns if (not c.primary_key or not self.generated_key) and c.foreign_key is None)
+
+    @property
+    def updated_columns(self) -> tuple[Column, ...]:
+        """Columns a contract test changes in the update step (never the key)."""
+        return tuple(c for c in self.sample_columns if not c.primary_key)
+
+    @property
+    def foreign_keys(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.foreign_key is not None)
+
+
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    spec_file: str
+    description: str
+    tables: tuple[Table, ...]
+    sa_imports: tuple[str, ...]
+    type_imports: tuple[str, ...]
+    uses_func: bool
+    uses_datetime: bool
+    uses_any: bool
+    uses_relationship: bool
+    record_uses_any: bool
+    parents: tuple[tuple[str, str, Table], ...]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    annotation: str
+    default: str | None
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}: {self.annotation}" + (f" = {self.default}" if self.default is not None else "")
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    returns: str
+    not_ready_default: str | None
+    on_failure: str | None
+    handwritten: bool
+    template: str | None
+    table: Table | None
+    where: tuple[tuple[str, str], ...]
+    extension: bool
+    fixes: str | None
+
+    @property
+    def signature(self) -> str:
+        return ", ".join(p.signature for p in self.params)
+
+    @property
+    def call_args(self) -> str:
+        return ", ".join(f"{p.name}={p.name}" for p in self.params)
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    description: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Facade:
+    class_name: str
+    module: str
+    spec_file: str
+    description: str
+    shapes: tuple[Shape, ...]
+    methods: tuple[Method, ...]
+    repository_imports: tuple[tuple[str, tuple[str, ...]], ...]
+    annotation_imports: tuple[tuple[str, tuple[str, ...]], ...]
+    shape_imports: tuple[tuple[str, tuple[str, ...]], ...]
+    has_handwritten: bool
+    attribute: str
+
+
+@dataclass(frozen=True)
+class Project:
+    domains: tuple[Domain, ...]
+    facades: tuple[Facade, ...] = field(default_factory=tuple)
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(t for d in self.domains for t in d.tables)
+
+    @property
+    def manager_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Every name the manager's annotations use, grouped by module."""
+        return _grouped({(m, n) for f in self.facades for m, names in f.annotation_imports for n in names})
+
+    @property
+    def methods(self) -> tuple[tuple[Facade, Method], ...]:
+        """Every facade method, facades in name order, methods in spec order."""
+        return tuple((f, m) for f in self.facades for m in f.methods)
+
+
+def _samples(spec: ColumnSpec) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Two distinct sample values per column (as source text) and their record forms."""
+    name = spec.name
+    if spec.type in ("integer", "big_integer"):
+        a, b = ("7", "11") if spec.type == "integer" else ("1735701000123", "1735701999456")
+        return (a, b), (a, b)
+    if spec.type == "float":
+        return ("1735701000.25", "0.125"), ("1735701000.25", "0.125")
+    if spec.type == "boolean":
+        return ("True", "False"), ("True", "False")
+    if spec.type == "datetime":
+        return (
+            ("datetime.datetime(2024, 1, 2, 3, 4, 5)", "datetime.datetime(2025, 6, 7, 8, 9, 10)"),
+            ("'2024-01-02T03:04:05'", "'2025-06-07T08:09:10'"),
+        )
+    if spec.type == "json":
+        a, b = "{'k': [1, '二']}", "['x', 2.5, None]"
+        return (a, b), (a, b)
+    if spec.type == "binary":
+        return ("b'\\x00\\x01\\xff'", "b'b'"), ("b'\\x00\\x01\\xff'", "b'b'")
+    limit = spec.length or 1000
+    a = repr(f"{name} 一 🙂"[:limit])
+    b = repr(f"{name}-2"[:limit])
+    return (a, b), (a, b)
+
+
+def _column(spec: ColumnSpec) -> Column:
+    sa_type, py_type, record_type = _TYPES[spec.type]
+    sa_type = sa_type.format(length=spec.length)
+    nullable = bool(spec.nullable) and not spec.primary_key
+    mapped_type = f"{py_type} | None" if nullable and py_type != "Any" else py_type
+    args: list[str] = []
+    attribute = spec.attribute or spec.name
+    if spec.attribute:
+        args.append(repr(spec.name))
+    args.append(sa_type)
+    if spec.foreign_key:
+        args.append(f"ForeignKey({spec.foreign_key!r})")
+    if spec.primary_key:
+        args.append("primary_key=True")
+        if spec.autoincrement:
+            args.append("autoincrement=True")
+    else:
+        args.append(f"nullable={nullable}")
+    if spec.index:
+        args.append("index=True")
+    if spec.unique:
+        args.append("unique=True")
+    default_python = _default_expr(spec.default) if spec.default is not None else None
+    if default_python is not None:
+        args.append(f"default={default_python}")
+    if spec.server_default is not None:
+        args.append(f"server_default={spec.server_default!r}")
+    if spec.onupdate is not None:
+        args.append("onupdate=func.now()")
+    record_nullable = nullable or spec.type == "datetime"
+    rtype = f"{record_type} | None" if record_nullable and record_type != "Any" else record_type
+    expr = f"iso_datetime(row[{spec.name!r}])" if spec.type == "datetime" else f"row[{spec.name!r}]"
+    return Column(
+        name=spec.name,
+        attribute=attribute,
+        kind=spec.type,
+        length=spec.length,
+        nullable=nullable,
+        primary_key=bool(spec.primary_key),
+        sa_type=sa_type,
+        mapped_type=mapped_type,
+        mapped_args=", ".join(args),
+        record_type=rtype,
+        record_expr=expr,
+        default_python=default_python,
+        server_default=spec.server_default,
+        json_text=bool(spec.json_text),
+        indexed=bool(spec.index),
+        unique=bool(spec.unique),
+        foreign_key=spec.foreign_key,
+        samples=_samples(spec)[0],
+        expected=_samples(spec)[1],
+    )
+
+
+def _index(spec: IndexSpec) -> Index:
+    args = [repr(spec.name), *(repr(c) for c in spec.columns)]
+    if spec.unique:
+        args.append("unique=True")
+    lengths = dict(spec.mysql_length or {})
+    if lengths:
+        args.append(f"mysql_length={lengths!r}")
+        args.append(f"mariadb_length={lengths!r}")
+    return Index(spec.name, tuple(spec.columns), bool(spec.unique), lengths, ", ".join(args))
+
+
+def _snake(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if ch.isupper() and i and (not name[i - 1].isupper() or (i + 1 < len(name) and name[i + 1].islower())):
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def _table(spec: TableSpec) -> Table:
+    columns = tuple(_column(c) for c in spec.columns)
+    indexes = tuple(_index(i) for i in spec.indexes)
+    uniques = tuple(
+        ", ".join([*(repr(c) for c in u.columns), *([f"name={u.name!r}"] if u.name else [])])
+        for u in spec.unique_constraints
+    )
+    rels = tuple(
+        Relationship(
+            name=r.name,
+            target=r.target,
+            mapped_type=f"list[{r.target}]" if r.uselist else r.target,
+            args=f"back_populates={r.back_populates!r}, lazy={r.lazy!r}",
+        )
+        for r in spec.relationships
+    )
+    table_args = tuple(f"Index({i.args})" for i in indexes) + tuple(f"UniqueConstraint({u})" for u in uniques)
+    primary = next(c for c in columns if c.primary_key)
+    return Table(
+        class_name=spec.class_,
+        table=spec.table,
+        description=spec.description,
+        in_seed=bool(spec.in_seed),
+        columns=columns,
+        indexes=indexes,
+        unique_constraints=uniques,
+        redundant_indexes=tuple((r.name, tuple(r.columns), r.kept, r.reason) for r in spec.redundant_indexes),
+        relationships=rels,
+        record_name=f"{spec.class_}Record",
+        values_name=f"{spec.class_}Values",
+        record_function=f"{_snake(spec.class_)}_record",
+        repository_name=f"{spec.class_}Repository",
+        primary_key=primary,
+        table_args=table_args,
+    )
+
+
+def _domain(spec_file: str, spec: DomainSpec) -> Domain:
+    tables = tuple(_table(t) for t in spec.tables)
+    kinds = {c.kind for t in tables for c in t.columns}
+    sa = {
+        "ForeignKey": any(c.foreign_key for t in tables for c in t.columns),
+        "Index": any(t.indexes for t in tables),
+        "UniqueConstraint": any(t.unique_constraints for t in tables),
+        "Integer": "integer" in kinds,
+        "BigInteger": "big_integer" in kinds,
+        "Boolean": "boolean" in kinds,
+        "DateTime": "datetime" in kinds,
+        "JSON": "json" in kinds,
+        "LargeBinary": "binary" in kinds,
+    }
+    own = {
+        "SafeString": "string" in kinds,
+        "LongText": "text" in kinds,
+        "Double": "float" in kinds,
+        "unix_time": any(c.default_python == "unix_time" for t in tables for c in t.columns),
+    }
+    return Domain(
+        name=spec.domain,
+        spec_file=spec_file,
+        description=spec.description,
+        tables=tables,
+        sa_imports=tuple(sorted(k for k, v in sa.items() if v)),
+        type_imports=tuple(sorted(k for k, v in own.items() if v)),
+        uses_func=any("func.now()" in c.mapped_args for t in tables for c in t.columns),
+        uses_datetime="datetime" in kinds,
+        uses_any="json" in kinds,
+        uses_relationship=any(t.relationships for t in tables),
+        record_uses_any="json" in kinds,
+        parents=(),
+    )
+
+
+def _method(spec: MethodSpec, tables: dict[str, Table]) -> Method:
+    params = tuple(Param(p.name, p.type, p.default) for p in spec.params)
+    impl = spec.impl
+    template = impl.template if isinstance(impl, TemplateImpl) else None
+    table = tables[impl.table] if isinstance(impl, TemplateImpl) else None
+    where = tuple(sorted((k, repr(v)) for k, v in (impl.where or {}).items())) if isinstance(impl, TemplateImpl) else ()
+    return Method(
+        name=spec.name,
+        description=spec.description,
+        params=params,
+        returns=spec.returns,
+        not_ready_default=spec.not_ready_default,
+        on_failure=spec.on_failure,
+        handwritten=template is None,
+        template=template,
+        table=table,
+        where=where,
+        extension=bool(spec.extension),
+        fixes=spec.fixes,
+    )
+
+
+_TYPING_NAMES = frozenset({"Any", "Literal"})
+_BUILTIN_NAMES = frozenset({"int", "str", "float", "bool", "bytes", "dict", "list", "tuple", "set", "None", "object"})
+
+
+def names_in(annotation: str) -> set[str]:
+    """The identifiers an annotation refers to."""
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", annotation))
+
+
+def _grouped(pairs: set[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out: dict[str, set[str]] = {}
+    for module, name in pairs:
+        out.setdefault(module, set()).add(name)
+    return tuple((m, tuple(sorted(n))) for m, n in sorted(out.items()))
+
+
+def annotation_sources(tables: dict[str, Table], domain_of: dict[str, str], shapes: dict[str, str]) -> dict[str, str]:
+    """Name -> module of every name an annotation in a facade spec may use."""
+    found = {name: "typing" for name in _TYPING_NAMES}
+    for table in tables.values():
+        found[table.record_name] = f"generated.records.{domain_of[table.table]}"
+    for name, module in shapes.items():
+        found[name] = f"generated.shapes.{module}"
+    return found
+
+
+def _facade(
+    spec_file: str, spec: FacadeSpec, tables: dict[str, Table], domain_of: dict[str, str], sources: dict[str, str]
+) -> Facade:
+    methods = tuple(_method(m, tables) for m in spec.methods)
+    repos = {
+        (f"generated.repositories.{domain_of[m.table.table]}", m.table.repository_name)
+        for m in methods
+        if m.table is not None
+    }
+    annotations = [p.annotation for m in methods for p in m.params] + [m.returns for m in methods]
+    used = {(sources[n], n) for a in annotations for n in names_in(a) if n in sources}
+    own_shapes = [Shape(s.name, s.description or "", tuple((f.name, f.type) for f in s.fields)) for s in spec.shapes]
+    shape_names = {(sources[n], n) for s in own_shapes for _, t in s.fields for n in names_in(t) if n in sources}
+    own_module = f"generated.shapes.{spec.module}"
+    return Facade(
+        class_name=spec.facade,
+        module=spec.module,
+        spec_file=spec_file,
+        description=spec.description,
+        shapes=tuple(own_shapes),
+        methods=methods,
+        repository_imports=_grouped(repos),
+        annotation_imports=_grouped(used),
+        shape_imports=_grouped({(m, n) for m, n in shape_names if m != own_module}),
+        has_handwritten=any(m.handwritten for m in methods),
+        attribute=_snake(spec.facade.removesuffix("Facade")),
+    )
+
+
+def _with_parents(domain: Domain, tables: dict[str, Table], domain_of: dict[str, str]) -> Domain:
+    """The tables other tables of this domain refer to, with their domain: contract tests insert them first."""
+    parents = sorted({c.foreign_key.split(".")[0] for t in domain.tables for c in t.foreign_keys if c.foreign_key})
+    return replace(domain, parents=tuple((name, domain_of[name], tables[name]) for name in parents))
+
+
+def build(loaded: Loaded) -> Project:
+    """The intermediate model of every spec, domains and facades sorted by name."""
+    domains = tuple(sorted((_domain(f, s) for f, s in loaded.domains), key=lambda d: d.name))
+    tables = {t.table: t for d in domains for t in d.tables}
+    domain_of = {t.table: d.name for d in domains for t in d.tables}
+    domains = tuple(_with_parents(d, tables, domain_of) for d in domains)
+    shapes = {s.name: spec.module for _, spec in loaded.facades for s in spec.shapes}
+    sources = annotation_sources(tables, domain_of, shapes)
+    facades = tuple(
+        sorted((_facade(f, s, tables, domain_of, sources) for f, s in loaded.facades), key=lambda f: f.module)
+    )
+    return Project(domains=domains, facades=facades)

@@ -1,0 +1,36 @@
+# Generated from schema/facades/psychological.yaml by codegen. Do not edit.
+"""PsychologicalFacade: Emotion profiles of users, per group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from generated.shapes.psychological import EmotionProfileView
+from handwritten.facades import psychological as queries
+from handwritten.runtime.failures import log_failure, translate
+from handwritten.runtime.session import Database
+
+
+class PsychologicalFacade:
+    """Emotion profiles of users, per group."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def load_emotion_profile(self, user_id: str, group_id: str) -> EmotionProfileView | None:
+        """The user's emotion profile in the group, JSON fields decoded ({} when empty); None if there is none."""
+        try:
+            return await queries.load_emotion_profile(self._db, user_id=user_id, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("load_emotion_profile", exc, user_id=user_id, group_id=group_id)
+            return None
+
+    async def save_emotion_profile(self, user_id: str, group_id: str, profile: dict[str, Any]) -> bool:
+        """Insert or replace the user's emotion profile in the group; last_updated is now."""
+        try:
+            return await queries.save_emotion_profile(self._db, user_id=user_id, group_id=group_id, profile=profile)
+        except SQLAlchemyError as exc:
+            log_failure("save_emotion_profile", exc, user_id=user_id, group_id=group_id, profile=profile)
+            return False

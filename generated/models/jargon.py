@@ -1,0 +1,68 @@
+# Generated from schema/jargon.yaml by codegen. Do not edit.
+"""ORM models of the jargon domain: Slang terms learned per chat, their meanings, and how often each is used."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import func
+
+from generated.models.base import Base
+from handwritten.runtime.types import Double, LongText, SafeString
+
+
+class Jargon(Base):
+    """A slang term of one chat, its meaning and whether it is confirmed, complete or global."""
+
+    __tablename__ = "jargon"
+    __table_args__ = (
+        Index("idx_jargon_chat_id", "chat_id"),
+        Index("idx_jargon_content", "content", mysql_length={"content": 255}, mariadb_length={"content": 255}),
+        Index("idx_jargon_is_jargon", "is_jargon"),
+        Index(
+            "uk_chat_content",
+            "chat_id",
+            "content",
+            unique=True,
+            mysql_length={"content": 255},
+            mariadb_length={"content": 255},
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    content: Mapped[str] = mapped_column(LongText, nullable=False)
+    raw_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    meaning: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    is_jargon: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=1)
+    last_inference_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
+    is_complete: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
+    is_global: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
+    chat_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    usage_frequencies: Mapped[list[JargonUsageFrequency]] = relationship(back_populates="jargon", lazy="selectin")
+
+
+class JargonUsageFrequency(Base):
+    """How often a jargon term is used in a group."""
+
+    __tablename__ = "jargon_usage_frequency"
+    __table_args__ = (
+        Index("idx_usage_count", "usage_count"),
+        Index("idx_usage_group", "group_id"),
+        Index("idx_usage_jargon", "jargon_id"),
+        Index("idx_usage_last_used", "last_used_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    jargon_id: Mapped[int] = mapped_column(Integer, ForeignKey("jargon.id"), nullable=False)
+    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    usage_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
+    last_used_at: Mapped[float] = mapped_column(Double, nullable=False)
+    success_rate: Mapped[float | None] = mapped_column(Double, nullable=True)
+    context_types: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
+    jargon: Mapped[Jargon] = relationship(back_populates="usage_frequencies", lazy="select")

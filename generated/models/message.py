@@ -1,0 +1,160 @@
+# Generated from schema/message.yaml by codegen. Do not edit.
+"""ORM models of the message domain: Chat messages as collected (raw), as kept for learning (filtered), the bot's own replies, and the conversation context derived from them."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary
+from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import func
+
+from generated.models.base import Base
+from handwritten.runtime.types import Double, LongText, SafeString
+
+
+class BotMessage(Base):
+    """Messages the bot itself sent, per group."""
+
+    __tablename__ = "bot_messages"
+    __table_args__ = (
+        Index("idx_bot_group", "group_id"),
+        Index("idx_bot_timestamp", "timestamp"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    message: Mapped[str] = mapped_column(LongText, nullable=False)
+    timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class ContextSimilarityCache(Base):
+    """Cached similarity scores between two contexts."""
+
+    __tablename__ = "context_similarity_cache"
+    __table_args__ = (
+        Index("idx_similarity_cached", "cached_at"),
+        Index("idx_similarity_hash1", "context_hash_1"),
+        Index("idx_similarity_hash2", "context_hash_2"),
+        Index("idx_similarity_hashes", "context_hash_1", "context_hash_2"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    context_hash_1: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    context_hash_2: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    similarity_score: Mapped[float] = mapped_column(Double, nullable=False)
+    calculation_method: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    cached_at: Mapped[float] = mapped_column(Double, nullable=False)
+    created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
+
+
+class ConversationContext(Base):
+    """Rolling conversation context per group and user."""
+
+    __tablename__ = "conversation_context"
+    __table_args__ = (
+        Index("idx_context_group", "group_id"),
+        Index("idx_context_updated", "last_updated"),
+        Index("idx_context_user", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    context_window: Mapped[str] = mapped_column(LongText, nullable=False)
+    topic: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    sentiment: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    context_embedding: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    last_updated: Mapped[float] = mapped_column(Double, nullable=False)
+    created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
+
+
+class ConversationQualityMetrics(Base):
+    """Quality measures of single messages."""
+
+    __tablename__ = "conversation_quality_metrics"
+    __table_args__ = (
+        Index("idx_quality_calculated", "calculated_at"),
+        Index("idx_quality_group", "group_id"),
+        Index("idx_quality_message", "message_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    message_id: Mapped[int] = mapped_column(Integer, ForeignKey("bot_messages.id"), nullable=False)
+    coherence_score: Mapped[float | None] = mapped_column(Double, nullable=True)
+    relevance_score: Mapped[float | None] = mapped_column(Double, nullable=True)
+    engagement_score: Mapped[float | None] = mapped_column(Double, nullable=True)
+    sentiment_alignment: Mapped[float | None] = mapped_column(Double, nullable=True)
+    calculated_at: Mapped[float] = mapped_column(Double, nullable=False)
+    created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
+
+
+class ConversationTopicClustering(Base):
+    """Topic clusters found in a group's conversation."""
+
+    __tablename__ = "conversation_topic_clustering"
+    __table_args__ = (
+        Index("idx_topic_cluster", "cluster_id"),
+        Index("idx_topic_count", "message_count"),
+        Index("idx_topic_group", "group_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    cluster_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    topic_keywords: Mapped[str] = mapped_column(LongText, nullable=False)
+    message_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
+    representative_messages: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    cluster_center: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
+
+
+class FilteredMessage(Base):
+    """Messages kept for learning after filtering, with their quality scores."""
+
+    __tablename__ = "filtered_messages"
+    __table_args__ = (
+        Index("idx_filtered_group", "group_id"),
+        Index("idx_filtered_processed", "processed"),
+        Index("idx_filtered_sender", "sender_id"),
+        Index("idx_filtered_timestamp", "timestamp"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    raw_message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    message: Mapped[str] = mapped_column(LongText, nullable=False)
+    sender_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    group_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    confidence: Mapped[float | None] = mapped_column(Double, nullable=True)
+    quality_scores: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    filter_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
+
+
+class RawMessage(Base):
+    """Every chat message as collected, before any filtering."""
+
+    __tablename__ = "raw_messages"
+    __table_args__ = (
+        Index("idx_raw_group", "group_id"),
+        Index("idx_raw_processed", "processed"),
+        Index("idx_raw_sender", "sender_id"),
+        Index("idx_raw_timestamp", "timestamp"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sender_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    sender_name: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    sender_qq: Mapped[str | None] = mapped_column(SafeString(32), nullable=True, index=True)
+    message: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    platform: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    message_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    reply_to: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)

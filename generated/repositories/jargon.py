@@ -1,0 +1,121 @@
+# Generated from schema/jargon.yaml by codegen. Do not edit.
+"""Create, get, update, list, count and delete for each table of the jargon domain.
+
+Core statements on the mapped tables: no ORM objects are built, and every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
+from generated.records.jargon import (
+    JargonRecord,
+    JargonUsageFrequencyRecord,
+    JargonUsageFrequencyValues,
+    JargonValues,
+    jargon_record,
+    jargon_usage_frequency_record,
+)
+from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+
+
+class JargonRepository:
+    """Rows of jargon, keyed by id."""
+
+    table: Table = Base.metadata.tables["jargon"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: JargonValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> JargonRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return jargon_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: JargonValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: JargonValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JargonRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [jargon_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: JargonValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class JargonUsageFrequencyRepository:
+    """Rows of jargon_usage_frequency, keyed by id."""
+
+    table: Table = Base.metadata.tables["jargon_usage_frequency"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: JargonUsageFrequencyValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> JargonUsageFrequencyRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return jargon_usage_frequency_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: JargonUsageFrequencyValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: JargonUsageFrequencyValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JargonUsageFrequencyRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [jargon_usage_frequency_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: JargonUsageFrequencyValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0

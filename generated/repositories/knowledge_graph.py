@@ -1,0 +1,174 @@
+# Generated from schema/knowledge_graph.yaml by codegen. Do not edit.
+"""Create, get, update, list, count and delete for each table of the knowledge_graph domain.
+
+Core statements on the mapped tables: no ORM objects are built, and every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
+from generated.records.knowledge_graph import (
+    KGEntityRecord,
+    KGEntityValues,
+    KGParagraphHashRecord,
+    KGParagraphHashValues,
+    KGRelationRecord,
+    KGRelationValues,
+    kg_entity_record,
+    kg_paragraph_hash_record,
+    kg_relation_record,
+)
+from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+
+
+class KGEntityRepository:
+    """Rows of kg_entities, keyed by id."""
+
+    table: Table = Base.metadata.tables["kg_entities"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: KGEntityValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> KGEntityRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return kg_entity_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: KGEntityValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: KGEntityValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[KGEntityRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [kg_entity_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: KGEntityValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class KGParagraphHashRepository:
+    """Rows of kg_paragraph_hashes, keyed by id."""
+
+    table: Table = Base.metadata.tables["kg_paragraph_hashes"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: KGParagraphHashValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> KGParagraphHashRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return kg_paragraph_hash_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: KGParagraphHashValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: KGParagraphHashValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[KGParagraphHashRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [kg_paragraph_hash_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: KGParagraphHashValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class KGRelationRepository:
+    """Rows of kg_relations, keyed by id."""
+
+    table: Table = Base.metadata.tables["kg_relations"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: KGRelationValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> KGRelationRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return kg_relation_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: KGRelationValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: KGRelationValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[KGRelationRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [kg_relation_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: KGRelationValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0

@@ -1,0 +1,492 @@
+# Generated from schema/learning.yaml by codegen. Do not edit.
+"""Create, get, update, list, count and delete for each table of the learning domain.
+
+Core statements on the mapped tables: no ORM objects are built, and every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
+from generated.records.learning import (
+    InteractionRecordRecord,
+    InteractionRecordValues,
+    LearningBatchRecord,
+    LearningBatchValues,
+    LearningOptimizationLogRecord,
+    LearningOptimizationLogValues,
+    LearningReinforcementFeedbackRecord,
+    LearningReinforcementFeedbackValues,
+    LearningSessionRecord,
+    LearningSessionValues,
+    PersonaChangeSnapshotRecord,
+    PersonaChangeSnapshotValues,
+    PersonaLearningReviewRecord,
+    PersonaLearningReviewValues,
+    StyleLearningPatternRecord,
+    StyleLearningPatternValues,
+    StyleLearningReviewRecord,
+    StyleLearningReviewValues,
+    interaction_record_record,
+    learning_batch_record,
+    learning_optimization_log_record,
+    learning_reinforcement_feedback_record,
+    learning_session_record,
+    persona_change_snapshot_record,
+    persona_learning_review_record,
+    style_learning_pattern_record,
+    style_learning_review_record,
+)
+from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+
+
+class InteractionRecordRepository:
+    """Rows of interaction_records, keyed by id."""
+
+    table: Table = Base.metadata.tables["interaction_records"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: InteractionRecordValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> InteractionRecordRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return interaction_record_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: InteractionRecordValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: InteractionRecordValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[InteractionRecordRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [interaction_record_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: InteractionRecordValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class LearningBatchRepository:
+    """Rows of learning_batches, keyed by id."""
+
+    table: Table = Base.metadata.tables["learning_batches"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: LearningBatchValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> LearningBatchRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return learning_batch_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: LearningBatchValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: LearningBatchValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LearningBatchRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [learning_batch_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: LearningBatchValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class LearningOptimizationLogRepository:
+    """Rows of learning_optimization_log, keyed by id."""
+
+    table: Table = Base.metadata.tables["learning_optimization_log"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: LearningOptimizationLogValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> LearningOptimizationLogRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return learning_optimization_log_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: LearningOptimizationLogValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: LearningOptimizationLogValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LearningOptimizationLogRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [learning_optimization_log_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: LearningOptimizationLogValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class LearningReinforcementFeedbackRepository:
+    """Rows of learning_reinforcement_feedback, keyed by id."""
+
+    table: Table = Base.metadata.tables["learning_reinforcement_feedback"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: LearningReinforcementFeedbackValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> LearningReinforcementFeedbackRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return learning_reinforcement_feedback_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: LearningReinforcementFeedbackValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: LearningReinforcementFeedbackValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LearningReinforcementFeedbackRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [learning_reinforcement_feedback_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: LearningReinforcementFeedbackValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class LearningSessionRepository:
+    """Rows of learning_sessions, keyed by id."""
+
+    table: Table = Base.metadata.tables["learning_sessions"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: LearningSessionValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> LearningSessionRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return learning_session_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: LearningSessionValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: LearningSessionValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LearningSessionRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [learning_session_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: LearningSessionValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class PersonaChangeSnapshotRepository:
+    """Rows of persona_change_snapshots, keyed by id."""
+
+    table: Table = Base.metadata.tables["persona_change_snapshots"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: PersonaChangeSnapshotValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> PersonaChangeSnapshotRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return persona_change_snapshot_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: PersonaChangeSnapshotValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: PersonaChangeSnapshotValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[PersonaChangeSnapshotRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [persona_change_snapshot_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: PersonaChangeSnapshotValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class PersonaLearningReviewRepository:
+    """Rows of persona_update_reviews, keyed by id."""
+
+    table: Table = Base.metadata.tables["persona_update_reviews"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: PersonaLearningReviewValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> PersonaLearningReviewRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return persona_learning_review_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: PersonaLearningReviewValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: PersonaLearningReviewValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[PersonaLearningReviewRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [persona_learning_review_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: PersonaLearningReviewValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class StyleLearningPatternRepository:
+    """Rows of style_learning_patterns, keyed by id."""
+
+    table: Table = Base.metadata.tables["style_learning_patterns"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: StyleLearningPatternValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> StyleLearningPatternRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return style_learning_pattern_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: StyleLearningPatternValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: StyleLearningPatternValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StyleLearningPatternRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [style_learning_pattern_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: StyleLearningPatternValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class StyleLearningReviewRepository:
+    """Rows of style_learning_reviews, keyed by id."""
+
+    table: Table = Base.metadata.tables["style_learning_reviews"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: StyleLearningReviewValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> StyleLearningReviewRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return style_learning_review_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: StyleLearningReviewValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: StyleLearningReviewValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StyleLearningReviewRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [style_learning_review_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: StyleLearningReviewValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0

@@ -1,0 +1,386 @@
+# Generated from schema/message.yaml by codegen. Do not edit.
+"""Create, get, update, list, count and delete for each table of the message domain.
+
+Core statements on the mapped tables: no ORM objects are built, and every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
+from generated.records.message import (
+    BotMessageRecord,
+    BotMessageValues,
+    ContextSimilarityCacheRecord,
+    ContextSimilarityCacheValues,
+    ConversationContextRecord,
+    ConversationContextValues,
+    ConversationQualityMetricsRecord,
+    ConversationQualityMetricsValues,
+    ConversationTopicClusteringRecord,
+    ConversationTopicClusteringValues,
+    FilteredMessageRecord,
+    FilteredMessageValues,
+    RawMessageRecord,
+    RawMessageValues,
+    bot_message_record,
+    context_similarity_cache_record,
+    conversation_context_record,
+    conversation_quality_metrics_record,
+    conversation_topic_clustering_record,
+    filtered_message_record,
+    raw_message_record,
+)
+from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+
+
+class BotMessageRepository:
+    """Rows of bot_messages, keyed by id."""
+
+    table: Table = Base.metadata.tables["bot_messages"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: BotMessageValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> BotMessageRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return bot_message_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: BotMessageValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: BotMessageValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[BotMessageRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [bot_message_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: BotMessageValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class ContextSimilarityCacheRepository:
+    """Rows of context_similarity_cache, keyed by id."""
+
+    table: Table = Base.metadata.tables["context_similarity_cache"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: ContextSimilarityCacheValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> ContextSimilarityCacheRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return context_similarity_cache_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: ContextSimilarityCacheValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: ContextSimilarityCacheValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ContextSimilarityCacheRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [context_similarity_cache_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: ContextSimilarityCacheValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class ConversationContextRepository:
+    """Rows of conversation_context, keyed by id."""
+
+    table: Table = Base.metadata.tables["conversation_context"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: ConversationContextValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> ConversationContextRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return conversation_context_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: ConversationContextValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: ConversationContextValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ConversationContextRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [conversation_context_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: ConversationContextValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class ConversationQualityMetricsRepository:
+    """Rows of conversation_quality_metrics, keyed by id."""
+
+    table: Table = Base.metadata.tables["conversation_quality_metrics"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: ConversationQualityMetricsValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> ConversationQualityMetricsRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return conversation_quality_metrics_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: ConversationQualityMetricsValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: ConversationQualityMetricsValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ConversationQualityMetricsRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [conversation_quality_metrics_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: ConversationQualityMetricsValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class ConversationTopicClusteringRepository:
+    """Rows of conversation_topic_clustering, keyed by id."""
+
+    table: Table = Base.metadata.tables["conversation_topic_clustering"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: ConversationTopicClusteringValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> ConversationTopicClusteringRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return conversation_topic_clustering_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: ConversationTopicClusteringValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: ConversationTopicClusteringValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ConversationTopicClusteringRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [conversation_topic_clustering_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: ConversationTopicClusteringValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class FilteredMessageRepository:
+    """Rows of filtered_messages, keyed by id."""
+
+    table: Table = Base.metadata.tables["filtered_messages"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: FilteredMessageValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> FilteredMessageRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return filtered_message_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: FilteredMessageValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: FilteredMessageValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[FilteredMessageRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [filtered_message_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: FilteredMessageValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class RawMessageRepository:
+    """Rows of raw_messages, keyed by id."""
+
+    table: Table = Base.metadata.tables["raw_messages"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: RawMessageValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> RawMessageRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return raw_message_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: RawMessageValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: RawMessageValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[RawMessageRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [raw_message_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: RawMessageValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0

@@ -1,0 +1,174 @@
+# Generated from schema/social_analysis.yaml by codegen. Do not edit.
+"""Create, get, update, list, count and delete for each table of the social_analysis domain.
+
+Core statements on the mapped tables: no ORM objects are built, and every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
+from generated.records.social_analysis import (
+    SocialNetworkEdgeRecord,
+    SocialNetworkEdgeValues,
+    SocialNetworkNodeRecord,
+    SocialNetworkNodeValues,
+    SocialRelationAnalysisResultRecord,
+    SocialRelationAnalysisResultValues,
+    social_network_edge_record,
+    social_network_node_record,
+    social_relation_analysis_result_record,
+)
+from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+
+
+class SocialNetworkEdgeRepository:
+    """Rows of social_network_edges, keyed by id."""
+
+    table: Table = Base.metadata.tables["social_network_edges"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: SocialNetworkEdgeValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> SocialNetworkEdgeRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return social_network_edge_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: SocialNetworkEdgeValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: SocialNetworkEdgeValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SocialNetworkEdgeRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [social_network_edge_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: SocialNetworkEdgeValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class SocialNetworkNodeRepository:
+    """Rows of social_network_nodes, keyed by id."""
+
+    table: Table = Base.metadata.tables["social_network_nodes"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: SocialNetworkNodeValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> SocialNetworkNodeRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return social_network_node_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: SocialNetworkNodeValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: SocialNetworkNodeValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SocialNetworkNodeRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [social_network_node_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: SocialNetworkNodeValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class SocialRelationAnalysisResultRepository:
+    """Rows of social_relation_analysis_results, keyed by id."""
+
+    table: Table = Base.metadata.tables["social_relation_analysis_results"]
+
+    @classmethod
+    async def add(cls, session: AsyncSession, values: SocialRelationAnalysisResultValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: AsyncSession, id: int) -> SocialRelationAnalysisResultRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return social_relation_analysis_result_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: AsyncSession, id: int, values: SocialRelationAnalysisResultValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: AsyncSession,
+        *,
+        where: SocialRelationAnalysisResultValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SocialRelationAnalysisResultRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [social_relation_analysis_result_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: AsyncSession, *, where: SocialRelationAnalysisResultValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: AsyncSession, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0

@@ -1,0 +1,48 @@
+"""PsychologicalFacade queries: emotion profiles (spec: schema/facades/psychological.yaml)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import select
+
+from generated.repositories.psychological import EmotionProfileRepository
+from generated.shapes.psychological import EmotionProfileView
+from handwritten.runtime.jsontext import dumps, loads_or
+from handwritten.runtime.session import Database
+from handwritten.runtime.upsert import upsert
+
+_PROFILES = EmotionProfileRepository.table
+
+
+async def load_emotion_profile(db: Database, *, user_id: str, group_id: str) -> EmotionProfileView | None:
+    stmt = select(_PROFILES).where(_PROFILES.c.user_id == user_id, _PROFILES.c.group_id == group_id)
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    if row is None:
+        return None
+    return {
+        "user_id": row["user_id"],
+        "group_id": row["group_id"],
+        "dominant_emotions": loads_or(row["dominant_emotions"], {}),
+        "emotion_patterns": loads_or(row["emotion_patterns"], {}),
+        "empathy_level": row["empathy_level"],
+        "emotional_stability": row["emotional_stability"],
+        "last_updated": row["last_updated"],
+    }
+
+
+async def save_emotion_profile(db: Database, *, user_id: str, group_id: str, profile: dict[str, Any]) -> bool:
+    values = {
+        "user_id": user_id,
+        "group_id": group_id,
+        "dominant_emotions": dumps(profile.get("dominant_emotions", {})),
+        "emotion_patterns": dumps(profile.get("emotion_patterns", {})),
+        "empathy_level": profile.get("empathy_level", 0.5),
+        "emotional_stability": profile.get("emotional_stability", 0.5),
+        "last_updated": time.time(),
+    }
+    async with db.transaction() as session:
+        await upsert(session, _PROFILES, ("user_id", "group_id"), values)
+    return True

@@ -1,0 +1,1 @@
+"""The runtime the generated code stands on: column types, settings, engine, migration, errors."""

@@ -1,0 +1,109 @@
+"""Before the engine: make sure the target database (and PostgreSQL schema) exists.
+
+Names are quoted as identifiers by the dialect's preparer; a name holding a quote, a semicolon or a space
+is created and used literally, never executed.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+from sqlalchemy import text
+from sqlalchemy.dialects import mysql, postgresql
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.runtime.errors import DatabaseUnavailableError
+from handwritten.runtime.settings import DatabaseSettings
+
+log = logging.getLogger("sldb.bootstrap")
+
+_PG_QUOTE = postgresql.dialect().identifier_preparer.quote_identifier  # type: ignore[no-untyped-call]
+_MYSQL_QUOTE = mysql.dialect().identifier_preparer.quote_identifier
+_UNREACHABLE = (OSError, socket.gaierror, ConnectionError, TimeoutError)
+
+
+def _unavailable(settings: DatabaseSettings, exc: BaseException) -> DatabaseUnavailableError:
+    return DatabaseUnavailableError(f"cannot reach {settings.db_type} at {settings.where()}: {type(exc).__name__}")
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    if isinstance(exc, _UNREACHABLE):
+        return True
+    if isinstance(exc, (OperationalError, DBAPIError)):
+        orig = getattr(exc, "orig", None)
+        return isinstance(orig, _UNREACHABLE) or ("connect" in str(orig).lower() and "denied" not in str(orig).lower())
+    return False
+
+
+async def ensure_database(settings: DatabaseSettings) -> None:
+    """Create the configured database (and schema) when missing; raise DatabaseUnavailableError if unreachable."""
+    if settings.db_type == "sqlite":
+        settings.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+        return
+    try:
+        if settings.db_type == "mysql":
+            await _ensure_mysql(settings)
+        else:
+            await _ensure_postgresql(settings)
+    except DatabaseUnavailableError:
+        raise
+    except Exception as exc:
+        if _is_unreachable(exc):
+            raise _unavailable(settings, exc) from None
+        raise
+
+
+async def _ensure_mysql(settings: DatabaseSettings) -> None:
+    engine = create_async_engine(
+        settings.server_url(), poolclass=NullPool, connect_args={"connect_timeout": 10, "charset": "utf8mb4"}
+    )
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(
+                text(
+                    f"CREATE DATABASE IF NOT EXISTS {_MYSQL_QUOTE(settings.mysql_database)} "
+                    "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+                )
+            )
+            await conn.commit()
+    finally:
+        await engine.dispose()
+
+
+async def _ensure_postgresql(settings: DatabaseSettings) -> None:
+    server = create_async_engine(
+        settings.server_url(), poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args={"timeout": 10}
+    )
+    try:
+        async with server.connect() as conn:
+            exists = (
+                await conn.execute(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": settings.postgresql_database}
+                )
+            ).scalar()
+            if not exists:
+                try:
+                    await conn.execute(text(f"CREATE DATABASE {_PG_QUOTE(settings.postgresql_database)}"))
+                    log.info("created PostgreSQL database %s", settings.postgresql_database)
+                except (ProgrammingError, DBAPIError) as exc:
+                    if "already exists" not in str(exc):  # another instance created it at the same moment
+                        raise
+    finally:
+        await server.dispose()
+    if settings.postgresql_schema == "public":
+        return
+    target = create_engine_for(settings.url().set(query={}), PoolOptions(max_connections=1, min_connections=0))
+    try:
+        async with target.connect() as conn:
+            try:
+                await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(settings.postgresql_schema)}"))
+                await conn.commit()
+            except (ProgrammingError, DBAPIError) as exc:
+                if "already exists" not in str(exc) and "duplicate key" not in str(exc):
+                    raise
+    finally:
+        await target.dispose()

@@ -1,0 +1,153 @@
+"""ManagerRuntime: settings -> URL -> database/schema -> engine -> tables -> health -> facades.
+
+The generated SQLAlchemyDatabaseManager inherits this and adds the delegating domain methods.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import MetaData
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handwritten.runtime import bootstrap
+from handwritten.runtime.engine import DatabaseEngine, PoolOptions
+from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from handwritten.runtime.migrate import Step, migrate, plan_migration
+from handwritten.runtime.session import Backend
+from handwritten.runtime.settings import DatabaseSettings
+
+log = logging.getLogger("sldb.manager")
+
+FacadesT = TypeVar("FacadesT")
+
+
+def _metadata() -> MetaData:
+    from generated.models import Base  # the runtime depends on the generated models only here
+
+    return Base.metadata
+
+
+class ManagerRuntime(ABC, Generic[FacadesT]):
+    """Lifecycle of the data layer: start(), stop(), is_ready(), get_session()."""
+
+    def __init__(self, config: Any = None, context: Any = None) -> None:
+        self.config = config
+        self.context = context
+        self.settings = DatabaseSettings.from_config(config)
+        self.engine: DatabaseEngine | None = None
+        self._facades: FacadesT | None = None
+        self._start_lock: asyncio.Lock | None = None
+        self.backend_in_use: Backend | None = None
+        self.migration_steps: list[Step] = []
+
+    @abstractmethod
+    def _build_facades(self, db: Any) -> FacadesT: ...
+
+    # -- Database protocol (what facades use) -----------------------------------------------------
+
+    @property
+    def backend(self) -> Backend:
+        return self.backend_in_use or self.settings.db_type
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        engine = self.engine
+        if engine is None:
+            raise DatabaseNotReadyError("transaction")
+        async with engine.transaction() as session:
+            yield session
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def is_ready(self) -> bool:
+        return self._facades is not None and self.engine is not None
+
+    def _require(self, method: str) -> FacadesT:
+        facades = self._facades
+        if facades is None:
+            raise DatabaseNotReadyError(method)
+        return facades
+
+    def get_session(self) -> AsyncSession:
+        """A session on the current event loop's engine, for the plugin's own queries (`async with`)."""
+        if self.engine is None:
+            raise DatabaseNotReadyError("get_session")
+        return self.engine.get_session()
+
+    async def start(self) -> bool:
+        """Start once; concurrent and repeated calls wait for and share the first start's outcome."""
+        if self._start_lock is None:
+            self._start_lock = asyncio.Lock()
+        async with self._start_lock:
+            if self.is_ready():
+                return True
+            await self._start()
+            return True
+
+    async def _start(self) -> None:
+        settings = self.settings
+        backend: Backend = settings.db_type
+        try:
+            await bootstrap.ensure_database(settings)
+        except DatabaseUnavailableError:
+            if backend != "postgresql" or not settings.fallback_to_sqlite:
+                raise
+            log.warning(
+                "PostgreSQL at %s is unreachable; FALLING BACK TO SQLITE at %s (fallback_to_sqlite=true)",
+                settings.where(),
+                settings.sqlite_path(),
+            )
+            backend = "sqlite"
+        url = settings.url(backend)
+        if backend == "sqlite":
+            settings.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+        options = PoolOptions(settings.max_connections, settings.min_connections, settings.sqlite_pool, settings.echo)
+        engine = DatabaseEngine(url, _metadata(), options)
+        try:
+            self.migration_steps = await self.create_tables(engine, enable_auto_migration=True)
+            if not await engine.health_check():
+                raise DatabaseUnavailableError(f"health check (SELECT 1) failed on {engine.masked_url()}")
+            await engine.warm_up()
+        except BaseException:
+            await engine.close()
+            raise
+        self.engine = engine
+        self.backend_in_use = backend
+        self._facades = self._build_facades(self)
+        log.info("data layer started on %s (%s)", backend, engine.masked_url())
+
+    @staticmethod
+    async def create_tables(engine: DatabaseEngine, enable_auto_migration: bool = True) -> list[Step]:
+        return await migrate(engine.engine, engine.metadata, enable_auto_migration)
+
+    async def plan_migration(self) -> list[Step]:
+        """The DDL start-up would run now, without running it (needs start() or a reachable database)."""
+        if self.engine is not None:
+            return await plan_migration(self.engine.engine, self.engine.metadata)
+        engine = DatabaseEngine(self.settings.url(), _metadata())
+        try:
+            return await plan_migration(engine.engine, engine.metadata)
+        finally:
+            await engine.close()
+
+    async def stop(self) -> bool:
+        """Close every engine; the manager can be started again."""
+        if self._start_lock is None:
+            self._start_lock = asyncio.Lock()
+        async with self._start_lock:
+            self._facades = None
+            engine, self.engine = self.engine, None
+            if engine is not None:
+                await engine.close()
+            return True
+
+    def get_engine_info(self) -> dict[str, Any]:
+        if self.engine is None:
+            return {"backend": self.backend, "started": False}
+        return {**self.engine.get_engine_info(), "started": True}

@@ -1,0 +1,214 @@
+"""Database_Settings: read from the plugin's config, validated, turned into connection URLs.
+
+Accepted shapes: {"Database_Settings": {...}}, a flat dict of the fields, or any object with the fields
+as attributes (the plugin passes its PluginConfig).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from handwritten.runtime.errors import SettingsError
+from handwritten.runtime.session import Backend
+
+DB_TYPE_ALIASES: dict[str, Backend] = {
+    "postgresql": "postgresql",
+    "pgsql": "postgresql",
+    "postgres": "postgresql",
+    "pg": "postgresql",
+    "sqlite": "sqlite",
+    "mysql": "mysql",
+}
+SQLITE_FILE_NAME = "messages.db"
+
+
+def normalize_db_type(value: Any) -> Backend:
+    """The backend a db_type names; case and surrounding spaces are ignored; empty means PostgreSQL."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "postgresql"
+    key = str(value).strip().lower()
+    if key not in DB_TYPE_ALIASES:
+        accepted = ", ".join(DB_TYPE_ALIASES)
+        raise SettingsError("db_type", f"unknown database type {value!r}; accepted: {accepted}")
+    return DB_TYPE_ALIASES[key]
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    """Every setting of the data layer, with the design document's defaults."""
+
+    db_type: Backend = "postgresql"
+    mysql_host: str = "localhost"
+    mysql_port: int = 3306
+    mysql_user: str = "root"
+    mysql_password: str = ""
+    mysql_database: str = "astrbot_self_learning"
+    postgresql_host: str = "localhost"
+    postgresql_port: int = 5432
+    postgresql_user: str = "postgres"
+    postgresql_password: str = ""
+    postgresql_database: str = "astrbot_self_learning"
+    postgresql_schema: str = "public"
+    max_connections: int = 10
+    min_connections: int = 2
+    messages_db_path: str | None = None
+    data_dir: str | None = None
+    fallback_to_sqlite: bool = True
+    sqlite_pool: str = "queue"  # "queue" (default, measured faster) or "null" (a new connection per session)
+    echo: bool = False
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @classmethod
+    def from_config(cls, config: Any) -> DatabaseSettings:
+        """Settings from a config dict (nested under Database_Settings or flat) or an object with attributes."""
+        raw = _raw_fields(config)
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: v for k, v in raw.items() if k in known and v is not None}
+        values["db_type"] = normalize_db_type(raw.get("db_type"))
+        for name in ("mysql_port", "postgresql_port"):
+            if name in values:
+                values[name] = _port(name, values[name])
+        for name in ("max_connections", "min_connections"):
+            if name in values:
+                values[name] = _whole(name, values[name], minimum=1 if name == "max_connections" else 0)
+        for name in ("fallback_to_sqlite", "echo"):
+            if name in values:
+                values[name] = _flag(name, values[name])
+        for name in (
+            "mysql_host",
+            "mysql_user",
+            "mysql_password",
+            "mysql_database",
+            "postgresql_host",
+            "postgresql_user",
+            "postgresql_password",
+            "postgresql_database",
+            "postgresql_schema",
+        ):
+            if name in values:
+                values[name] = str(values[name])
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.min_connections > self.max_connections:
+            raise SettingsError(
+                "min_connections", f"{self.min_connections} exceeds max_connections {self.max_connections}"
+            )
+        if self.sqlite_pool not in ("queue", "null"):
+            raise SettingsError("sqlite_pool", f"{self.sqlite_pool!r}; accepted: queue, null")
+        if self.db_type == "postgresql":
+            _identifier("postgresql_schema", self.postgresql_schema)
+            _identifier("postgresql_database", self.postgresql_database)
+        if self.db_type == "mysql":
+            _identifier("mysql_database", self.mysql_database)
+
+    # -- URLs --------------------------------------------------------------------------------
+
+    def sqlite_path(self) -> Path:
+        """The SQLite file: messages_db_path, else data_dir/messages.db, else ./data/messages.db."""
+        raw = self.messages_db_path or str(Path(self.data_dir or "data") / SQLITE_FILE_NAME)
+        return Path(os.path.expandvars(os.path.expanduser(raw))).resolve()
+
+    def url(self, backend: Backend | None = None) -> URL:
+        """The SQLAlchemy URL of the target database (passwords travel inside URL, never as text)."""
+        which = backend or self.db_type
+        if which == "sqlite":
+            return URL.create("sqlite+aiosqlite", database=str(self.sqlite_path()))
+        if which == "mysql":
+            return URL.create(
+                "mysql+aiomysql",
+                username=self.mysql_user,
+                password=self.mysql_password or None,
+                host=self.mysql_host,
+                port=self.mysql_port,
+                database=self.mysql_database,
+                query={"charset": "utf8mb4"},
+            )
+        query = {"search_path": self.postgresql_schema} if self.postgresql_schema != "public" else {}
+        return URL.create(
+            "postgresql+asyncpg",
+            username=self.postgresql_user,
+            password=self.postgresql_password or None,
+            host=self.postgresql_host,
+            port=self.postgresql_port,
+            database=self.postgresql_database,
+            query=query,
+        )
+
+    def server_url(self) -> URL:
+        """The URL of the maintenance connection that creates the database: postgres db, or no db on MySQL."""
+        url = self.url()
+        if self.db_type == "postgresql":
+            return url.set(database="postgres", query={})
+        return url._replace(database=None)  # URL.set() cannot unset a field
+
+    def where(self) -> str:
+        """host:port (or file) of the configured server, for messages; never includes a password."""
+        if self.db_type == "sqlite":
+            return str(self.sqlite_path())
+        if self.db_type == "mysql":
+            return f"{self.mysql_host}:{self.mysql_port}"
+        return f"{self.postgresql_host}:{self.postgresql_port}"
+
+
+def _raw_fields(config: Any) -> dict[str, Any]:
+    if config is None:
+        return {}
+    if isinstance(config, DatabaseSettings):
+        return {f.name: getattr(config, f.name) for f in fields(config)}
+    if isinstance(config, Mapping):
+        nested = config.get("Database_Settings")
+        if isinstance(nested, Mapping):
+            merged = {k: v for k, v in config.items() if k != "Database_Settings"}
+            merged.update(nested)
+            return merged
+        return dict(config)
+    names = [f.name for f in fields(DatabaseSettings)]
+    return {name: getattr(config, name) for name in names if hasattr(config, name)}
+
+
+def _port(name: str, value: Any) -> int:
+    port = _whole(name, value, minimum=1)
+    if port > 65535:
+        raise SettingsError(name, f"{value!r} is out of range; accepted: 1 to 65535")
+    return port
+
+
+def _whole(name: str, value: Any, minimum: int) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise SettingsError(name, f"{value!r} is not a whole number") from None
+    if number < minimum:
+        raise SettingsError(name, f"{value!r} is below {minimum}")
+    return number
+
+
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(name, f"{value!r}; accepted: true or false")
+
+
+def _identifier(name: str, value: str) -> None:
+    """A database or schema name: any text a quoted identifier can hold, but not empty and not a NUL."""
+    if not value or not value.strip():
+        raise SettingsError(name, "must not be empty")
+    if "\x00" in value:
+        raise SettingsError(name, "must not contain a NUL character")
+    if len(value.encode("utf-8")) > 63:
+        raise SettingsError(name, f"{value!r} is longer than 63 bytes")

@@ -1,0 +1,66 @@
+"""Column types every generated model uses, so that one value means the same on every backend.
+
+- float columns are DOUBLE everywhere: MySQL's FLOAT is 4 bytes and rounds a Unix time by ~100 s.
+- text columns are LONGTEXT on MySQL/MariaDB: TEXT holds 64 KiB there, and chats send more.
+- string and text columns take what callers give them (see handwritten.runtime.values).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import Double as _Double
+from sqlalchemy import String, Text
+from sqlalchemy.dialects import mysql
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from handwritten.runtime import values
+
+
+def unix_time() -> int:
+    """Default of the columns that hold whole Unix seconds."""
+    return int(time.time())
+
+
+class Double(_Double[float]):
+    """Double precision float on every backend, returned as a Python float."""
+
+    def __init__(self) -> None:
+        super().__init__(asdecimal=False)
+
+
+class SafeString(TypeDecorator[str]):
+    """VARCHAR(n) whose bound values go through values.bind_text for column limits and encodings."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.max_chars = length
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return values.bind_text(value, self.max_chars)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return values.read_text(value)
+
+
+class LongText(TypeDecorator[str]):
+    """TEXT, LONGTEXT on MySQL/MariaDB; a dict or list bound here is stored as its JSON."""
+
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name in ("mysql", "mariadb"):
+            return dialect.type_descriptor(mysql.LONGTEXT())
+        return dialect.type_descriptor(Text())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return values.bind_text(value, None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return values.read_text(value)

@@ -1,0 +1,134 @@
+"""Fixtures every test shares (loaded as a pytest plugin from pyproject): real databases on each backend.
+
+- `backend_url` (session scope, parametrized): a fresh, empty database per backend for the whole run;
+  PostgreSQL runs in a non-public schema, so search_path is exercised by every test.
+- `db` : a started DatabaseEngine-backed Database with every table, emptied before each test.
+- `session`: one AsyncSession in a transaction that is rolled back after the test.
+- `manager`: a started SQLAlchemyDatabaseManager on the backend, tables emptied before each test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.pool import NullPool
+
+from tests.backends import TEST_DATABASE, TEST_SCHEMA, mysql_server, postgresql_server, selected_backends
+
+BACKENDS = selected_backends()
+
+
+def settings_for(
+    backend: str, tmp: Path, *, database: str = TEST_DATABASE, schema: str = TEST_SCHEMA
+) -> dict[str, Any]:
+    """Database_Settings for a test database on backend."""
+    if backend == "sqlite":
+        return {"db_type": "sqlite", "messages_db_path": str(tmp / f"{database}.db")}
+    if backend == "mysql":
+        server = mysql_server()
+        return {
+            "db_type": "mysql",
+            "mysql_host": server.host,
+            "mysql_port": server.port or 3306,
+            "mysql_user": server.username,
+            "mysql_password": server.password or "",
+            "mysql_database": database,
+        }
+    server = postgresql_server()
+    return {
+        "db_type": "postgresql",
+        "postgresql_host": server.host,
+        "postgresql_port": server.port or 5432,
+        "postgresql_user": server.username,
+        "postgresql_password": server.password or "",
+        "postgresql_database": database,
+        "postgresql_schema": schema,
+    }
+
+
+async def drop_database(backend: str, name: str) -> None:
+    """Remove a test database left by an earlier run (PostgreSQL and MySQL)."""
+    if backend == "mysql":
+        engine = create_async_engine(mysql_server().set(database=None), poolclass=NullPool)
+        async with engine.connect() as conn:
+            await conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+    elif backend == "postgresql":
+        engine = create_async_engine(postgresql_server(), poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    else:
+        return
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def tmp_root() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="sldb-tests-") as tmp:
+        yield Path(tmp)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+async def started(request: pytest.FixtureRequest, tmp_root: Path) -> AsyncIterator[Any]:
+    """A manager started on a fresh test database of one backend, shared by the whole run."""
+    from generated.manager import SQLAlchemyDatabaseManager
+
+    backend = str(request.param)
+    await drop_database(backend, TEST_DATABASE)
+    manager = SQLAlchemyDatabaseManager(settings_for(backend, tmp_root))
+    await manager.start()
+    assert manager.backend == backend
+    yield manager
+    await manager.stop()
+
+
+async def empty_all_tables(manager: Any) -> None:
+    from generated.models import Base
+
+    async with manager.transaction() as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            await session.execute(table.delete())
+
+
+@pytest.fixture
+async def manager(started: Any) -> Any:
+    """The backend's started manager, every table empty."""
+    await empty_all_tables(started)
+    return started
+
+
+@pytest.fixture
+async def db(manager: Any) -> Any:
+    """The Database handle facades receive (the started manager), every table empty."""
+    return manager
+
+
+@pytest.fixture
+async def session(started: Any) -> AsyncIterator[AsyncSession]:
+    """A session whose work is rolled back at the end of the test."""
+    assert started.engine is not None
+    async with started.engine.engine.connect() as conn:
+        trans = await conn.begin()
+        async with AsyncSession(bind=conn, expire_on_commit=False) as s:
+            yield s
+        await trans.rollback()
+
+
+@pytest.fixture
+def backend(started: Any) -> str:
+    return str(started.backend)
+
+
+def url_of(manager: Any) -> URL:
+    return manager.engine.url  # type: ignore[no-any-return]
+
+
+__all__ = ["BACKENDS", "asyncio", "drop_database", "empty_all_tables", "os", "settings_for", "url_of"]
