@@ -52,7 +52,8 @@ def _per_facade(project: Project) -> Iterator[Output]:
 def _whole(project: Project) -> Iterator[Output]:
     every_spec = "schema/*.yaml"
     every_facade = "schema/facades/*.yaml"
-    ctx: dict[str, Any] = {"project": project, "sorted_tables": sorted(project.tables, key=lambda t: t.class_name)}
+    exported = sorted(["Base", *(t.class_name for t in project.tables)])
+    ctx: dict[str, Any] = {"project": project, "exported": exported}
     yield Output("package_init.py.j2", "__init__.py", every_spec, ctx)
     yield Output("models_base.py.j2", "models/base.py", every_spec, ctx)
     yield Output("models_init.py.j2", "models/__init__.py", every_spec, ctx)
@@ -95,9 +96,9 @@ def format_python(files: dict[str, str], config: Path | None = None) -> dict[str
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         conf = ["--config", str(config)] if config is not None else []
-        # Imports sorted the way ruff's isort rule wants, then formatted: templates need not order them.
+        # Imports sorted (and unused ones dropped) by ruff, then formatted: templates need not order or prune them.
         for args in (
-            ["check", "--quiet", "--no-cache", "--select", "I", "--fix", "--exit-zero", *conf],
+            ["check", "--quiet", "--no-cache", "--select", "I,F401", "--fix", "--exit-zero", *conf],
             ["format", "--quiet", "--no-cache", *conf],
         ):
             done = subprocess.run([*_ruff(), *args, str(root)], capture_output=True, text=True, check=False)

@@ -39,6 +39,12 @@ def _is_unreachable(exc: BaseException) -> bool:
     return False
 
 
+def _created_by_another(exc: BaseException) -> bool:
+    """Whether a CREATE failed only because another instance created the same thing a moment earlier."""
+    text_ = str(exc)
+    return "already exists" in text_ or "duplicate key" in text_
+
+
 async def ensure_database(settings: DatabaseSettings) -> None:
     """Create the configured database (and schema) when missing; raise DatabaseUnavailableError if unreachable."""
     if settings.db_type == "sqlite":
@@ -90,7 +96,7 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
                     await conn.execute(text(f"CREATE DATABASE {_PG_QUOTE(settings.postgresql_database)}"))
                     log.info("created PostgreSQL database %s", settings.postgresql_database)
                 except (ProgrammingError, DBAPIError) as exc:
-                    if "already exists" not in str(exc):  # another instance created it at the same moment
+                    if not _created_by_another(exc):
                         raise
     finally:
         await server.dispose()
@@ -103,7 +109,7 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
                 await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(settings.postgresql_schema)}"))
                 await conn.commit()
             except (ProgrammingError, DBAPIError) as exc:
-                if "already exists" not in str(exc) and "duplicate key" not in str(exc):
+                if not _created_by_another(exc):
                     raise
     finally:
         await target.dispose()

@@ -98,7 +98,9 @@ def create_engine_for(url: URL, options: PoolOptions) -> AsyncEngine:
     search_path = query.pop("search_path", None)
     pg_args: dict[str, Any] = {"timeout": 10}
     if search_path:
-        pg_args["server_settings"] = {"search_path": str(search_path)}
+        # Quoted as an identifier: the schema was created under exactly this (quoted) name.
+        quoted = '"' + str(search_path).replace('"', '""') + '"'
+        pg_args["server_settings"] = {"search_path": quoted}
     return create_async_engine(url.set(query=query), echo=options.echo, connect_args=pg_args, **pool)
 
 

@@ -65,7 +65,9 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
 
     # -- lifecycle -----------------------------------------------------------------------------
 
+    @property
     def is_ready(self) -> bool:
+        """Whether start() has finished and the facades are up (a property, as in the plugin)."""
         return self._facades is not None and self.engine is not None
 
     def _require(self, method: str) -> FacadesT:
@@ -85,7 +87,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         if self._start_lock is None:
             self._start_lock = asyncio.Lock()
         async with self._start_lock:
-            if self.is_ready():
+            if self.is_ready:
                 return True
             await self._start()
             return True

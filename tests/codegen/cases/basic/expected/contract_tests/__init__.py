@@ -1,0 +1,1 @@
+# Generated from schema/*.yaml by codegen. Do not edit.

@@ -1,0 +1,59 @@
+# Generated from schema/facades/*.yaml by codegen. Do not edit.
+"""SQLAlchemyDatabaseManager: the plugin's entry point, delegating every domain method to its facade.
+
+Start-up, shutdown and sessions come from ManagerRuntime; this module only delegates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generated.facades.library import LibraryFacade
+from generated.records.library import BookRecord
+from generated.shapes.library import ShelfCount
+
+from handwritten.runtime.manager_runtime import ManagerRuntime
+from handwritten.runtime.session import Database
+
+
+@dataclass(frozen=True)
+class Facades:
+    """The facades of one started manager."""
+
+    library: LibraryFacade
+
+    @classmethod
+    def over(cls, db: Database) -> Facades:
+        return cls(
+            library=LibraryFacade(db),
+        )
+
+
+class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
+    """Drop-in data layer of the self-learning plugin: start(), then call any domain method."""
+
+    def _build_facades(self, db: Database) -> Facades:
+        return Facades.over(db)
+
+    async def get_book(self, book_id: int) -> BookRecord | None:
+        """One book by id. Before start: None."""
+        facades = self._facades
+        if facades is None:
+            return None
+        return await facades.library.get_book(
+            book_id=book_id,
+        )
+
+    async def count_shelved(
+        self,
+    ) -> int:
+        """Books on the shelf."""
+        facades = self._require("count_shelved")
+        return await facades.library.count_shelved()
+
+    async def shelf_counts(self, limit: int = 10) -> list[ShelfCount]:
+        """Books per shelf."""
+        facades = self._require("shelf_counts")
+        return await facades.library.shelf_counts(
+            limit=limit,
+        )

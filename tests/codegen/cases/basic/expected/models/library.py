@@ -1,0 +1,50 @@
+# Generated from schema/library.yaml by codegen. Do not edit.
+"""ORM models of the library domain: Books and their loans."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import func
+
+from generated.models.base import Base
+from handwritten.runtime.types import Double, LongText, SafeString, unix_time
+
+
+class Book(Base):
+    """A book on the shelf."""
+
+    __tablename__ = "books"
+    __table_args__ = (
+        Index("idx_book_title", "title", mysql_length={"title": 191}, mariadb_length={"title": 191}),
+        Index("idx_book_shelf_status", "shelf", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(LongText, nullable=False)
+    shelf: Mapped[str] = mapped_column(SafeString(32), nullable=False, index=True)
+    tags: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    rating: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
+    status: Mapped[str] = mapped_column(SafeString(20), nullable=False, default="shelved", server_default="shelved")
+    metadata_: Mapped[str | None] = mapped_column("metadata", LongText, nullable=True)
+    added_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime, nullable=True, default=func.now(), onupdate=func.now()
+    )
+    loans: Mapped[list[Loan]] = relationship(back_populates="book", lazy="selectin")
+
+
+class Loan(Base):
+    """One loan of a book."""
+
+    __tablename__ = "loans"
+    __table_args__ = (UniqueConstraint("book_id", "reader", name="uq_loan_book_reader"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    book_id: Mapped[int] = mapped_column(Integer, ForeignKey("books.id"), nullable=False)
+    reader: Mapped[str] = mapped_column(SafeString(64), nullable=False)
+    due: Mapped[int] = mapped_column(BigInteger, nullable=False, default=unix_time)
+    extra: Mapped[Any] = mapped_column(JSON, nullable=True, default=dict)
+    book: Mapped[Book] = relationship(back_populates="loans", lazy="select")

@@ -1,0 +1,73 @@
+"""Database_Settings: defaults, aliases, shapes, errors, URLs and SQLite paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from handwritten.runtime.errors import SettingsError
+from handwritten.runtime.settings import DatabaseSettings
+
+
+def test_no_db_type_means_postgresql_with_the_design_defaults() -> None:
+    s = DatabaseSettings.from_config({})
+    assert (s.db_type, s.postgresql_host, s.postgresql_port, s.postgresql_user) == ("postgresql", "localhost", 5432, "postgres")
+    assert (s.postgresql_database, s.postgresql_schema, s.postgresql_password) == ("astrbot_self_learning", "public", "")
+    assert s.url().render_as_string(hide_password=False) == "postgresql+asyncpg://postgres@localhost:5432/astrbot_self_learning"
+
+
+@pytest.mark.parametrize("raw,backend", [("postgresql", "postgresql"), (" PgSQL ", "postgresql"), ("postgres", "postgresql"),
+                                         ("PG", "postgresql"), ("SQLite", "sqlite"), ("mysql ", "mysql"), ("", "postgresql")])
+def test_db_type_aliases(raw: str, backend: str) -> None:
+    assert DatabaseSettings.from_config({"Database_Settings": {"db_type": raw}}).db_type == backend
+
+
+def test_reads_nested_flat_and_attribute_configs() -> None:
+    nested = DatabaseSettings.from_config({"Database_Settings": {"db_type": "mysql", "mysql_port": "3307"}})
+    flat = DatabaseSettings.from_config({"db_type": "mysql", "mysql_port": 3307})
+    obj = DatabaseSettings.from_config(SimpleNamespace(db_type="mysql", mysql_port=3307, unrelated=1))
+    assert nested == flat == obj
+    assert nested.mysql_port == 3307
+
+
+@pytest.mark.parametrize("config,field,fragment", [
+    ({"db_type": "oracle"}, "db_type", "accepted: postgresql, pgsql, postgres, pg, sqlite, mysql"),
+    ({"postgresql_port": 70000}, "postgresql_port", "accepted: 1 to 65535"),
+    ({"mysql_port": "x"}, "mysql_port", "not a whole number"),
+    ({"postgresql_schema": "  "}, "postgresql_schema", "must not be empty"),
+    ({"max_connections": 2, "min_connections": 5}, "min_connections", "exceeds max_connections"),
+])
+def test_bad_settings_name_the_field(config: dict[str, object], field: str, fragment: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        DatabaseSettings.from_config(config)
+    assert caught.value.field == field
+    assert f"Database_Settings.{field}" in str(caught.value)
+    assert fragment in str(caught.value)
+
+
+def test_awkward_password_survives_the_url_and_never_shows() -> None:
+    password = "p@ss:w/rd%20?#"
+    s = DatabaseSettings.from_config({"db_type": "mysql", "mysql_password": password})
+    assert make_url(s.url().render_as_string(hide_password=False)).password == password
+    assert password not in s.url().render_as_string() and password not in repr(s.url())
+
+
+def test_non_public_schema_travels_as_search_path() -> None:
+    s = DatabaseSettings.from_config({"postgresql_schema": "self_learning"})
+    assert s.url().query == {"search_path": "self_learning"}
+    assert s.server_url().database == "postgres" and not s.server_url().query
+
+
+def test_sqlite_path_expands_variables_home_and_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLDB_DIR", str(tmp_path))
+    s = DatabaseSettings.from_config({"db_type": "sqlite", "messages_db_path": "$SLDB_DIR/a/b.db"})
+    assert s.sqlite_path() == tmp_path / "a" / "b.db"
+    assert s.url().drivername == "sqlite+aiosqlite"
+    home = DatabaseSettings.from_config({"db_type": "sqlite", "messages_db_path": "~/x.db"})
+    assert home.sqlite_path() == Path.home() / "x.db"
+    monkeypatch.chdir(tmp_path)
+    rel = DatabaseSettings.from_config({"db_type": "sqlite", "data_dir": "data"})
+    assert rel.sqlite_path() == tmp_path / "data" / "messages.db"
