@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from generated.shapes.psychological import EmotionProfileView
 from handwritten.facades import psychological as queries
-from handwritten.runtime.failures import log_failure, translate
+from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
 
 

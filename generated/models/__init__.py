@@ -93,9 +93,9 @@ from generated.models.social_relation import (
 )
 
 __all__ = [
-    "Base",
     "AdaptiveResponseTemplate",
     "AffectionInteraction",
+    "Base",
     "BotMessage",
     "BotMood",
     "CompositePsychologicalState",

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from handwritten.runtime.records import iso_datetime
-
 
 class ConversationGoalRecord(TypedDict):
     """A row of conversation_goals; date-times as ISO 8601 text."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from handwritten.runtime.records import iso_datetime
-
 
 class LearningPerformanceHistoryRecord(TypedDict):
     """A row of learning_performance_history; date-times as ISO 8601 text."""

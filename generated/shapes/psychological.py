@@ -20,7 +20,3 @@ class EmotionProfileView(TypedDict):
     empathy_level: float | None
     emotional_stability: float | None
     last_updated: float
-
-
-# Keeps the Any import used when no shape needs it.
-_Unused = Any

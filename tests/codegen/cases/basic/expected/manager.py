@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from generated.facades.library import LibraryFacade
 from generated.records.library import BookRecord
 from generated.shapes.library import ShelfCount
-
 from handwritten.runtime.manager_runtime import ManagerRuntime
 from handwritten.runtime.session import Database
 

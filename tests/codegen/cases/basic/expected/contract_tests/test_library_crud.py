@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from generated.repositories.library import (
     BookRepository,
     LoanRepository,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 async def _add_books(session: AsyncSession) -> int:

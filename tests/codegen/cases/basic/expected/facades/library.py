@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from generated.records.library import BookRecord
 from generated.repositories.library import BookRepository
 from generated.shapes.library import ShelfCount
-from sqlalchemy.exc import SQLAlchemyError
-
 from handwritten.facades import library as queries
 from handwritten.runtime.failures import log_failure, translate
 from handwritten.runtime.session import Database

@@ -1,12 +1,11 @@
 # Generated from schema/*.yaml by codegen. Do not edit.
 """Every ORM model, under the class names the plugin imports, and their shared Base."""
 
+from generated.models.base import Base
 from generated.models.library import (
     Book,
     Loan,
 )
-
-from generated.models.base import Base
 
 __all__ = [
     "Base",

@@ -6,6 +6,10 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 
 from __future__ import annotations
 
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.models.base import Base
 from generated.records.library import (
     BookRecord,
     BookValues,
@@ -14,10 +18,6 @@ from generated.records.library import (
     book_record,
     loan_record,
 )
-from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from generated.models.base import Base
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
 
 

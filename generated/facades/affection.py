@@ -1,0 +1,100 @@
+# Generated from schema/facades/affection.yaml by codegen. Do not edit.
+"""AffectionFacade: Affection levels of users and the bot's mood, per group."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from generated.shapes.affection import AffectionView, BotMoodView
+from handwritten.facades import affection as queries
+from handwritten.runtime.failures import log_failure
+from handwritten.runtime.session import Database
+
+
+class AffectionFacade:
+    """Affection levels of users and the bot's mood, per group."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get_user_affection(self, group_id: str, user_id: str) -> AffectionView | None:
+        """The user's affection level in the group; None if the user has none."""
+        try:
+            return await queries.get_user_affection(self._db, group_id=group_id, user_id=user_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_user_affection", exc, group_id=group_id, user_id=user_id)
+            return None
+
+    async def update_user_affection(
+        self, group_id: str, user_id: str, new_level: int, change_reason: str = "", bot_mood: str = ""
+    ) -> bool:
+        """Set the user's affection level (clamped to 0..max_affection) and record the change as an interaction."""
+        try:
+            return await queries.update_user_affection(
+                self._db,
+                group_id=group_id,
+                user_id=user_id,
+                new_level=new_level,
+                change_reason=change_reason,
+                bot_mood=bot_mood,
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "update_user_affection",
+                exc,
+                group_id=group_id,
+                user_id=user_id,
+                new_level=new_level,
+                change_reason=change_reason,
+                bot_mood=bot_mood,
+            )
+            return False
+
+    async def get_all_user_affections(self, group_id: str) -> list[AffectionView]:
+        """Every user's affection level in the group, in the order the users were first seen."""
+        try:
+            return await queries.get_all_user_affections(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_all_user_affections", exc, group_id=group_id)
+            return []
+
+    async def get_total_affection(self, group_id: str) -> int:
+        """Sum of the affection levels of the group's users, as a plain int (0 for none)."""
+        try:
+            return await queries.get_total_affection(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_total_affection", exc, group_id=group_id)
+            return 0
+
+    async def save_bot_mood(
+        self, group_id: str, mood_type: str, mood_intensity: float, mood_description: str, duration_hours: int = 24
+    ) -> bool:
+        """Make this the group's active mood, ending the moods that were active; valid for duration_hours."""
+        try:
+            return await queries.save_bot_mood(
+                self._db,
+                group_id=group_id,
+                mood_type=mood_type,
+                mood_intensity=mood_intensity,
+                mood_description=mood_description,
+                duration_hours=duration_hours,
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "save_bot_mood",
+                exc,
+                group_id=group_id,
+                mood_type=mood_type,
+                mood_intensity=mood_intensity,
+                mood_description=mood_description,
+                duration_hours=duration_hours,
+            )
+            return False
+
+    async def get_current_bot_mood(self, group_id: str) -> BotMoodView | None:
+        """The group's active mood started last; None if no mood is active."""
+        try:
+            return await queries.get_current_bot_mood(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_current_bot_mood", exc, group_id=group_id)
+            return None

@@ -1,0 +1,399 @@
+# Generated from schema/facades/learning.yaml by codegen. Do not edit.
+"""LearningFacade: Reviews of learned persona and style updates, persona change snapshots, learning batches and sessions, and their statistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from generated.records.learning import LearningBatchRecord, LearningSessionRecord
+from generated.repositories.learning import (
+    PersonaLearningReviewRepository,
+    StyleLearningPatternRepository,
+    StyleLearningReviewRepository,
+)
+from generated.repositories.message import FilteredMessageRepository
+from generated.shapes.learning import (
+    PersonaChangeSnapshotView,
+    PersonaReviewView,
+    StyleLearningStatistics,
+    StylePendingReviewView,
+    StyleProgressPoint,
+    StyleReviewView,
+)
+from handwritten.facades import learning as queries
+from handwritten.runtime.failures import log_failure
+from handwritten.runtime.session import Database
+
+
+class LearningFacade:
+    """Reviews of learned persona and style updates, persona change snapshots, learning batches and sessions, and their statistics."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add_persona_learning_review(self, review_data: dict[str, Any] | None = None) -> int:
+        """Create a pending persona learning review from review_data (timestamp defaults to now); its id, 0 on failure."""
+        try:
+            return await queries.add_persona_learning_review(self._db, review_data=review_data)
+        except SQLAlchemyError as exc:
+            log_failure("add_persona_learning_review", exc, review_data=review_data)
+            return 0
+
+    async def save_persona_change_snapshot(self, snapshot_data: dict[str, Any]) -> int:
+        """Store the persona before and after an applied review (dialog lists as JSON); the snapshot's id, 0 on failure."""
+        try:
+            return await queries.save_persona_change_snapshot(self._db, snapshot_data=snapshot_data)
+        except SQLAlchemyError as exc:
+            log_failure("save_persona_change_snapshot", exc, snapshot_data=snapshot_data)
+            return 0
+
+    async def get_persona_change_snapshot(self, review_source: str, review_id: str) -> PersonaChangeSnapshotView | None:
+        """The latest snapshot (by applied_at) of one review from one source, or None."""
+        try:
+            return await queries.get_persona_change_snapshot(self._db, review_source=review_source, review_id=review_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_persona_change_snapshot", exc, review_source=review_source, review_id=review_id)
+            return None
+
+    async def get_pending_persona_update_records(
+        self,
+    ) -> list[PersonaReviewView]:
+        """All pending persona learning reviews, newest first."""
+        try:
+            return await queries.get_pending_persona_update_records(self._db)
+        except SQLAlchemyError as exc:
+            log_failure("get_pending_persona_update_records", exc)
+            return []
+
+    async def save_persona_update_record(self, record_data: dict[str, Any]) -> int:
+        """Same as add_persona_learning_review; the new review's id, 0 on failure."""
+        try:
+            return await queries.save_persona_update_record(self._db, record_data=record_data)
+        except SQLAlchemyError as exc:
+            log_failure("save_persona_update_record", exc, record_data=record_data)
+            return 0
+
+    async def delete_persona_update_record(self, record_id: int) -> bool:
+        """Delete one persona learning review; whether it existed."""
+        try:
+            async with self._db.transaction() as session:
+                return await PersonaLearningReviewRepository.delete(session, record_id)
+        except SQLAlchemyError as exc:
+            log_failure("delete_persona_update_record", exc, record_id=record_id)
+            return False
+
+    async def get_persona_update_record_by_id(self, record_id: int) -> PersonaReviewView | None:
+        """One persona learning review by id, or None."""
+        try:
+            return await queries.get_persona_update_record_by_id(self._db, record_id=record_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_persona_update_record_by_id", exc, record_id=record_id)
+            return None
+
+    async def get_reviewed_persona_update_records(
+        self, limit: int = 50, offset: int = 0, status_filter: str | None = None
+    ) -> list[PersonaReviewView]:
+        """Persona learning reviews with the given status (default approved or rejected), most recently reviewed first, paged."""
+        try:
+            return await queries.get_reviewed_persona_update_records(
+                self._db, limit=limit, offset=offset, status_filter=status_filter
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "get_reviewed_persona_update_records", exc, limit=limit, offset=offset, status_filter=status_filter
+            )
+            return []
+
+    async def update_persona_update_record_status(
+        self, record_id: int, status: str, comment: str | None = None, group_id: str | None = None
+    ) -> bool:
+        """Set a persona learning review's status and comment, review_time now (only within group_id when given); whether it was found."""
+        try:
+            return await queries.update_persona_update_record_status(
+                self._db, record_id=record_id, status=status, comment=comment, group_id=group_id
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "update_persona_update_record_status",
+                exc,
+                record_id=record_id,
+                status=status,
+                comment=comment,
+                group_id=group_id,
+            )
+            return False
+
+    async def create_style_learning_review(self, review_data: dict[str, Any]) -> int:
+        """Create a pending style learning review (learned patterns as JSON); its id, 0 on failure."""
+        try:
+            return await queries.create_style_learning_review(self._db, review_data=review_data)
+        except SQLAlchemyError as exc:
+            log_failure("create_style_learning_review", exc, review_data=review_data)
+            return 0
+
+    async def get_pending_style_reviews(self, limit: int = 50, offset: int = 0) -> list[StylePendingReviewView]:
+        """Pending style learning reviews, newest first, paged."""
+        try:
+            return await queries.get_pending_style_reviews(self._db, limit=limit, offset=offset)
+        except SQLAlchemyError as exc:
+            log_failure("get_pending_style_reviews", exc, limit=limit, offset=offset)
+            return []
+
+    async def get_reviewed_style_learning_updates(
+        self, limit: int = 50, offset: int = 0, status_filter: str | None = None
+    ) -> list[StyleReviewView]:
+        """Style learning reviews with the given status (default approved or rejected), most recently reviewed first, paged."""
+        try:
+            return await queries.get_reviewed_style_learning_updates(
+                self._db, limit=limit, offset=offset, status_filter=status_filter
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "get_reviewed_style_learning_updates", exc, limit=limit, offset=offset, status_filter=status_filter
+            )
+            return []
+
+    async def update_style_review_status(
+        self, review_id: int, status: str, reviewer_comment: str = "", group_id: str | None = None
+    ) -> bool:
+        """Set a style learning review's status and comment, review_time now (only within group_id when given); whether it was found."""
+        try:
+            return await queries.update_style_review_status(
+                self._db, review_id=review_id, status=status, reviewer_comment=reviewer_comment, group_id=group_id
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "update_style_review_status",
+                exc,
+                review_id=review_id,
+                status=status,
+                reviewer_comment=reviewer_comment,
+                group_id=group_id,
+            )
+            return False
+
+    async def update_style_review_metadata(self, review_id: int, metadata_patch: dict[str, Any]) -> bool:
+        """Merge metadata_patch into a style learning review's metadata; whether the review exists."""
+        try:
+            return await queries.update_style_review_metadata(
+                self._db, review_id=review_id, metadata_patch=metadata_patch
+            )
+        except SQLAlchemyError as exc:
+            log_failure("update_style_review_metadata", exc, review_id=review_id, metadata_patch=metadata_patch)
+            return False
+
+    async def delete_style_review_by_id(self, review_id: int) -> bool:
+        """Delete one style learning review; whether it existed."""
+        try:
+            async with self._db.transaction() as session:
+                return await StyleLearningReviewRepository.delete(session, review_id)
+        except SQLAlchemyError as exc:
+            log_failure("delete_style_review_by_id", exc, review_id=review_id)
+            return False
+
+    async def get_approved_few_shots(self, group_id: str, limit: int = 3) -> list[str]:
+        """The few-shot texts of the group's approved style reviews that have non-empty few-shot content, newest first, at most limit."""
+        try:
+            return await queries.get_approved_few_shots(self._db, group_id=group_id, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_approved_few_shots", exc, group_id=group_id, limit=limit)
+            return []
+
+    async def get_pending_persona_learning_reviews(self, limit: int = 50, offset: int = 0) -> list[PersonaReviewView]:
+        """Pending persona learning reviews, newest first, paged."""
+        try:
+            return await queries.get_pending_persona_learning_reviews(self._db, limit=limit, offset=offset)
+        except SQLAlchemyError as exc:
+            log_failure("get_pending_persona_learning_reviews", exc, limit=limit, offset=offset)
+            return []
+
+    async def get_reviewed_persona_learning_updates(
+        self, limit: int = 50, offset: int = 0, status_filter: str | None = None
+    ) -> list[PersonaReviewView]:
+        """Same as get_reviewed_persona_update_records."""
+        try:
+            return await queries.get_reviewed_persona_learning_updates(
+                self._db, limit=limit, offset=offset, status_filter=status_filter
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "get_reviewed_persona_learning_updates", exc, limit=limit, offset=offset, status_filter=status_filter
+            )
+            return []
+
+    async def delete_persona_learning_review_by_id(self, review_id: int) -> bool:
+        """Delete one persona learning review; whether it existed."""
+        try:
+            async with self._db.transaction() as session:
+                return await PersonaLearningReviewRepository.delete(session, review_id)
+        except SQLAlchemyError as exc:
+            log_failure("delete_persona_learning_review_by_id", exc, review_id=review_id)
+            return False
+
+    async def get_persona_learning_review_by_id(self, review_id: int) -> PersonaReviewView | None:
+        """One persona learning review by id, or None."""
+        try:
+            return await queries.get_persona_learning_review_by_id(self._db, review_id=review_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_persona_learning_review_by_id", exc, review_id=review_id)
+            return None
+
+    async def update_persona_learning_review_status(
+        self,
+        review_id: int,
+        status: str,
+        comment: str | None = None,
+        modified_content: str | None = None,
+        group_id: str | None = None,
+    ) -> bool:
+        """Set a persona learning review's status and comment, review_time now, and new and proposed content to modified_content when given (only within group_id when given); whether it was found."""
+        try:
+            return await queries.update_persona_learning_review_status(
+                self._db,
+                review_id=review_id,
+                status=status,
+                comment=comment,
+                modified_content=modified_content,
+                group_id=group_id,
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "update_persona_learning_review_status",
+                exc,
+                review_id=review_id,
+                status=status,
+                comment=comment,
+                modified_content=modified_content,
+                group_id=group_id,
+            )
+            return False
+
+    async def update_persona_learning_review_metadata(self, review_id: int, metadata_patch: dict[str, Any]) -> bool:
+        """Merge metadata_patch into a persona learning review's metadata; whether the review exists."""
+        try:
+            return await queries.update_persona_learning_review_metadata(
+                self._db, review_id=review_id, metadata_patch=metadata_patch
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "update_persona_learning_review_metadata", exc, review_id=review_id, metadata_patch=metadata_patch
+            )
+            return False
+
+    async def get_learning_batch_history(
+        self, group_id: str | None = None, limit: int = 50
+    ) -> list[LearningBatchRecord]:
+        """Learning batches, of one group when given, latest start first, at most limit."""
+        try:
+            return await queries.get_learning_batch_history(self._db, group_id=group_id, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_learning_batch_history", exc, group_id=group_id, limit=limit)
+            return []
+
+    async def get_recent_learning_batches(self, limit: int = 10) -> list[LearningBatchRecord]:
+        """The latest learning batches of all groups, latest start first, at most limit."""
+        try:
+            return await queries.get_recent_learning_batches(self._db, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_recent_learning_batches", exc, limit=limit)
+            return []
+
+    async def get_learning_sessions(self, group_id: str) -> list[LearningSessionRecord]:
+        """The group's five latest learning sessions, latest start first."""
+        try:
+            return await queries.get_learning_sessions(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_learning_sessions", exc, group_id=group_id)
+            return []
+
+    async def get_recent_learning_sessions(self, days: int = 7) -> list[LearningSessionRecord]:
+        """Learning sessions started within the last days, latest start first."""
+        try:
+            return await queries.get_recent_learning_sessions(self._db, days=days)
+        except SQLAlchemyError as exc:
+            log_failure("get_recent_learning_sessions", exc, days=days)
+            return []
+
+    async def save_learning_session_record(self, group_id: str, session_data: dict[str, Any]) -> bool:
+        """Insert a learning session by session_id, or update the given end_time, message count, quality and status of the existing one."""
+        try:
+            return await queries.save_learning_session_record(self._db, group_id=group_id, session_data=session_data)
+        except SQLAlchemyError as exc:
+            log_failure("save_learning_session_record", exc, group_id=group_id, session_data=session_data)
+            return False
+
+    async def save_learning_performance_record(self, group_id: str, performance_data: dict[str, Any]) -> bool:
+        """Append one learning performance record of the group (timestamp in whole seconds, pattern lists as JSON)."""
+        try:
+            return await queries.save_learning_performance_record(
+                self._db, group_id=group_id, performance_data=performance_data
+            )
+        except SQLAlchemyError as exc:
+            log_failure("save_learning_performance_record", exc, group_id=group_id, performance_data=performance_data)
+            return False
+
+    async def count_pending_persona_updates(
+        self,
+    ) -> int:
+        """How many persona learning reviews are pending."""
+        try:
+            async with self._db.transaction() as session:
+                return await PersonaLearningReviewRepository.count(
+                    session,
+                    where={
+                        "status": "pending",
+                    },
+                )
+        except SQLAlchemyError as exc:
+            log_failure("count_pending_persona_updates", exc)
+            return 0
+
+    async def count_style_learning_patterns(
+        self,
+    ) -> int:
+        """How many style learning patterns are stored."""
+        try:
+            async with self._db.transaction() as session:
+                return await StyleLearningPatternRepository.count(session)
+        except SQLAlchemyError as exc:
+            log_failure("count_style_learning_patterns", exc)
+            return 0
+
+    async def count_refined_messages(
+        self,
+    ) -> int:
+        """How many filtered (refined) messages are stored."""
+        try:
+            async with self._db.transaction() as session:
+                return await FilteredMessageRepository.count(session)
+        except SQLAlchemyError as exc:
+            log_failure("count_refined_messages", exc)
+            return 0
+
+    async def get_style_learning_statistics(
+        self,
+    ) -> StyleLearningStatistics:
+        """Total, pending and approved counts of style learning reviews."""
+        try:
+            return await queries.get_style_learning_statistics(self._db)
+        except SQLAlchemyError as exc:
+            log_failure("get_style_learning_statistics", exc)
+            return {"total_reviews": 0, "pending_reviews": 0, "approved_reviews": 0}
+
+    async def get_style_progress_data(self, group_id: str | None = None) -> list[StyleProgressPoint]:
+        """The 30 latest scored learning batches (quality set, messages processed), of one group when given, as progress points."""
+        try:
+            return await queries.get_style_progress_data(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_style_progress_data", exc, group_id=group_id)
+            return []
+
+    async def get_learning_patterns_data(self, group_id: str | None = None) -> dict[str, int]:
+        """Number of style learning patterns per pattern type, of one group when given."""
+        try:
+            return await queries.get_learning_patterns_data(self._db, group_id=group_id)
+        except SQLAlchemyError as exc:
+            log_failure("get_learning_patterns_data", exc, group_id=group_id)
+            return {}

@@ -1,0 +1,77 @@
+# Generated from schema/facades/reinforcement.yaml by codegen. Do not edit.
+"""ReinforcementFacade: Reinforcement learning, persona fusion and strategy optimisation results, per group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from generated.records.reinforcement import PersonaFusionHistoryRecord
+from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
+from handwritten.facades import reinforcement as queries
+from handwritten.runtime.failures import log_failure
+from handwritten.runtime.session import Database
+
+
+class ReinforcementFacade:
+    """Reinforcement learning, persona fusion and strategy optimisation results, per group."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get_learning_history_for_reinforcement(
+        self, group_id: str, limit: int = 50
+    ) -> list[ReinforcementHistoryItem]:
+        """The group's latest learning sessions (newest first) with quality, success and patterns."""
+        try:
+            return await queries.get_learning_history_for_reinforcement(self._db, group_id=group_id, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_learning_history_for_reinforcement", exc, group_id=group_id, limit=limit)
+            return []
+
+    async def save_reinforcement_learning_result(self, group_id: str, result_data: dict[str, Any]) -> bool:
+        """Store one reinforcement learning result; dict or list fields are stored as JSON text."""
+        try:
+            return await queries.save_reinforcement_learning_result(
+                self._db, group_id=group_id, result_data=result_data
+            )
+        except SQLAlchemyError as exc:
+            log_failure("save_reinforcement_learning_result", exc, group_id=group_id, result_data=result_data)
+            return False
+
+    async def get_persona_fusion_history(self, group_id: str, limit: int = 10) -> list[PersonaFusionHistoryRecord]:
+        """The group's latest persona fusions, newest first."""
+        try:
+            return await queries.get_persona_fusion_history(self._db, group_id=group_id, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_persona_fusion_history", exc, group_id=group_id, limit=limit)
+            return []
+
+    async def save_persona_fusion_result(self, group_id: str, fusion_data: dict[str, Any]) -> bool:
+        """Store one persona fusion result; a dict or list fusion_result is stored as JSON text."""
+        try:
+            return await queries.save_persona_fusion_result(self._db, group_id=group_id, fusion_data=fusion_data)
+        except SQLAlchemyError as exc:
+            log_failure("save_persona_fusion_result", exc, group_id=group_id, fusion_data=fusion_data)
+            return False
+
+    async def get_learning_performance_history(self, group_id: str, limit: int = 30) -> list[LearningPerformanceItem]:
+        """The group's latest learning sessions (newest first) with their performance figures."""
+        try:
+            return await queries.get_learning_performance_history(self._db, group_id=group_id, limit=limit)
+        except SQLAlchemyError as exc:
+            log_failure("get_learning_performance_history", exc, group_id=group_id, limit=limit)
+            return []
+
+    async def save_strategy_optimization_result(self, group_id: str, optimization_data: dict[str, Any]) -> bool:
+        """Store one strategy optimisation result; dict or list fields are stored as JSON text."""
+        try:
+            return await queries.save_strategy_optimization_result(
+                self._db, group_id=group_id, optimization_data=optimization_data
+            )
+        except SQLAlchemyError as exc:
+            log_failure(
+                "save_strategy_optimization_result", exc, group_id=group_id, optimization_data=optimization_data
+            )
+            return False

@@ -1,0 +1,302 @@
+"""AdminFacade queries: export and bulk clearing of data categories (spec: schema/facades/admin.yaml)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from generated.repositories.affection import (
+    AffectionInteractionRepository,
+    UserAffectionRepository,
+    UserConversationHistoryRepository,
+    UserDiversityRepository,
+)
+from generated.repositories.conversation_goal import ConversationGoalRepository
+from generated.repositories.exemplar import ExemplarRepository
+from generated.repositories.expression import (
+    AdaptiveResponseTemplateRepository,
+    ExpressionGenerationResultRepository,
+    ExpressionPatternRepository,
+    LanguageStylePatternRepository,
+    StyleLearningRecordRepository,
+    StyleProfileRepository,
+)
+from generated.repositories.jargon import JargonRepository, JargonUsageFrequencyRepository
+from generated.repositories.knowledge_graph import KGEntityRepository, KGParagraphHashRepository, KGRelationRepository
+from generated.repositories.learning import (
+    InteractionRecordRepository,
+    LearningBatchRepository,
+    LearningOptimizationLogRepository,
+    LearningReinforcementFeedbackRepository,
+    LearningSessionRepository,
+    PersonaLearningReviewRepository,
+    StyleLearningPatternRepository,
+    StyleLearningReviewRepository,
+)
+from generated.repositories.memory import MemoryEmbeddingRepository, MemoryRepository, MemorySummaryRepository
+from generated.repositories.message import (
+    BotMessageRepository,
+    ContextSimilarityCacheRepository,
+    ConversationContextRepository,
+    ConversationQualityMetricsRepository,
+    ConversationTopicClusteringRepository,
+    FilteredMessageRepository,
+    RawMessageRepository,
+)
+from generated.repositories.performance import LearningPerformanceHistoryRepository
+from generated.repositories.psychological import (
+    BotMoodRepository,
+    CompositePsychologicalStateRepository,
+    EmotionProfileRepository,
+    PersonaAttributeWeightRepository,
+    PersonaBackupRepository,
+    PersonaDiversityScoreRepository,
+    PersonaEvolutionSnapshotRepository,
+    PsychologicalStateComponentRepository,
+    PsychologicalStateHistoryRepository,
+)
+from generated.repositories.reinforcement import (
+    PersonaFusionHistoryRepository,
+    ReinforcementLearningResultRepository,
+    StrategyOptimizationResultRepository,
+)
+from generated.repositories.social_analysis import (
+    SocialNetworkEdgeRepository,
+    SocialNetworkNodeRepository,
+    SocialRelationAnalysisResultRepository,
+)
+from generated.repositories.social_relation import (
+    SocialRelationHistoryRepository,
+    SocialRelationRepository,
+    UserPreferencesRepository,
+    UserProfileRepository,
+    UserSocialProfileRepository,
+    UserSocialRelationComponentRepository,
+)
+from generated.shapes.admin import (
+    ClearAllResult,
+    ClearResult,
+    DataStatistics,
+    ExportedFilteredMessage,
+    ExportedRawMessage,
+    MessagesLearningExport,
+)
+from handwritten.runtime.crud import affected
+from handwritten.runtime.failures import log_failure
+from handwritten.runtime.session import Database
+
+_RAW = RawMessageRepository.table
+_FILTERED = FilteredMessageRepository.table
+
+# Each category lists child tables before the tables their foreign keys point to.
+_MESSAGE_TABLES: tuple[Table, ...] = (
+    RawMessageRepository.table,
+    FilteredMessageRepository.table,
+    ConversationQualityMetricsRepository.table,
+    BotMessageRepository.table,
+    ConversationContextRepository.table,
+    ConversationTopicClusteringRepository.table,
+    ContextSimilarityCacheRepository.table,
+)
+_PERSONA_REVIEW_TABLES: tuple[Table, ...] = (
+    PersonaLearningReviewRepository.table,
+    PersonaBackupRepository.table,
+    PersonaEvolutionSnapshotRepository.table,
+    PersonaAttributeWeightRepository.table,
+    PersonaDiversityScoreRepository.table,
+)
+_STYLE_LEARNING_TABLES: tuple[Table, ...] = (
+    ExpressionGenerationResultRepository.table,
+    ExpressionPatternRepository.table,
+    StyleLearningReviewRepository.table,
+    StyleLearningPatternRepository.table,
+    AdaptiveResponseTemplateRepository.table,
+    StyleProfileRepository.table,
+    StyleLearningRecordRepository.table,
+    LanguageStylePatternRepository.table,
+    ExemplarRepository.table,
+)
+_JARGON_TABLES: tuple[Table, ...] = (JargonUsageFrequencyRepository.table, JargonRepository.table)
+_LEARNING_HISTORY_TABLES: tuple[Table, ...] = (
+    LearningBatchRepository.table,
+    LearningSessionRepository.table,
+    LearningReinforcementFeedbackRepository.table,
+    LearningOptimizationLogRepository.table,
+    LearningPerformanceHistoryRepository.table,
+    ReinforcementLearningResultRepository.table,
+    PersonaFusionHistoryRepository.table,
+    StrategyOptimizationResultRepository.table,
+    InteractionRecordRepository.table,
+)
+_MEMORY_TABLES: tuple[Table, ...] = (
+    MemoryEmbeddingRepository.table,
+    MemorySummaryRepository.table,
+    MemoryRepository.table,
+)
+_KNOWLEDGE_GRAPH_TABLES: tuple[Table, ...] = (
+    KGParagraphHashRepository.table,
+    KGRelationRepository.table,
+    KGEntityRepository.table,
+)
+_RUNTIME_STATE_TABLES: tuple[Table, ...] = (
+    AffectionInteractionRepository.table,
+    UserAffectionRepository.table,
+    UserConversationHistoryRepository.table,
+    UserDiversityRepository.table,
+    PsychologicalStateComponentRepository.table,
+    CompositePsychologicalStateRepository.table,
+    PsychologicalStateHistoryRepository.table,
+    EmotionProfileRepository.table,
+    BotMoodRepository.table,
+    UserSocialRelationComponentRepository.table,
+    UserSocialProfileRepository.table,
+    SocialRelationHistoryRepository.table,
+    SocialRelationRepository.table,
+    SocialNetworkEdgeRepository.table,
+    SocialNetworkNodeRepository.table,
+    SocialRelationAnalysisResultRepository.table,
+    UserPreferencesRepository.table,
+    UserProfileRepository.table,
+    ConversationGoalRepository.table,
+)
+_ALL_MESSAGES_TABLES: tuple[Table, ...] = (
+    FilteredMessageRepository.table,
+    RawMessageRepository.table,
+    LearningBatchRepository.table,
+    ReinforcementLearningResultRepository.table,
+    PersonaFusionHistoryRepository.table,
+    StrategyOptimizationResultRepository.table,
+    LearningPerformanceHistoryRepository.table,
+)
+
+# The categories in the order clear_all_plugin_data clears them; also the keys of get_data_statistics.
+_CATEGORIES: dict[str, tuple[Table, ...]] = {
+    "messages": _MESSAGE_TABLES,
+    "persona_reviews": _PERSONA_REVIEW_TABLES,
+    "style_learning": _STYLE_LEARNING_TABLES,
+    "jargon": _JARGON_TABLES,
+    "learning_history": _LEARNING_HISTORY_TABLES,
+    "memory": _MEMORY_TABLES,
+    "knowledge_graph": _KNOWLEDGE_GRAPH_TABLES,
+    "runtime_state": _RUNTIME_STATE_TABLES,
+}
+
+
+async def _delete_all(db: Database, tables: tuple[Table, ...]) -> int:
+    """Delete every row of tables in one transaction; the number of rows deleted."""
+    deleted = 0
+    async with db.transaction() as session:
+        for table in tables:
+            deleted += await affected(session, delete(table))
+    return deleted
+
+
+async def _clear(db: Database, tables: tuple[Table, ...]) -> ClearResult:
+    return {"success": True, "deleted": await _delete_all(db, tables)}
+
+
+async def clear_all_messages_data(db: Database) -> bool:
+    await _delete_all(db, _ALL_MESSAGES_TABLES)
+    return True
+
+
+async def export_messages_learning_data(db: Database, *, group_id: str | None) -> MessagesLearningExport:
+    raw_stmt = select(_RAW.c.id, _RAW.c.sender_id, _RAW.c.message, _RAW.c.group_id, _RAW.c.timestamp)
+    filtered_stmt = select(
+        _FILTERED.c.id, _FILTERED.c.message, _FILTERED.c.group_id, _FILTERED.c.confidence, _FILTERED.c.timestamp
+    )
+    if group_id:
+        raw_stmt = raw_stmt.where(_RAW.c.group_id == group_id)
+        filtered_stmt = filtered_stmt.where(_FILTERED.c.group_id == group_id)
+    async with db.transaction() as session:
+        raw_rows = (await session.execute(raw_stmt.order_by(_RAW.c.id))).mappings().all()
+        filtered_rows = (await session.execute(filtered_stmt.order_by(_FILTERED.c.id))).mappings().all()
+    raw: list[ExportedRawMessage] = [
+        {
+            "id": r["id"],
+            "sender_id": r["sender_id"],
+            "message": r["message"],
+            "group_id": r["group_id"],
+            "timestamp": r["timestamp"],
+        }
+        for r in raw_rows
+    ]
+    filtered: list[ExportedFilteredMessage] = [
+        {
+            "id": r["id"],
+            "message": r["message"],
+            "group_id": r["group_id"],
+            "confidence": r["confidence"],
+            "timestamp": r["timestamp"],
+        }
+        for r in filtered_rows
+    ]
+    return {"raw_messages": raw, "filtered_messages": filtered}
+
+
+async def clear_messages_data(db: Database) -> ClearResult:
+    return await _clear(db, _MESSAGE_TABLES)
+
+
+async def clear_persona_reviews_data(db: Database) -> ClearResult:
+    return await _clear(db, _PERSONA_REVIEW_TABLES)
+
+
+async def clear_style_learning_data(db: Database) -> ClearResult:
+    return await _clear(db, _STYLE_LEARNING_TABLES)
+
+
+async def clear_jargon_data(db: Database) -> ClearResult:
+    return await _clear(db, _JARGON_TABLES)
+
+
+async def clear_learning_history_data(db: Database) -> ClearResult:
+    return await _clear(db, _LEARNING_HISTORY_TABLES)
+
+
+async def clear_memory_data(db: Database) -> ClearResult:
+    return await _clear(db, _MEMORY_TABLES)
+
+
+async def clear_knowledge_graph_data(db: Database) -> ClearResult:
+    return await _clear(db, _KNOWLEDGE_GRAPH_TABLES)
+
+
+async def clear_runtime_state_data(db: Database) -> ClearResult:
+    return await _clear(db, _RUNTIME_STATE_TABLES)
+
+
+async def clear_all_plugin_data(db: Database) -> ClearAllResult:
+    details: dict[str, ClearResult] = {}
+    for name, tables in _CATEGORIES.items():
+        # One category failing must not stop the others from being cleared.
+        try:
+            details[name] = await _clear(db, tables)
+        except SQLAlchemyError as exc:
+            log_failure(f"clear_all_plugin_data[{name}]", exc)
+            details[name] = {"success": False, "deleted": 0}
+    return {
+        "success": all(result["success"] for result in details.values()),
+        "deleted": sum(result["deleted"] for result in details.values()),
+        "details": details,
+    }
+
+
+async def get_data_statistics(db: Database) -> DataStatistics:
+    counts: dict[str, int] = {}
+    async with db.transaction() as session:
+        for name, tables in _CATEGORIES.items():
+            total = 0
+            for table in tables:
+                total += int((await session.execute(select(func.count()).select_from(table))).scalar_one())
+            counts[name] = total
+    return {
+        "messages": counts["messages"],
+        "persona_reviews": counts["persona_reviews"],
+        "style_learning": counts["style_learning"],
+        "jargon": counts["jargon"],
+        "learning_history": counts["learning_history"],
+        "memory": counts["memory"],
+        "knowledge_graph": counts["knowledge_graph"],
+        "runtime_state": counts["runtime_state"],
+    }

@@ -1,0 +1,160 @@
+"""AffectionFacade queries: affection levels and the bot's mood (spec: schema/facades/affection.yaml)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import case, func, insert, select, update
+
+from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
+from generated.repositories.psychological import BotMoodRepository
+from generated.shapes.affection import AffectionView, BotMoodView
+from handwritten.runtime.jsontext import dumps
+from handwritten.runtime.session import Database
+from handwritten.runtime.upsert import upsert
+
+_AFFECTIONS = UserAffectionRepository.table
+_INTERACTIONS = AffectionInteractionRepository.table
+_MOODS = BotMoodRepository.table
+
+# The plugin's ceiling for a user that has no row yet.
+_DEFAULT_MAX_AFFECTION = 100
+# interaction_type is a VARCHAR(50); the full reason also goes to message_content.
+_TYPE_LENGTH = 50
+
+
+def _affection_view(row: Mapping[Any, Any]) -> AffectionView:
+    return {
+        "group_id": row["group_id"],
+        "user_id": row["user_id"],
+        "affection_level": int(row["affection_level"]),
+        "max_affection": int(row["max_affection"]),
+        "created_at": int(row["created_at"]),
+        "updated_at": int(row["updated_at"]),
+    }
+
+
+def _of_user(group_id: str, user_id: str) -> Any:
+    return (_AFFECTIONS.c.group_id == group_id) & (_AFFECTIONS.c.user_id == user_id)
+
+
+async def get_user_affection(db: Database, *, group_id: str, user_id: str) -> AffectionView | None:
+    stmt = select(_AFFECTIONS).where(_of_user(group_id, user_id))
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    return None if row is None else _affection_view(row)
+
+
+async def update_user_affection(
+    db: Database, *, group_id: str, user_id: str, new_level: int, change_reason: str, bot_mood: str
+) -> bool:
+    now = int(time.time())
+    async with db.transaction() as session:
+        current = (await session.execute(select(_AFFECTIONS).where(_of_user(group_id, user_id)))).mappings().first()
+        previous = int(current["affection_level"]) if current is not None else 0
+        ceiling = int(current["max_affection"]) if current is not None else _DEFAULT_MAX_AFFECTION
+        level = min(ceiling, max(0, int(new_level)))
+        await upsert(
+            session,
+            _AFFECTIONS,
+            ("group_id", "user_id"),
+            {
+                "group_id": group_id,
+                "user_id": user_id,
+                "affection_level": level,
+                "max_affection": ceiling,
+                "created_at": now,
+                "updated_at": now,
+            },
+            update={"affection_level": level, "updated_at": now},
+        )
+        if level == previous:
+            # Like the plugin's history: only real changes are recorded.
+            return True
+        affection_id = (await session.execute(select(_AFFECTIONS.c.id).where(_of_user(group_id, user_id)))).scalar_one()
+        details = {
+            "change_reason": change_reason,
+            "bot_mood": bot_mood,
+            "previous_level": previous,
+            "new_level": level,
+        }
+        await session.execute(
+            insert(_INTERACTIONS).values(
+                user_affection_id=affection_id,
+                interaction_type=(change_reason or "update")[:_TYPE_LENGTH],
+                affection_delta=level - previous,
+                message_content=dumps(details),
+                timestamp=now,
+            )
+        )
+    return True
+
+
+async def get_all_user_affections(db: Database, *, group_id: str) -> list[AffectionView]:
+    stmt = select(_AFFECTIONS).where(_AFFECTIONS.c.group_id == group_id).order_by(_AFFECTIONS.c.id)
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [_affection_view(row) for row in rows]
+
+
+async def get_total_affection(db: Database, *, group_id: str) -> int:
+    stmt = select(func.coalesce(func.sum(_AFFECTIONS.c.affection_level), 0)).where(_AFFECTIONS.c.group_id == group_id)
+    async with db.transaction() as session:
+        total = (await session.execute(stmt)).scalar_one()
+    # MariaDB returns SUM as Decimal.
+    return int(total)
+
+
+async def save_bot_mood(
+    db: Database,
+    *,
+    group_id: str,
+    mood_type: str,
+    mood_intensity: float,
+    mood_description: str,
+    duration_hours: int,
+) -> bool:
+    now = time.time()
+    # An active mood ends now, unless its planned end is already past.
+    ended_at = case((_MOODS.c.end_time.is_(None) | (_MOODS.c.end_time > now), now), else_=_MOODS.c.end_time)
+    deactivate = (
+        update(_MOODS)
+        .where(_MOODS.c.group_id == group_id, _MOODS.c.is_active == 1)
+        .values(is_active=0, end_time=ended_at)
+    )
+    add = insert(_MOODS).values(
+        group_id=group_id,
+        mood_type=mood_type,
+        mood_intensity=mood_intensity,
+        mood_description=mood_description,
+        timestamp=now,
+        start_time=now,
+        end_time=now + duration_hours * 3600,
+        is_active=1,
+    )
+    async with db.transaction() as session:
+        await session.execute(deactivate)
+        await session.execute(add)
+    return True
+
+
+async def get_current_bot_mood(db: Database, *, group_id: str) -> BotMoodView | None:
+    stmt = (
+        select(_MOODS)
+        .where(_MOODS.c.group_id == group_id, _MOODS.c.is_active == 1)
+        .order_by(_MOODS.c.start_time.desc(), _MOODS.c.id.desc())
+        .limit(1)
+    )
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    if row is None:
+        return None
+    return {
+        "mood_type": row["mood_type"],
+        "mood_intensity": row["mood_intensity"],
+        "mood_description": row["mood_description"],
+        "start_time": row["start_time"],
+        "end_time": row["end_time"],
+    }

@@ -1,0 +1,373 @@
+"""JargonFacade queries: slang terms per chat (spec: schema/facades/jargon.yaml)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from generated.records.jargon import JargonRecord, jargon_record
+from generated.repositories.jargon import JargonRepository
+from generated.shapes.jargon import JargonGroup, JargonStatistics
+from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.jsontext import dumps
+from handwritten.runtime.session import Database
+from handwritten.runtime.upsert import upsert
+
+_J = JargonRepository.table
+_KEY = ("chat_id", "content")
+
+
+def _now() -> int:
+    return int(time.time())
+
+
+def _stamp(value: Any, now: int) -> int:
+    """A given numeric timestamp as int seconds; anything else (None, text, datetime) is now."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value:
+        return int(value)
+    return now
+
+
+def _text(value: Any) -> str | None:
+    """A meaning or raw_content as stored: dicts and lists as JSON, other values as text."""
+    if value is None:
+        return None
+    return dumps(value) if isinstance(value, (dict, list)) else str(value)
+
+
+def _flag(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _count_delta(value: Any) -> int:
+    """A count from the caller: a whole number >= 0; anything unusable counts as 0."""
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _unconfirmed() -> ColumnElement[bool]:
+    return or_(_J.c.is_jargon.is_(False), _J.c.is_jargon.is_(None))
+
+
+def _filters(
+    *, only_confirmed: bool, pending_only: bool, global_only: bool, local_only: bool
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if only_confirmed:
+        conditions.append(_J.c.is_jargon.is_(True))
+    if pending_only:
+        conditions.append(_unconfirmed())
+        conditions.append(or_(_J.c.is_complete.is_(False), _J.c.is_complete.is_(None)))
+    if global_only:
+        conditions.append(_J.c.is_global.is_(True))
+    elif local_only:
+        conditions.append(or_(_J.c.is_global.is_(False), _J.c.is_global.is_(None)))
+    return conditions
+
+
+def _listed(row: Mapping[Any, Any]) -> JargonRecord:
+    """A row as lists show it: missing counts are 0 and a missing global flag is False."""
+    record = jargon_record(row)
+    record["count"] = record["count"] or 0
+    record["last_inference_count"] = record["last_inference_count"] or 0
+    record["is_global"] = record["is_global"] or False
+    return record
+
+
+def _one_per_content(records: Iterable[JargonRecord]) -> list[JargonRecord]:
+    """The first record of each content (trimmed, case-folded), in the given order; empty contents dropped."""
+    seen: set[str] = set()
+    kept: list[JargonRecord] = []
+    for record in records:
+        key = (record["content"] or "").strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept
+
+
+async def _records(db: Database, stmt: Select[Any]) -> list[JargonRecord]:
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [_listed(row) for row in rows]
+
+
+async def _id_of(session: AsyncSession, chat_id: str, content: str) -> int | None:
+    stmt = select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content)
+    found = (await session.execute(stmt)).scalar_one_or_none()
+    return int(found) if found is not None else None
+
+
+async def get_jargon(db: Database, *, chat_id: str, content: str) -> JargonRecord | None:
+    stmt = select(_J).where(_J.c.chat_id == chat_id, _J.c.content == content)
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    return jargon_record(row) if row is not None else None
+
+
+async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | None:
+    now = _now()
+    chat_id = str(jargon_data.get("chat_id") or "")
+    content = str(jargon_data.get("content") or "")
+    values = {
+        "content": content,
+        "raw_content": _text(jargon_data.get("raw_content", "[]")),
+        "meaning": _text(jargon_data.get("meaning")),
+        "is_jargon": _flag(jargon_data.get("is_jargon")),
+        "count": _count_delta(jargon_data.get("count", 1)),
+        "last_inference_count": _count_delta(jargon_data.get("last_inference_count", 0)),
+        "is_complete": bool(jargon_data.get("is_complete", False)),
+        "is_global": bool(jargon_data.get("is_global", False)),
+        "chat_id": chat_id,
+        "created_at": _stamp(jargon_data.get("created_at"), now),
+        "updated_at": _stamp(jargon_data.get("updated_at"), now),
+    }
+    async with db.transaction() as session:
+        try:
+            # A savepoint, so a duplicate (chat_id, content) leaves the transaction usable for the lookup.
+            async with session.begin_nested():
+                return int(await inserted_key(session, _J.insert().values(values)))
+        except IntegrityError:
+            return await _id_of(session, chat_id, content)
+
+
+async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
+    jargon_id = jargon_data.get("id")
+    if not jargon_id:
+        return False
+    changes: dict[str, Any] = {}
+    if "content" in jargon_data:
+        changes["content"] = jargon_data["content"]
+    for name in ("raw_content", "meaning"):
+        if name in jargon_data:
+            changes[name] = _text(jargon_data[name])
+    for name in ("is_jargon", "is_complete", "is_global"):
+        if name in jargon_data:
+            changes[name] = _flag(jargon_data[name])
+    for name in ("count", "last_inference_count"):
+        if name in jargon_data:
+            changes[name] = jargon_data[name]
+    changes["updated_at"] = _stamp(jargon_data.get("updated_at"), _now())
+    async with db.transaction() as session:
+        return await affected(session, update(_J).where(_J.c.id == jargon_id).values(changes)) > 0
+
+
+async def get_jargon_statistics(db: Database, *, group_id: str | None) -> JargonStatistics:
+    stmt = select(
+        func.count().label("total"),
+        func.count(case((_J.c.is_jargon.is_(True), 1))).label("confirmed"),
+        func.count(case((_J.c.is_complete.is_(True), 1))).label("completed"),
+        func.coalesce(func.sum(_J.c.count), 0).label("occurrences"),
+        func.avg(_J.c.count).label("average"),
+        func.count(func.distinct(_J.c.chat_id)).label("groups"),
+    )
+    if group_id:
+        stmt = stmt.where(_J.c.chat_id == group_id)
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).one()
+    total = int(row.total or 0)
+    return {
+        "total_candidates": total,
+        "confirmed_jargon": int(row.confirmed or 0),
+        "completed_inference": int(row.completed or 0),
+        "total_occurrences": int(row.occurrences or 0),
+        "average_count": round(float(row.average), 1) if row.average else 0.0,
+        "active_groups": (1 if total else 0) if group_id else int(row.groups or 0),
+    }
+
+
+async def get_recent_jargon_list(
+    db: Database,
+    *,
+    group_id: str | None,
+    chat_id: str | None,
+    limit: int,
+    offset: int,
+    only_confirmed: bool,
+    pending_only: bool,
+    global_only: bool,
+    local_only: bool,
+) -> list[JargonRecord]:
+    chat = group_id if group_id is not None else chat_id
+    stmt = select(_J).where(
+        *_filters(
+            only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
+        )
+    )
+    if chat is not None:
+        stmt = stmt.where(_J.c.chat_id == chat)
+    stmt = page(stmt.order_by(_J.c.updated_at.desc(), _J.c.id.desc()), limit, offset)
+    return _one_per_content(await _records(db, stmt))
+
+
+async def get_jargon_count(
+    db: Database,
+    *,
+    chat_id: str | None,
+    only_confirmed: bool,
+    pending_only: bool,
+    global_only: bool,
+    local_only: bool,
+) -> int:
+    # Across chats one term can exist per chat; it is counted once, as the lists show it once.
+    counted = _J.c.id if chat_id is not None else func.distinct(func.lower(func.trim(_J.c.content)))
+    stmt = select(func.count(counted)).where(
+        *_filters(
+            only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
+        )
+    )
+    if chat_id is not None:
+        stmt = stmt.where(_J.c.chat_id == chat_id)
+    async with db.transaction() as session:
+        return int((await session.execute(stmt)).scalar() or 0)
+
+
+def _like_pattern(keyword: str) -> str:
+    escaped = keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+async def search_jargon(
+    db: Database,
+    *,
+    keyword: str,
+    chat_id: str | None,
+    confirmed_only: bool,
+    pending_only: bool,
+    global_only: bool,
+    local_only: bool,
+    limit: int,
+) -> list[JargonRecord]:
+    stmt = select(_J).where(_J.c.content.ilike(_like_pattern(keyword), escape="\\"))
+    if confirmed_only:
+        stmt = stmt.where(_J.c.is_jargon.is_(True))
+    elif pending_only:
+        stmt = stmt.where(_unconfirmed())
+    if chat_id:
+        stmt = stmt.where(_J.c.chat_id == chat_id)
+    if global_only:
+        stmt = stmt.where(_J.c.is_global.is_(True))
+    elif local_only:
+        stmt = stmt.where(or_(_J.c.is_global.is_(False), _J.c.is_global.is_(None)))
+    stmt = page(stmt.order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc()), limit)
+    return _one_per_content(await _records(db, stmt))
+
+
+async def set_jargon_global(db: Database, *, jargon_id: int, is_global: bool) -> bool:
+    stmt = update(_J).where(_J.c.id == jargon_id).values(is_global=bool(is_global), updated_at=_now())
+    async with db.transaction() as session:
+        return await affected(session, stmt) > 0
+
+
+async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> int:
+    sources = (
+        select(_J.c.content, _J.c.meaning)
+        .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True), _J.c.chat_id != target_chat_id)
+        .order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc())
+    )
+    present = select(_J.c.content).where(_J.c.chat_id == target_chat_id)
+    now = _now()
+    async with db.transaction() as session:
+        have = set((await session.execute(present)).scalars().all())
+        copied = 0
+        for content, meaning in (await session.execute(sources)).all():
+            if content in have:
+                continue
+            have.add(content)  # the most counted source of a content gives its meaning
+            values = {
+                "content": content,
+                "raw_content": "[]",
+                "meaning": meaning,
+                "is_jargon": True,
+                "count": 1,
+                "last_inference_count": 0,
+                "is_complete": False,
+                "is_global": False,
+                "chat_id": target_chat_id,
+                "created_at": now,
+                "updated_at": now,
+            }
+            # Insert-or-nothing: a term the chat learns meanwhile is kept as it is.
+            await upsert(session, _J, _KEY, values, update={})
+            copied += 1
+    return copied
+
+
+def _kept_if_complete(name: str, new: Any) -> ColumnElement[Any]:
+    """The column keeps its value on a completed row, else takes new."""
+    column = _J.c[name]
+    return case((_J.c.is_complete.is_(True), column), else_=literal(new, column.type))
+
+
+async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jargon_data: dict[str, Any]) -> int | None:
+    now = _now()
+    given = jargon_data
+    values: dict[str, Any] = {
+        "content": content,
+        "raw_content": _text(given.get("raw_content", "[]")),
+        "meaning": _text(given.get("meaning")),
+        "is_jargon": _flag(given.get("is_jargon", True)),
+        "count": _count_delta(given.get("count", 1)),
+        "last_inference_count": _count_delta(given.get("last_inference_count", 0)),
+        "is_complete": bool(given.get("is_complete", False)),
+        "is_global": bool(given.get("is_global", False)),
+        "chat_id": chat_id,
+        "created_at": now,
+        "updated_at": now,
+    }
+    # MySQL applies the assignments in order and later ones see earlier results: every expression
+    # reading is_complete comes before is_complete itself is set (last).
+    changes: dict[str, Any] = {"updated_at": now}
+    for name in ("meaning", "raw_content", "is_jargon"):
+        if name in given:
+            changes[name] = _kept_if_complete(name, values[name])
+    if "count" in given:
+        delta = values["count"]
+        changes["count"] = case(
+            (_J.c.is_complete.is_(True), func.coalesce(_J.c.count, 0) + delta),
+            else_=literal(delta, _J.c.count.type),
+        )
+    if "last_inference_count" in given:
+        changes["last_inference_count"] = values["last_inference_count"]
+    if "is_global" in given:
+        changes["is_global"] = values["is_global"]
+    if "is_complete" in given:
+        changes["is_complete"] = _kept_if_complete("is_complete", values["is_complete"])
+    async with db.transaction() as session:
+        await upsert(session, _J, _KEY, values, update=changes)
+        return await _id_of(session, chat_id, content)
+
+
+async def get_global_jargon_list(db: Database, *, limit: int) -> list[JargonRecord]:
+    stmt = (
+        select(_J)
+        .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True))
+        .order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc())
+    )
+    async with db.transaction() as session:
+        rows = (await session.execute(page(stmt, limit))).mappings().all()
+    return [jargon_record(row) for row in rows]
+
+
+async def get_jargon_groups(db: Database) -> list[JargonGroup]:
+    terms = func.count(_J.c.id)
+    stmt = select(_J.c.chat_id, terms.label("terms")).group_by(_J.c.chat_id).order_by(terms.desc(), _J.c.chat_id)
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).all()
+    return [
+        {
+            "group_id": row.chat_id or "",
+            "group_name": row.chat_id or "",
+            "id": row.chat_id or "",
+            "chat_id": row.chat_id or "",
+            "count": int(row.terms or 0),
+        }
+        for row in rows
+    ]

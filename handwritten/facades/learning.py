@@ -1,0 +1,553 @@
+"""LearningFacade queries: persona and style reviews, snapshots, batches, sessions (spec: schema/facades/learning.yaml)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Table, case, func, select, update
+
+from generated.records.learning import (
+    LearningBatchRecord,
+    LearningSessionRecord,
+    learning_batch_record,
+    learning_session_record,
+)
+from generated.repositories.learning import (
+    LearningBatchRepository,
+    LearningSessionRepository,
+    PersonaChangeSnapshotRepository,
+    PersonaLearningReviewRepository,
+    StyleLearningPatternRepository,
+    StyleLearningReviewRepository,
+)
+from generated.repositories.performance import LearningPerformanceHistoryRepository
+from generated.shapes.learning import (
+    PersonaChangeSnapshotView,
+    PersonaReviewView,
+    StyleLearningStatistics,
+    StylePendingReviewView,
+    StyleProgressPoint,
+    StyleReviewView,
+)
+from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.jsontext import dumps, loads_or
+from handwritten.runtime.records import iso_datetime
+from handwritten.runtime.session import Database
+from handwritten.runtime.upsert import upsert
+
+_PERSONA = PersonaLearningReviewRepository.table
+_STYLE = StyleLearningReviewRepository.table
+_SNAPSHOTS = PersonaChangeSnapshotRepository.table
+_PATTERNS = StyleLearningPatternRepository.table
+_BATCHES = LearningBatchRepository.table
+_SESSIONS = LearningSessionRepository.table
+_PERFORMANCE = LearningPerformanceHistoryRepository.table
+
+# Statuses the "reviewed" lists show when no status filter is given.
+_REVIEWED = ("approved", "rejected")
+
+
+# ---------------------------------------------------------------- value helpers
+
+
+def _seconds(value: Any, default: float | None) -> float | None:
+    """A Unix time in seconds from a number, a datetime, ISO 8601 text or numeric text; default otherwise."""
+    if value is None or isinstance(value, bool):
+        return default
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, datetime.datetime):
+        return value.timestamp()
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value).timestamp()
+        except ValueError:
+            pass
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return default
+
+
+def _now_or(value: Any) -> float:
+    stamp = _seconds(value, None)
+    return time.time() if stamp is None else stamp
+
+
+def _text(value: Any) -> str:
+    """A NOT NULL text value: None becomes ''."""
+    return "" if value is None else str(value)
+
+
+def _metadata(text: str | None) -> dict[str, Any]:
+    """Stored metadata as a dict: {} when empty, not JSON, or not a JSON object."""
+    value: Any = loads_or(text, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _json_or(text: str | None, empty: Any) -> Any:
+    """Decoded JSON of text; empty when text is empty or not JSON."""
+    if not text:
+        return empty
+    try:
+        return json.loads(text)
+    except ValueError:
+        return empty
+
+
+def _newest_reviewed_first(stmt: Select[Any], table: Table) -> Select[Any]:
+    # Unreviewed rows (review_time NULL) sort last on every backend, then the id breaks ties.
+    return stmt.order_by(table.c.review_time.is_(None), table.c.review_time.desc(), table.c.id.desc())
+
+
+def _reviewed_filter(table: Table, status_filter: str | None) -> ColumnElement[bool]:
+    return table.c.status == status_filter if status_filter else table.c.status.in_(_REVIEWED)
+
+
+# ---------------------------------------------------------------- persona reviews
+
+
+def _persona_view(row: Mapping[Any, Any]) -> PersonaReviewView:
+    return {
+        "id": row["id"],
+        "timestamp": row["timestamp"],
+        "group_id": row["group_id"],
+        "update_type": row["update_type"],
+        "original_content": row["original_content"],
+        "new_content": row["new_content"],
+        "proposed_content": row["proposed_content"],
+        "confidence_score": row["confidence_score"],
+        "reason": row["reason"],
+        "status": row["status"],
+        "reviewer_comment": row["reviewer_comment"],
+        "review_time": row["review_time"],
+        "metadata": _metadata(row["metadata"]),
+    }
+
+
+async def _persona_views(db: Database, stmt: Select[Any]) -> list[PersonaReviewView]:
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [_persona_view(row) for row in rows]
+
+
+async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
+    metadata = data.get("metadata")
+    values = {
+        "timestamp": _now_or(data.get("timestamp")),
+        "group_id": _text(data.get("group_id")),
+        "update_type": _text(data.get("update_type")),
+        "original_content": data.get("original_content", ""),
+        "new_content": data.get("new_content", ""),
+        "proposed_content": data.get("proposed_content", ""),
+        "confidence_score": data.get("confidence_score", 0.0),
+        "reason": data.get("reason", ""),
+        "status": "pending",
+        "metadata": dumps(metadata) if metadata else None,
+    }
+    async with db.transaction() as session:
+        return int(await inserted_key(session, _PERSONA.insert().values(values)))
+
+
+async def add_persona_learning_review(db: Database, *, review_data: dict[str, Any] | None) -> int:
+    return await _add_persona_review(db, review_data or {})
+
+
+async def save_persona_update_record(db: Database, *, record_data: dict[str, Any]) -> int:
+    return await _add_persona_review(db, record_data or {})
+
+
+async def get_pending_persona_update_records(db: Database) -> list[PersonaReviewView]:
+    return await _pending_persona(db, None, 0)
+
+
+async def get_pending_persona_learning_reviews(db: Database, *, limit: int, offset: int) -> list[PersonaReviewView]:
+    return await _pending_persona(db, limit, offset)
+
+
+async def _pending_persona(db: Database, limit: int | None, offset: int) -> list[PersonaReviewView]:
+    stmt = (
+        select(_PERSONA)
+        .where(_PERSONA.c.status == "pending")
+        .order_by(_PERSONA.c.timestamp.desc(), _PERSONA.c.id.desc())
+    )
+    return await _persona_views(db, page(stmt, limit, offset))
+
+
+async def _persona_by_id(db: Database, review_id: int) -> PersonaReviewView | None:
+    rows = await _persona_views(db, select(_PERSONA).where(_PERSONA.c.id == review_id))
+    return rows[0] if rows else None
+
+
+async def get_persona_update_record_by_id(db: Database, *, record_id: int) -> PersonaReviewView | None:
+    return await _persona_by_id(db, record_id)
+
+
+async def get_persona_learning_review_by_id(db: Database, *, review_id: int) -> PersonaReviewView | None:
+    return await _persona_by_id(db, review_id)
+
+
+async def _reviewed_persona(
+    db: Database, limit: int, offset: int, status_filter: str | None
+) -> list[PersonaReviewView]:
+    stmt = _newest_reviewed_first(select(_PERSONA).where(_reviewed_filter(_PERSONA, status_filter)), _PERSONA)
+    return await _persona_views(db, page(stmt, limit, offset))
+
+
+async def get_reviewed_persona_update_records(
+    db: Database, *, limit: int, offset: int, status_filter: str | None
+) -> list[PersonaReviewView]:
+    return await _reviewed_persona(db, limit, offset, status_filter)
+
+
+async def get_reviewed_persona_learning_updates(
+    db: Database, *, limit: int, offset: int, status_filter: str | None
+) -> list[PersonaReviewView]:
+    return await _reviewed_persona(db, limit, offset, status_filter)
+
+
+async def _set_review_status(
+    db: Database, table: Table, review_id: int, group_id: str | None, changes: dict[str, Any]
+) -> bool:
+    stmt = update(table).where(table.c.id == review_id)
+    if group_id:
+        stmt = stmt.where(table.c.group_id == group_id)
+    async with db.transaction() as session:
+        return await affected(session, stmt.values(changes)) > 0
+
+
+async def update_persona_update_record_status(
+    db: Database, *, record_id: int, status: str, comment: str | None, group_id: str | None
+) -> bool:
+    changes = {"status": status, "reviewer_comment": comment, "review_time": time.time()}
+    return await _set_review_status(db, _PERSONA, record_id, group_id, changes)
+
+
+async def update_persona_learning_review_status(
+    db: Database,
+    *,
+    review_id: int,
+    status: str,
+    comment: str | None,
+    modified_content: str | None,
+    group_id: str | None,
+) -> bool:
+    changes: dict[str, Any] = {"status": status, "reviewer_comment": comment, "review_time": time.time()}
+    if modified_content:
+        changes["proposed_content"] = modified_content
+        changes["new_content"] = modified_content
+    return await _set_review_status(db, _PERSONA, review_id, group_id, changes)
+
+
+async def _patch_metadata(db: Database, table: Table, review_id: int, patch: dict[str, Any]) -> bool:
+    # Read and write in one transaction, the row locked, so concurrent patches do not drop each other's keys.
+    stmt = select(table.c.metadata).where(table.c.id == review_id).with_for_update()
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).first()
+        if row is None:
+            return False
+        merged = _metadata(row[0])
+        merged.update(patch or {})
+        await session.execute(update(table).where(table.c.id == review_id).values({"metadata": dumps(merged)}))
+    return True
+
+
+async def update_persona_learning_review_metadata(
+    db: Database, *, review_id: int, metadata_patch: dict[str, Any]
+) -> bool:
+    return await _patch_metadata(db, _PERSONA, review_id, metadata_patch)
+
+
+# ---------------------------------------------------------------- persona change snapshots
+
+
+async def save_persona_change_snapshot(db: Database, *, snapshot_data: dict[str, Any]) -> int:
+    data = snapshot_data or {}
+    values = {
+        "review_id": _text(data.get("review_id", "")),
+        "review_source": _text(data.get("review_source", "")),
+        "applied_persona_id": data.get("applied_persona_id", ""),
+        "applied_at": _now_or(data.get("applied_at")),
+        "before_system_prompt": data.get("before_system_prompt", ""),
+        "after_system_prompt": data.get("after_system_prompt", ""),
+        "before_begin_dialogs": dumps(data.get("before_begin_dialogs") or []),
+        "after_begin_dialogs": dumps(data.get("after_begin_dialogs") or []),
+        "affected_fields": dumps(data.get("affected_fields") or []),
+    }
+    async with db.transaction() as session:
+        return int(await inserted_key(session, _SNAPSHOTS.insert().values(values)))
+
+
+async def get_persona_change_snapshot(
+    db: Database, *, review_source: str, review_id: str
+) -> PersonaChangeSnapshotView | None:
+    t = _SNAPSHOTS
+    stmt = (
+        select(t)
+        .where(t.c.review_source == review_source, t.c.review_id == str(review_id))
+        .order_by(t.c.applied_at.desc(), t.c.id.desc())
+        .limit(1)
+    )
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    if row is None:
+        return None
+    return {
+        "id": row["id"],
+        "review_id": row["review_id"],
+        "review_source": row["review_source"],
+        "applied_persona_id": row["applied_persona_id"],
+        "applied_at": row["applied_at"],
+        "before_system_prompt": row["before_system_prompt"] or "",
+        "after_system_prompt": row["after_system_prompt"] or "",
+        "before_begin_dialogs": _json_or(row["before_begin_dialogs"], []),
+        "after_begin_dialogs": _json_or(row["after_begin_dialogs"], []),
+        "affected_fields": _json_or(row["affected_fields"], []),
+    }
+
+
+# ---------------------------------------------------------------- style reviews
+
+
+def _style_view(row: Mapping[Any, Any]) -> StyleReviewView:
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "group_id": row["group_id"],
+        "timestamp": row["timestamp"],
+        "learned_patterns": loads_or(row["learned_patterns"], []),
+        "few_shots_content": row["few_shots_content"],
+        "status": row["status"],
+        "description": row["description"],
+        "reviewer_comment": row["reviewer_comment"],
+        "review_time": row["review_time"],
+        "metadata": _metadata(row["metadata"]),
+    }
+
+
+async def create_style_learning_review(db: Database, *, review_data: dict[str, Any]) -> int:
+    data = review_data or {}
+    patterns = data.get("learned_patterns", [])
+    metadata = data.get("metadata")
+    values = {
+        "type": _text(data.get("type")),
+        "group_id": _text(data.get("group_id")),
+        "timestamp": _now_or(data.get("timestamp")),
+        "learned_patterns": None if patterns is None else dumps(patterns),
+        "few_shots_content": data.get("few_shots_content", ""),
+        "status": "pending",
+        "description": data.get("description", ""),
+        "metadata": dumps(metadata) if metadata else None,
+    }
+    async with db.transaction() as session:
+        return int(await inserted_key(session, _STYLE.insert().values(values)))
+
+
+async def get_pending_style_reviews(db: Database, *, limit: int, offset: int) -> list[StylePendingReviewView]:
+    stmt = select(_STYLE).where(_STYLE.c.status == "pending").order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
+    async with db.transaction() as session:
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+    views: list[StylePendingReviewView] = []
+    for row in rows:
+        view = _style_view(row)
+        views.append(
+            {
+                "id": view["id"],
+                "type": view["type"],
+                "group_id": view["group_id"],
+                "timestamp": view["timestamp"],
+                "learned_patterns": view["learned_patterns"],
+                "few_shots_content": view["few_shots_content"],
+                "status": view["status"],
+                "description": view["description"],
+                "reviewer_comment": view["reviewer_comment"],
+                "review_time": view["review_time"],
+                "created_at": iso_datetime(row["created_at"]),
+                "metadata": view["metadata"],
+            }
+        )
+    return views
+
+
+async def get_reviewed_style_learning_updates(
+    db: Database, *, limit: int, offset: int, status_filter: str | None
+) -> list[StyleReviewView]:
+    stmt = _newest_reviewed_first(select(_STYLE).where(_reviewed_filter(_STYLE, status_filter)), _STYLE)
+    async with db.transaction() as session:
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+    return [_style_view(row) for row in rows]
+
+
+async def update_style_review_status(
+    db: Database, *, review_id: int, status: str, reviewer_comment: str, group_id: str | None
+) -> bool:
+    changes = {"status": status, "reviewer_comment": reviewer_comment, "review_time": time.time()}
+    return await _set_review_status(db, _STYLE, review_id, group_id, changes)
+
+
+async def update_style_review_metadata(db: Database, *, review_id: int, metadata_patch: dict[str, Any]) -> bool:
+    return await _patch_metadata(db, _STYLE, review_id, metadata_patch)
+
+
+async def get_approved_few_shots(db: Database, *, group_id: str, limit: int) -> list[str]:
+    content = _STYLE.c.few_shots_content
+    stmt = (
+        select(content)
+        .where(
+            _STYLE.c.status == "approved",
+            _STYLE.c.group_id == group_id,
+            content.is_not(None),
+            # length, not != '': MySQL's PAD SPACE collations would also drop whitespace-only text.
+            func.length(content) > 0,
+        )
+        .order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
+    )
+    async with db.transaction() as session:
+        return [str(text) for text in (await session.execute(page(stmt, limit))).scalars().all()]
+
+
+# ---------------------------------------------------------------- batches and sessions
+
+
+async def _batches(db: Database, group_id: str | None, limit: int) -> list[LearningBatchRecord]:
+    stmt = select(_BATCHES).order_by(_BATCHES.c.start_time.desc(), _BATCHES.c.id.desc())
+    if group_id:
+        stmt = stmt.where(_BATCHES.c.group_id == group_id)
+    async with db.transaction() as session:
+        rows = (await session.execute(page(stmt, limit))).mappings().all()
+    return [learning_batch_record(row) for row in rows]
+
+
+async def get_learning_batch_history(db: Database, *, group_id: str | None, limit: int) -> list[LearningBatchRecord]:
+    return await _batches(db, group_id, limit)
+
+
+async def get_recent_learning_batches(db: Database, *, limit: int) -> list[LearningBatchRecord]:
+    return await _batches(db, None, limit)
+
+
+async def _sessions(db: Database, stmt: Select[Any]) -> list[LearningSessionRecord]:
+    stmt = stmt.order_by(_SESSIONS.c.start_time.desc(), _SESSIONS.c.id.desc())
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [learning_session_record(row) for row in rows]
+
+
+async def get_learning_sessions(db: Database, *, group_id: str) -> list[LearningSessionRecord]:
+    return await _sessions(db, select(_SESSIONS).where(_SESSIONS.c.group_id == group_id).limit(5))
+
+
+async def get_recent_learning_sessions(db: Database, *, days: int) -> list[LearningSessionRecord]:
+    cutoff = time.time() - days * 86400
+    return await _sessions(db, select(_SESSIONS).where(_SESSIONS.c.start_time > cutoff))
+
+
+async def save_learning_session_record(db: Database, *, group_id: str, session_data: dict[str, Any]) -> bool:
+    data = session_data or {}
+    count = data.get("message_count")
+    if count is None:
+        count = data.get("messages_processed")
+    quality = data.get("learning_quality")
+    if quality is None:
+        quality = data.get("quality_score")
+    end_time = _seconds(data.get("end_time"), None)
+    status = data.get("status")
+    values = {
+        "session_id": _text(data.get("session_id", "")),
+        "group_id": group_id,
+        "batch_id": data.get("batch_id"),
+        "start_time": _now_or(data.get("start_time")),
+        "end_time": end_time,
+        "message_count": count or 0,
+        "learning_quality": quality,
+        "status": "active" if status is None else status,
+    }
+    # An existing session only takes the progress fields that were given.
+    given = {"message_count": count, "end_time": end_time, "learning_quality": quality, "status": status}
+    changes = {name: value for name, value in given.items() if value is not None}
+    async with db.transaction() as session:
+        await upsert(session, _SESSIONS, ("session_id",), values, update=changes)
+    return True
+
+
+async def save_learning_performance_record(db: Database, *, group_id: str, performance_data: dict[str, Any]) -> bool:
+    data = performance_data or {}
+    values = {
+        "group_id": group_id,
+        "session_id": data.get("session_id", ""),
+        "timestamp": int(_now_or(data.get("timestamp"))),
+        "quality_score": data.get("quality_score"),
+        "learning_time": data.get("learning_time"),
+        "success": data.get("success", True),
+        "successful_pattern": _pattern_text(data.get("successful_pattern")),
+        "failed_pattern": _pattern_text(data.get("failed_pattern")),
+        "created_at": int(time.time()),
+    }
+    async with db.transaction() as session:
+        await session.execute(_PERFORMANCE.insert().values(values))
+    return True
+
+
+def _pattern_text(value: Any) -> str | None:
+    return dumps(value) if isinstance(value, (list, dict)) else value
+
+
+# ---------------------------------------------------------------- statistics
+
+
+async def get_style_learning_statistics(db: Database) -> StyleLearningStatistics:
+    status = _STYLE.c.status
+    stmt = select(
+        func.count(),
+        func.count(case((status == "pending", 1))),
+        func.count(case((status == "approved", 1))),
+    ).select_from(_STYLE)
+    async with db.transaction() as session:
+        total, pending, approved = (await session.execute(stmt)).one()
+    return {
+        "total_reviews": int(total or 0),
+        "pending_reviews": int(pending or 0),
+        "approved_reviews": int(approved or 0),
+    }
+
+
+async def get_style_progress_data(db: Database, *, group_id: str | None) -> list[StyleProgressPoint]:
+    t = _BATCHES
+    stmt = (
+        select(t)
+        .where(t.c.quality_score.is_not(None), t.c.processed_messages > 0)
+        .order_by(t.c.start_time.desc(), t.c.id.desc())
+        .limit(30)
+    )
+    if group_id:
+        stmt = stmt.where(t.c.group_id == group_id)
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [
+        {
+            "group_id": row["group_id"],
+            "timestamp": row["start_time"] or 0,
+            "quality_score": row["quality_score"] or 0,
+            "success": bool(row["success"]),
+            "processed_messages": row["processed_messages"] or 0,
+            "filtered_count": row["filtered_count"] or 0,
+            "message_count": row["message_count"] or 0,
+            "batch_name": row["batch_name"] or "",
+        }
+        for row in rows
+    ]
+
+
+async def get_learning_patterns_data(db: Database, *, group_id: str | None) -> dict[str, int]:
+    kind = _PATTERNS.c.pattern_type
+    stmt = select(kind, func.count()).group_by(kind).order_by(kind)
+    if group_id:
+        stmt = stmt.where(_PATTERNS.c.group_id == group_id)
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).all()
+    return {str(name): int(count) for name, count in rows}

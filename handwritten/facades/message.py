@@ -1,0 +1,404 @@
+"""MessageFacade queries: raw, filtered and bot messages (spec: schema/facades/message.yaml)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import math
+import time
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Column, Select, Table, desc, distinct, func, insert, select, update
+
+from generated.records.message import (
+    FilteredMessageRecord,
+    RawMessageRecord,
+    filtered_message_record,
+    raw_message_record,
+)
+from generated.repositories.memory import MemoryRepository
+from generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
+from generated.repositories.social_relation import SocialRelationRepository
+from generated.shapes.message import (
+    GroupMessageStatistics,
+    LearningMessage,
+    MessageStatistics,
+    ReplayMessage,
+    SenderStatistics,
+    SocialAnalysisGroup,
+    TimedMessage,
+    UnprocessedMessage,
+)
+from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.jsontext import dumps
+from handwritten.runtime.session import Database
+from handwritten.runtime.values import bind_text
+
+log = logging.getLogger("sldb.facades.message")
+
+_RAW = RawMessageRepository.table
+_FILTERED = FilteredMessageRepository.table
+_BOT = BotMessageRepository.table
+_MEMORIES = MemoryRepository.table
+_RELATIONS = SocialRelationRepository.table
+
+# Epoch values above this are taken to be milliseconds (in seconds it would be the year 5138).
+_MILLISECONDS_FROM = 100_000_000_000
+_SENDERS_LIMIT = 50
+_UNPROCESSED_DEFAULT_LIMIT = 100
+
+
+def epoch_seconds(value: Any, *, field: str = "timestamp") -> int:
+    """value as int epoch seconds: int, float, Decimal, numeric or ISO 8601 text, datetime, or milliseconds.
+
+    None or blank is now; a value that cannot be read is logged and taken as now, so the row is still stored.
+    """
+    now = int(time.time())
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return now
+    seconds: float
+    if isinstance(value, datetime.datetime):
+        seconds = value.timestamp()
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            seconds = float(text)
+        except ValueError:
+            try:
+                seconds = datetime.datetime.fromisoformat(text).timestamp()
+            except ValueError:
+                log.warning("%s %r is not a time; stored as now", field, value)
+                return now
+    else:
+        log.warning("%s %r is not a time; stored as now", field, value)
+        return now
+    if not math.isfinite(seconds):
+        log.warning("%s %r is not a time; stored as now", field, value)
+        return now
+    if abs(seconds) >= _MILLISECONDS_FROM:
+        seconds /= 1000
+    return int(seconds)
+
+
+def _text(column: Column[Any], value: Any, empty: str | None) -> str | None:
+    """value as the column's text (ints as text, dicts as JSON), cut to the column length; empty for None."""
+    text = bind_text(value, None)
+    if text is None:
+        return empty
+    length = getattr(column.type, "length", None)
+    # Over-long metadata (names, ids) would fail the whole row on PostgreSQL and MariaDB: keep the message.
+    return text[:length] if length else text
+
+
+def _number(value: Any, field: str) -> float | None:
+    """value as a number, or None (logged) when it is missing or not a number."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number):
+        log.warning("%s %r is not a number; stored as NULL", field, value)
+        return None
+    return number
+
+
+def _fields(message_data: Any) -> Mapping[str, Any]:
+    if isinstance(message_data, Mapping):
+        return message_data
+    return vars(message_data) if hasattr(message_data, "__dict__") else {}
+
+
+def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
+    data = _fields(message_data)
+    c = _RAW.c
+    return {
+        "sender_id": _text(c.sender_id, data.get("sender_id"), ""),
+        "sender_name": _text(c.sender_name, data.get("sender_name"), ""),
+        "sender_qq": _text(c.sender_qq, data.get("sender_qq") or None, None),
+        "message": _text(c.message, data.get("message"), ""),
+        "group_id": _text(c.group_id, data.get("group_id"), ""),
+        "timestamp": epoch_seconds(data.get("timestamp")),
+        "platform": _text(c.platform, data.get("platform"), ""),
+        "message_id": _text(c.message_id, data.get("message_id"), None),
+        "reply_to": _text(c.reply_to, data.get("reply_to"), None),
+        "created_at": now,
+        "processed": False,
+    }
+
+
+async def save_raw_message(db: Database, *, message_data: Any) -> int:
+    values = _raw_values(message_data, int(time.time()))
+    async with db.transaction() as session:
+        return int(await inserted_key(session, insert(_RAW).values(values)))
+
+
+async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> list[int]:
+    if not messages:
+        return []
+    now = int(time.time())
+    rows = [_raw_values(message, now) for message in messages]
+    # One executemany-style INSERT; sort_by_parameter_order keeps the returned ids in input order.
+    stmt = insert(_RAW).returning(_RAW.c.id, sort_by_parameter_order=True)
+    async with db.transaction() as session:
+        result = await session.execute(stmt, rows)
+        return [int(key) for key in result.scalars().all()]
+
+
+async def save_manual_memory(
+    db: Database, *, group_id: str, user_id: str, content: str, memory_type: str, importance: int
+) -> int:
+    now = int(time.time())
+    values = {
+        "group_id": group_id,
+        "user_id": user_id,
+        "content": content,
+        "importance": importance,
+        "memory_type": memory_type,
+        "created_at": now,
+        "last_accessed": now,
+        "access_count": 0,
+    }
+    async with db.transaction() as session:
+        return int(await inserted_key(session, insert(_MEMORIES).values(values)))
+
+
+async def _raw_rows(db: Database, stmt: Select[Any]) -> list[RawMessageRecord]:
+    async with db.transaction() as session:
+        return [raw_message_record(row) for row in (await session.execute(stmt)).mappings()]
+
+
+async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
+    stmt = select(_RAW)
+    if group_id:
+        stmt = stmt.where(_RAW.c.group_id == group_id)
+    stmt = stmt.order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc())
+    return await _raw_rows(db, page(stmt, limit))
+
+
+async def get_unprocessed_messages(
+    db: Database, *, limit: int | None, group_id: str | None
+) -> list[UnprocessedMessage]:
+    stmt = select(_RAW).where(_RAW.c.processed.is_(False))
+    if group_id:
+        stmt = stmt.where(_RAW.c.group_id == group_id)
+    stmt = page(stmt.order_by(_RAW.c.timestamp, _RAW.c.id), limit or _UNPROCESSED_DEFAULT_LIMIT)
+    return [
+        {
+            "id": r["id"],
+            "sender_id": r["sender_id"],
+            "sender_name": r["sender_name"],
+            "sender_qq": r["sender_qq"],
+            "message": r["message"],
+            "group_id": r["group_id"],
+            "platform": r["platform"],
+            "timestamp": r["timestamp"],
+        }
+        for r in await _raw_rows(db, stmt)
+    ]
+
+
+async def mark_messages_processed(db: Database, *, message_ids: list[int]) -> bool:
+    if not message_ids:
+        return True
+    stmt = update(_RAW).where(_RAW.c.id.in_([int(i) for i in message_ids])).values(processed=True)
+    async with db.transaction() as session:
+        return await affected(session, stmt) > 0
+
+
+async def get_messages_by_timerange(
+    db: Database, *, group_id: str, start_time: int, end_time: int, limit: int
+) -> list[TimedMessage]:
+    return await get_messages_by_group_and_timerange(
+        db, group_id=group_id, start_time=start_time, end_time=end_time, limit=limit
+    )
+
+
+async def get_messages_by_group_and_timerange(
+    db: Database, *, group_id: str, start_time: int, end_time: int, limit: int
+) -> list[TimedMessage]:
+    # Timestamps are whole seconds, so fractional bounds round inwards (asyncpg binds BIGINT strictly).
+    stmt = select(_RAW).where(
+        _RAW.c.group_id == group_id,
+        _RAW.c.timestamp >= math.ceil(start_time),
+        _RAW.c.timestamp <= math.floor(end_time),
+    )
+    stmt = page(stmt.order_by(_RAW.c.timestamp, _RAW.c.id), limit)
+    return [
+        {
+            "id": r["id"],
+            "sender_id": r["sender_id"],
+            "sender_name": r["sender_name"],
+            "message": r["message"],
+            "group_id": r["group_id"],
+            "timestamp": r["timestamp"],
+        }
+        for r in await _raw_rows(db, stmt)
+    ]
+
+
+async def get_messages_for_replay(db: Database, *, group_id: str, days: int, limit: int) -> list[ReplayMessage]:
+    cutoff = math.floor(time.time() - days * 24 * 3600)
+    stmt = select(_RAW).where(
+        _RAW.c.group_id == group_id,
+        _RAW.c.timestamp > cutoff,
+        _RAW.c.processed.is_(True),
+    )
+    stmt = page(stmt.order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()), limit)
+    return [
+        {
+            "message_id": r["id"],
+            "message": r["message"],
+            "sender_id": r["sender_id"],
+            "group_id": r["group_id"],
+            "timestamp": r["timestamp"],
+        }
+        for r in await _raw_rows(db, stmt)
+    ]
+
+
+async def _filtered_rows(db: Database, stmt: Select[Any]) -> list[FilteredMessageRecord]:
+    async with db.transaction() as session:
+        return [filtered_message_record(row) for row in (await session.execute(stmt)).mappings()]
+
+
+async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: int) -> list[FilteredMessageRecord]:
+    stmt = select(_FILTERED)
+    if group_id:
+        stmt = stmt.where(_FILTERED.c.group_id == group_id)
+    stmt = stmt.order_by(_FILTERED.c.timestamp.desc(), _FILTERED.c.id.desc())
+    return await _filtered_rows(db, page(stmt, limit))
+
+
+async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
+    stmt = select(_FILTERED).where(_FILTERED.c.processed.is_(False))
+    stmt = page(stmt.order_by(_FILTERED.c.timestamp, _FILTERED.c.id), limit)
+    return [
+        {
+            "id": r["id"],
+            "message": r["message"],
+            "sender_id": r["sender_id"],
+            "group_id": r["group_id"],
+            "timestamp": r["timestamp"],
+            "confidence": r["confidence"],
+        }
+        for r in await _filtered_rows(db, stmt)
+    ]
+
+
+async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:
+    now = int(time.time())
+    c = _FILTERED.c
+    raw_id = _number(filtered_data.get("raw_message_id"), "raw_message_id")
+    scores = filtered_data.get("quality_scores")
+    values = {
+        "raw_message_id": int(raw_id) if raw_id is not None else None,
+        "message": _text(c.message, filtered_data.get("message"), ""),
+        "sender_id": _text(c.sender_id, filtered_data.get("sender_id"), ""),
+        "group_id": _text(c.group_id, filtered_data.get("group_id"), ""),
+        "timestamp": epoch_seconds(filtered_data.get("timestamp")),
+        "confidence": _number(filtered_data.get("confidence"), "confidence"),
+        "quality_scores": dumps(scores) if scores is not None else None,
+        "filter_reason": _text(c.filter_reason, filtered_data.get("filter_reason"), None),
+        "created_at": now,
+        "processed": False,
+    }
+    async with db.transaction() as session:
+        return int(await inserted_key(session, insert(_FILTERED).values(values)))
+
+
+async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    values = {
+        "group_id": group_id,
+        "message": _text(_BOT.c.message, message, ""),
+        "timestamp": epoch_seconds(timestamp or None),
+        "created_at": int(time.time()),
+    }
+    async with db.transaction() as session:
+        await inserted_key(session, insert(_BOT).values(values))
+    return True
+
+
+async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -> list[str]:
+    stmt = select(_BOT.c.message).where(_BOT.c.group_id == group_id)
+    stmt = page(stmt.order_by(_BOT.c.timestamp.desc(), _BOT.c.id.desc()), limit)
+    async with db.transaction() as session:
+        return [str(text) for text in (await session.execute(stmt)).scalars()]
+
+
+def _count(table: Table, *conditions: Any) -> Select[Any]:
+    return select(func.count()).select_from(table).where(*conditions)
+
+
+async def get_messages_statistics(db: Database) -> MessageStatistics:
+    async with db.transaction() as session:
+        raw = int((await session.execute(_count(_RAW))).scalar_one())
+        filtered = int((await session.execute(_count(_FILTERED))).scalar_one())
+        bot = int((await session.execute(_count(_BOT))).scalar_one())
+    return {"total_messages": raw, "raw_messages": raw, "filtered_messages": filtered, "bot_messages": bot}
+
+
+async def get_message_statistics(db: Database, *, group_id: str | None) -> GroupMessageStatistics | MessageStatistics:
+    if not group_id:
+        return await get_messages_statistics(db)
+    async with db.transaction() as session:
+        total = int((await session.execute(_count(_RAW, _RAW.c.group_id == group_id))).scalar_one())
+        unprocessed_stmt = _count(_RAW, _RAW.c.group_id == group_id, _RAW.c.processed.is_(False))
+        unprocessed = int((await session.execute(unprocessed_stmt)).scalar_one())
+        filtered = int((await session.execute(_count(_FILTERED, _FILTERED.c.group_id == group_id))).scalar_one())
+    return {
+        "total_messages": total,
+        "unprocessed_messages": unprocessed,
+        "filtered_messages": filtered,
+        "raw_messages": total,
+        "group_id": group_id,
+    }
+
+
+async def get_group_messages_statistics(db: Database, *, group_id: str) -> GroupMessageStatistics | MessageStatistics:
+    return await get_message_statistics(db, group_id=group_id)
+
+
+async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str, SenderStatistics]:
+    count = func.count().label("message_count")
+    stmt = (
+        select(_RAW.c.sender_id, func.max(_RAW.c.sender_name).label("sender_name"), count)
+        .where(_RAW.c.group_id == group_id)
+        .group_by(_RAW.c.sender_id)
+        .order_by(desc(count), _RAW.c.sender_id)
+        .limit(_SENDERS_LIMIT)
+    )
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).all()
+    return {
+        row.sender_id: {"message_count": int(row.message_count), "sender_name": row.sender_name or row.sender_id}
+        for row in rows
+    }
+
+
+async def get_groups_for_social_analysis(db: Database) -> list[SocialAnalysisGroup]:
+    count = func.count().label("message_count")
+    groups_stmt = (
+        select(_RAW.c.group_id, count, func.count(distinct(_RAW.c.sender_id)).label("member_count"))
+        .group_by(_RAW.c.group_id)
+        # NULL groups sort last on every backend, whatever its default NULL order.
+        .order_by(desc(count), _RAW.c.group_id.is_(None), _RAW.c.group_id)
+    )
+    relations_stmt = select(_RELATIONS.c.group_id, func.count().label("relation_count")).group_by(_RELATIONS.c.group_id)
+    async with db.transaction() as session:
+        groups = (await session.execute(groups_stmt)).all()
+        relations = {row.group_id: int(row.relation_count) for row in (await session.execute(relations_stmt)).all()}
+    return [
+        {
+            "group_id": row.group_id,
+            "message_count": int(row.message_count),
+            "member_count": int(row.member_count),
+            "relation_count": relations.get(row.group_id, 0),
+        }
+        for row in groups
+    ]

@@ -1,0 +1,198 @@
+"""SocialFacade queries: user profiles, preferences and social relations (spec: schema/facades/social.yaml)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select
+
+from generated.records.social_relation import user_social_relation_component_record
+from generated.repositories.social_relation import (
+    UserPreferencesRepository,
+    UserProfileRepository,
+    UserSocialProfileRepository,
+    UserSocialRelationComponentRepository,
+)
+from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
+from handwritten.runtime.errors import InvalidValueError
+from handwritten.runtime.jsontext import dumps, loads_or
+from handwritten.runtime.session import Database
+from handwritten.runtime.upsert import upsert
+
+_PROFILES = UserProfileRepository.table
+_PREFERENCES = UserPreferencesRepository.table
+_SOCIAL_PROFILES = UserSocialProfileRepository.table
+_RELATIONS = UserSocialRelationComponentRepository.table
+
+# JSON fields of a user profile and what an empty one reads as.
+_PROFILE_JSON: dict[str, Any] = {
+    "nicknames": [],
+    "activity_pattern": {},
+    "communication_style": {},
+    "topic_preferences": {},
+    "emotional_tendency": {},
+}
+_PREFERENCE_JSON: dict[str, Any] = {
+    "favorite_topics": [],
+    "interaction_style": {},
+    "learning_preferences": {},
+}
+
+
+def _number(data: Mapping[str, Any], field: str, default: float) -> float:
+    value = data.get(field)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(field, f"must be a number, not {value!r}") from None
+
+
+async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | None:
+    async with db.transaction() as session:
+        row = (await session.execute(select(_PROFILES).where(_PROFILES.c.qq_id == qq_id))).mappings().first()
+    if row is None:
+        return None
+    return {
+        "qq_id": row["qq_id"],
+        "qq_name": row["qq_name"],
+        "nicknames": loads_or(row["nicknames"], []),
+        "activity_pattern": loads_or(row["activity_pattern"], {}),
+        "communication_style": loads_or(row["communication_style"], {}),
+        "topic_preferences": loads_or(row["topic_preferences"], {}),
+        "emotional_tendency": loads_or(row["emotional_tendency"], {}),
+        "last_active": row["last_active"],
+    }
+
+
+async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str, Any]) -> bool:
+    changes: dict[str, Any] = {name: dumps(profile_data.get(name, empty)) for name, empty in _PROFILE_JSON.items()}
+    changes["last_active"] = _number(profile_data, "last_active", time.time())
+    if "qq_name" in profile_data:
+        changes["qq_name"] = profile_data["qq_name"]
+    values = {"qq_id": qq_id, "qq_name": "", **changes}
+    # An upsert's update part does not fire the column's onupdate.
+    update = {**changes, "updated_at": func.now()}
+    async with db.transaction() as session:
+        await upsert(session, _PROFILES, ("qq_id",), values, update=update)
+    return True
+
+
+async def load_user_preferences(db: Database, *, user_id: str, group_id: str) -> UserPreferencesView | None:
+    stmt = select(_PREFERENCES).where(_PREFERENCES.c.user_id == user_id, _PREFERENCES.c.group_id == group_id)
+    async with db.transaction() as session:
+        row = (await session.execute(stmt)).mappings().first()
+    if row is None:
+        return None
+    return {
+        "user_id": row["user_id"],
+        "group_id": row["group_id"],
+        "favorite_topics": loads_or(row["favorite_topics"], []),
+        "interaction_style": loads_or(row["interaction_style"], {}),
+        "learning_preferences": loads_or(row["learning_preferences"], {}),
+        "adaptive_rate": row["adaptive_rate"],
+    }
+
+
+async def save_user_preferences(db: Database, *, user_id: str, group_id: str, prefs: dict[str, Any]) -> bool:
+    values: dict[str, Any] = {name: dumps(prefs.get(name, empty)) for name, empty in _PREFERENCE_JSON.items()}
+    values.update(
+        user_id=user_id,
+        group_id=group_id,
+        adaptive_rate=_number(prefs, "adaptive_rate", 0.5),
+        updated_at=time.time(),
+    )
+    async with db.transaction() as session:
+        await upsert(session, _PREFERENCES, ("user_id", "group_id"), values)
+    return True
+
+
+def _relation_view(row: Mapping[Any, Any]) -> SocialRelationView:
+    return {
+        "from_user": row["from_user_id"],
+        "to_user": row["to_user_id"],
+        "relation_type": row["relation_type"],
+        "strength": float(row["value"]),
+        "frequency": int(row["frequency"]),
+        "last_interaction": int(row["last_interaction"]),
+        "description": row["description"],
+    }
+
+
+async def get_social_relations_by_group(db: Database, *, group_id: str) -> list[SocialRelationView]:
+    stmt = select(_RELATIONS).where(_RELATIONS.c.group_id == group_id).order_by(_RELATIONS.c.id)
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return [_relation_view(row) for row in rows]
+
+
+async def get_social_relationships(db: Database, *, group_id: str) -> list[SocialRelationView]:
+    return await get_social_relations_by_group(db, group_id=group_id)
+
+
+async def load_social_graph(db: Database, *, group_id: str) -> list[SocialRelationView]:
+    return await get_social_relations_by_group(db, group_id=group_id)
+
+
+def _either(data: Mapping[str, Any], short: str, long: str) -> str:
+    value = data.get(short, data.get(long, ""))
+    return "" if value is None else str(value)
+
+
+async def save_social_relation(db: Database, *, group_id: str, relation_data: dict[str, Any]) -> bool:
+    now = int(time.time())
+    from_user = _either(relation_data, "from_user", "from_user_id")
+    seen = relation_data.get("last_interaction")
+    # Only a number is a time here; anything else (e.g. an ISO string) means "now", as in the plugin.
+    last_interaction = int(seen) if isinstance(seen, (int, float)) and not isinstance(seen, bool) else now
+    tags = relation_data.get("tags")
+    component: dict[str, Any] = {
+        "from_user_id": from_user,
+        "to_user_id": _either(relation_data, "to_user", "to_user_id"),
+        "group_id": group_id,
+        "relation_type": str(relation_data.get("relation_type") or "interaction"),
+        "value": _number(relation_data, "strength", 0.5),
+        "frequency": int(_number(relation_data, "frequency", 1)),
+        "last_interaction": last_interaction,
+        "description": relation_data.get("relation_name", relation_data.get("description", "")),
+        "tags": None if tags is None else dumps(tags),
+        "created_at": now,
+    }
+    profile = {
+        "user_id": from_user,
+        "group_id": group_id,
+        "total_relations": 0,
+        "significant_relations": 0,
+        "created_at": now,
+        "last_updated": now,
+    }
+    find_profile = select(_SOCIAL_PROFILES.c.id).where(
+        _SOCIAL_PROFILES.c.user_id == from_user, _SOCIAL_PROFILES.c.group_id == group_id
+    )
+    async with db.transaction() as session:
+        # The relation row needs its source user's social profile (foreign key).
+        await upsert(session, _SOCIAL_PROFILES, ("user_id", "group_id"), profile, update={"last_updated": now})
+        component["profile_id"] = (await session.execute(find_profile)).scalar_one()
+        await session.execute(insert(_RELATIONS).values(component))
+    return True
+
+
+async def get_user_social_relations(db: Database, *, group_id: str, user_id: str) -> UserSocialRelationsView:
+    stmt = (
+        select(_RELATIONS)
+        .where(
+            _RELATIONS.c.group_id == group_id,
+            or_(_RELATIONS.c.from_user_id == user_id, _RELATIONS.c.to_user_id == user_id),
+        )
+        .order_by(_RELATIONS.c.id)
+    )
+    async with db.transaction() as session:
+        rows = (await session.execute(stmt)).mappings().all()
+    return {
+        "user_id": user_id,
+        "group_id": group_id,
+        "relations": [user_social_relation_component_record(row) for row in rows],
+    }
