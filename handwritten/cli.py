@@ -26,16 +26,18 @@ def _synthetic_chat(count: int, seed: int = 7) -> list[dict[str, Any]]:
     messages = []
     for i in range(count):
         group = GROUPS[i % len(GROUPS)]
-        messages.append({
-            "sender_id": str(10000 + rng.randrange(40)),
-            "sender_name": f"用户{rng.randrange(40)}",
-            "message": f"{rng.choice(PHRASES)} #{i}",
-            "group_id": group,
-            "timestamp": start + i,
-            "platform": "aiocqhttp",
-            "message_id": str(900000 + i),
-            "reply_to": str(900000 + i - 1) if i and rng.random() < 0.2 else None,
-        })
+        messages.append(
+            {
+                "sender_id": str(10000 + rng.randrange(40)),
+                "sender_name": f"用户{rng.randrange(40)}",
+                "message": f"{rng.choice(PHRASES)} #{i}",
+                "group_id": group,
+                "timestamp": start + i,
+                "platform": "aiocqhttp",
+                "message_id": str(900000 + i),
+                "reply_to": str(900000 + i - 1) if i and rng.random() < 0.2 else None,
+            }
+        )
     return messages
 
 
@@ -52,25 +54,44 @@ async def run_demo(config: dict[str, Any], count: int) -> dict[str, Any]:
         ingest_seconds = time.perf_counter() - started
         batch = await manager.get_unprocessed_messages(limit=count)
         for row in batch[: max(1, count // 10)]:
-            await manager.add_filtered_message({
-                "raw_message_id": row["id"], "message": row["message"], "sender_id": row["sender_id"],
-                "group_id": row["group_id"], "timestamp": row["timestamp"], "confidence": 0.9,
-                "quality_scores": {"clarity": 0.8}, "filter_reason": "demo"})
+            await manager.add_filtered_message(
+                {
+                    "raw_message_id": row["id"],
+                    "message": row["message"],
+                    "sender_id": row["sender_id"],
+                    "group_id": row["group_id"],
+                    "timestamp": row["timestamp"],
+                    "confidence": 0.9,
+                    "quality_scores": {"clarity": 0.8},
+                    "filter_reason": "demo",
+                }
+            )
         await manager.mark_messages_processed([row["id"] for row in batch])
         shots: dict[str, list[str]] = {}
         for group in GROUPS:
             await manager.save_bot_message(group, f"{group} 的回复 😊")
-            review_id = await manager.create_style_learning_review({
-                "type": "style_learning", "group_id": group, "timestamp": time.time(),
-                "learned_patterns": [{"situation": "打招呼", "expression": "哈喽"}],
-                "few_shots_content": f"A: 你好\nB: 哈喽～（{group}）", "status": "pending",
-                "description": "demo review"})
+            review_id = await manager.create_style_learning_review(
+                {
+                    "type": "style_learning",
+                    "group_id": group,
+                    "timestamp": time.time(),
+                    "learned_patterns": [{"situation": "打招呼", "expression": "哈喽"}],
+                    "few_shots_content": f"A: 你好\nB: 哈喽～（{group}）",
+                    "status": "pending",
+                    "description": "demo review",
+                }
+            )
             await manager.update_style_review_status(review_id, "approved", "ok", group)
             shots[group] = await manager.get_approved_few_shots(group, 3)
         stats = await manager.get_messages_statistics()
-        return {"messages": count, "messages_per_second": round(count / ingest_seconds, 1),
-                "statistics": stats, "few_shots": shots, "backend": manager.backend,
-                "database": manager.get_engine_info()["url"]}
+        return {
+            "messages": count,
+            "messages_per_second": round(count / ingest_seconds, 1),
+            "statistics": stats,
+            "few_shots": shots,
+            "backend": manager.backend,
+            "database": manager.get_engine_info()["url"],
+        }
     finally:
         await manager.stop()
 

@@ -24,7 +24,7 @@ def test_clear_all_messages_data_is_handwritten_as_declared() -> None:
 async def test_clear_all_messages_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_all_messages_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_all_messages_data"):
         await manager.clear_all_messages_data(**args)
 
 
@@ -45,7 +45,7 @@ def test_export_messages_learning_data_is_handwritten_as_declared() -> None:
 async def test_export_messages_learning_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="export_messages_learning_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"export_messages_learning_data"):
         await manager.export_messages_learning_data(**args)
 
 
@@ -64,7 +64,7 @@ def test_clear_messages_data_is_handwritten_as_declared() -> None:
 async def test_clear_messages_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_messages_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_messages_data"):
         await manager.clear_messages_data(**args)
 
 
@@ -83,7 +83,7 @@ def test_clear_persona_reviews_data_is_handwritten_as_declared() -> None:
 async def test_clear_persona_reviews_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_persona_reviews_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_persona_reviews_data"):
         await manager.clear_persona_reviews_data(**args)
 
 
@@ -102,7 +102,7 @@ def test_clear_style_learning_data_is_handwritten_as_declared() -> None:
 async def test_clear_style_learning_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_style_learning_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_style_learning_data"):
         await manager.clear_style_learning_data(**args)
 
 
@@ -121,7 +121,7 @@ def test_clear_jargon_data_is_handwritten_as_declared() -> None:
 async def test_clear_jargon_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_jargon_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_jargon_data"):
         await manager.clear_jargon_data(**args)
 
 
@@ -140,7 +140,7 @@ def test_clear_learning_history_data_is_handwritten_as_declared() -> None:
 async def test_clear_learning_history_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_learning_history_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_learning_history_data"):
         await manager.clear_learning_history_data(**args)
 
 
@@ -159,7 +159,7 @@ def test_clear_memory_data_is_handwritten_as_declared() -> None:
 async def test_clear_memory_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_memory_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_memory_data"):
         await manager.clear_memory_data(**args)
 
 
@@ -178,7 +178,7 @@ def test_clear_knowledge_graph_data_is_handwritten_as_declared() -> None:
 async def test_clear_knowledge_graph_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_knowledge_graph_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_knowledge_graph_data"):
         await manager.clear_knowledge_graph_data(**args)
 
 
@@ -197,7 +197,7 @@ def test_clear_runtime_state_data_is_handwritten_as_declared() -> None:
 async def test_clear_runtime_state_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_runtime_state_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_runtime_state_data"):
         await manager.clear_runtime_state_data(**args)
 
 
@@ -216,7 +216,7 @@ def test_clear_all_plugin_data_is_handwritten_as_declared() -> None:
 async def test_clear_all_plugin_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="clear_all_plugin_data"):
+    with pytest.raises(DatabaseNotReadyError, match=r"clear_all_plugin_data"):
         await manager.clear_all_plugin_data(**args)
 
 
@@ -235,7 +235,7 @@ def test_get_data_statistics_is_handwritten_as_declared() -> None:
 async def test_get_data_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_data_statistics"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_data_statistics"):
         await manager.get_data_statistics(**args)
 
 

@@ -30,7 +30,7 @@ async def test_get_user_affection_before_start() -> None:
         "group_id": None,
         "user_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_user_affection"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_user_affection"):
         await manager.get_user_affection(**args)
 
 
@@ -59,7 +59,7 @@ async def test_update_user_affection_before_start() -> None:
         "user_id": None,
         "new_level": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="update_user_affection"):
+    with pytest.raises(DatabaseNotReadyError, match=r"update_user_affection"):
         await manager.update_user_affection(**args)
 
 
@@ -82,7 +82,7 @@ async def test_get_all_user_affections_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_all_user_affections"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_all_user_affections"):
         await manager.get_all_user_affections(**args)
 
 
@@ -105,7 +105,7 @@ async def test_get_total_affection_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_total_affection"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_total_affection"):
         await manager.get_total_affection(**args)
 
 
@@ -135,7 +135,7 @@ async def test_save_bot_mood_before_start() -> None:
         "mood_intensity": None,
         "mood_description": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_bot_mood"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_bot_mood"):
         await manager.save_bot_mood(**args)
 
 
@@ -158,7 +158,7 @@ async def test_get_current_bot_mood_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_current_bot_mood"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_current_bot_mood"):
         await manager.get_current_bot_mood(**args)
 
 

@@ -24,7 +24,7 @@ def test_get_all_expression_patterns_is_handwritten_as_declared() -> None:
 async def test_get_all_expression_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_all_expression_patterns"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_all_expression_patterns"):
         await manager.get_all_expression_patterns(**args)
 
 
@@ -43,7 +43,8 @@ def test_get_expression_patterns_statistics_is_handwritten_as_declared() -> None
 async def test_get_expression_patterns_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_expression_patterns_statistics(**args) == {"total_patterns": 0, "groups_with_patterns": 0}
+    expected = {"total_patterns": 0, "groups_with_patterns": 0}
+    assert await manager.get_expression_patterns_statistics(**args) == expected
 
 
 async def test_get_expression_patterns_statistics_delegates() -> None:
@@ -68,7 +69,7 @@ async def test_get_group_expression_patterns_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_group_expression_patterns"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_group_expression_patterns"):
         await manager.get_group_expression_patterns(**args)
 
 
@@ -93,7 +94,7 @@ def test_get_recent_week_expression_patterns_is_handwritten_as_declared() -> Non
 async def test_get_recent_week_expression_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_recent_week_expression_patterns"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_recent_week_expression_patterns"):
         await manager.get_recent_week_expression_patterns(**args)
 
 
@@ -116,7 +117,7 @@ async def test_load_style_profile_before_start() -> None:
     args: dict[str, Any] = {
         "profile_name": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="load_style_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"load_style_profile"):
         await manager.load_style_profile(**args)
 
 
@@ -141,7 +142,7 @@ async def test_save_style_profile_before_start() -> None:
         "profile_name": None,
         "profile_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_style_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_style_profile"):
         await manager.save_style_profile(**args)
 
 
@@ -164,7 +165,7 @@ async def test_save_style_learning_record_before_start() -> None:
     args: dict[str, Any] = {
         "record_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_style_learning_record"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_style_learning_record"):
         await manager.save_style_learning_record(**args)
 
 
@@ -189,7 +190,7 @@ async def test_save_language_style_pattern_before_start() -> None:
         "language_style": None,
         "pattern_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_language_style_pattern"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_language_style_pattern"):
         await manager.save_language_style_pattern(**args)
 
 

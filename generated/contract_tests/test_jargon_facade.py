@@ -27,7 +27,8 @@ async def test_get_jargon_before_start() -> None:
         "chat_id": None,
         "content": None,
     }
-    assert await manager.get_jargon(**args) == None
+    expected = None
+    assert await manager.get_jargon(**args) == expected
 
 
 async def test_get_jargon_delegates() -> None:
@@ -49,7 +50,8 @@ async def test_insert_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_data": None,
     }
-    assert await manager.insert_jargon(**args) == None
+    expected = None
+    assert await manager.insert_jargon(**args) == expected
 
 
 async def test_insert_jargon_delegates() -> None:
@@ -71,7 +73,8 @@ async def test_update_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_data": None,
     }
-    assert await manager.update_jargon(**args) == False
+    expected = False
+    assert await manager.update_jargon(**args) == expected
 
 
 async def test_update_jargon_delegates() -> None:
@@ -91,7 +94,7 @@ def test_get_jargon_statistics_is_handwritten_as_declared() -> None:
 async def test_get_jargon_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_jargon_statistics(**args) == {
+    expected = {
         "total_candidates": 0,
         "confirmed_jargon": 0,
         "completed_inference": 0,
@@ -99,6 +102,7 @@ async def test_get_jargon_statistics_before_start() -> None:
         "average_count": 0.0,
         "active_groups": 0,
     }
+    assert await manager.get_jargon_statistics(**args) == expected
 
 
 async def test_get_jargon_statistics_delegates() -> None:
@@ -125,7 +129,8 @@ def test_get_recent_jargon_list_is_handwritten_as_declared() -> None:
 async def test_get_recent_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_recent_jargon_list(**args) == []
+    expected = []
+    assert await manager.get_recent_jargon_list(**args) == expected
 
 
 async def test_get_recent_jargon_list_delegates() -> None:
@@ -149,7 +154,8 @@ def test_get_jargon_count_is_handwritten_as_declared() -> None:
 async def test_get_jargon_count_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_jargon_count(**args) == 0
+    expected = 0
+    assert await manager.get_jargon_count(**args) == expected
 
 
 async def test_get_jargon_count_delegates() -> None:
@@ -177,7 +183,8 @@ async def test_search_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "keyword": None,
     }
-    assert await manager.search_jargon(**args) == []
+    expected = []
+    assert await manager.search_jargon(**args) == expected
 
 
 async def test_search_jargon_delegates() -> None:
@@ -189,7 +196,8 @@ async def test_get_jargon_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_id": None,
     }
-    assert await manager.get_jargon_by_id(**args) == None
+    expected = None
+    assert await manager.get_jargon_by_id(**args) == expected
 
 
 async def test_get_jargon_by_id_delegates() -> None:
@@ -201,7 +209,8 @@ async def test_delete_jargon_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_id": None,
     }
-    assert await manager.delete_jargon_by_id(**args) == False
+    expected = False
+    assert await manager.delete_jargon_by_id(**args) == expected
 
 
 async def test_delete_jargon_by_id_delegates() -> None:
@@ -225,7 +234,8 @@ async def test_set_jargon_global_before_start() -> None:
         "jargon_id": None,
         "is_global": None,
     }
-    assert await manager.set_jargon_global(**args) == False
+    expected = False
+    assert await manager.set_jargon_global(**args) == expected
 
 
 async def test_set_jargon_global_delegates() -> None:
@@ -247,7 +257,8 @@ async def test_sync_global_jargon_to_group_before_start() -> None:
     args: dict[str, Any] = {
         "target_chat_id": None,
     }
-    assert await manager.sync_global_jargon_to_group(**args) == 0
+    expected = 0
+    assert await manager.sync_global_jargon_to_group(**args) == expected
 
 
 async def test_sync_global_jargon_to_group_delegates() -> None:
@@ -273,7 +284,8 @@ async def test_save_or_update_jargon_before_start() -> None:
         "content": None,
         "jargon_data": None,
     }
-    assert await manager.save_or_update_jargon(**args) == None
+    expected = None
+    assert await manager.save_or_update_jargon(**args) == expected
 
 
 async def test_save_or_update_jargon_delegates() -> None:
@@ -293,7 +305,8 @@ def test_get_global_jargon_list_is_handwritten_as_declared() -> None:
 async def test_get_global_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_global_jargon_list(**args) == []
+    expected = []
+    assert await manager.get_global_jargon_list(**args) == expected
 
 
 async def test_get_global_jargon_list_delegates() -> None:
@@ -311,7 +324,8 @@ def test_get_jargon_groups_is_handwritten_as_declared() -> None:
 async def test_get_jargon_groups_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_jargon_groups(**args) == []
+    expected = []
+    assert await manager.get_jargon_groups(**args) == expected
 
 
 async def test_get_jargon_groups_delegates() -> None:

@@ -26,7 +26,8 @@ def test_add_persona_learning_review_is_handwritten_as_declared() -> None:
 async def test_add_persona_learning_review_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.add_persona_learning_review(**args) == 0
+    expected = 0
+    assert await manager.add_persona_learning_review(**args) == expected
 
 
 async def test_add_persona_learning_review_delegates() -> None:
@@ -48,7 +49,8 @@ async def test_save_persona_change_snapshot_before_start() -> None:
     args: dict[str, Any] = {
         "snapshot_data": None,
     }
-    assert await manager.save_persona_change_snapshot(**args) == 0
+    expected = 0
+    assert await manager.save_persona_change_snapshot(**args) == expected
 
 
 async def test_save_persona_change_snapshot_delegates() -> None:
@@ -72,7 +74,8 @@ async def test_get_persona_change_snapshot_before_start() -> None:
         "review_source": None,
         "review_id": None,
     }
-    assert await manager.get_persona_change_snapshot(**args) == None
+    expected = None
+    assert await manager.get_persona_change_snapshot(**args) == expected
 
 
 async def test_get_persona_change_snapshot_delegates() -> None:
@@ -90,7 +93,8 @@ def test_get_pending_persona_update_records_is_handwritten_as_declared() -> None
 async def test_get_pending_persona_update_records_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_pending_persona_update_records(**args) == []
+    expected = []
+    assert await manager.get_pending_persona_update_records(**args) == expected
 
 
 async def test_get_pending_persona_update_records_delegates() -> None:
@@ -112,7 +116,8 @@ async def test_save_persona_update_record_before_start() -> None:
     args: dict[str, Any] = {
         "record_data": None,
     }
-    assert await manager.save_persona_update_record(**args) == 0
+    expected = 0
+    assert await manager.save_persona_update_record(**args) == expected
 
 
 async def test_save_persona_update_record_delegates() -> None:
@@ -124,7 +129,8 @@ async def test_delete_persona_update_record_before_start() -> None:
     args: dict[str, Any] = {
         "record_id": None,
     }
-    assert await manager.delete_persona_update_record(**args) == False
+    expected = False
+    assert await manager.delete_persona_update_record(**args) == expected
 
 
 async def test_delete_persona_update_record_delegates() -> None:
@@ -146,7 +152,8 @@ async def test_get_persona_update_record_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "record_id": None,
     }
-    assert await manager.get_persona_update_record_by_id(**args) == None
+    expected = None
+    assert await manager.get_persona_update_record_by_id(**args) == expected
 
 
 async def test_get_persona_update_record_by_id_delegates() -> None:
@@ -168,7 +175,8 @@ def test_get_reviewed_persona_update_records_is_handwritten_as_declared() -> Non
 async def test_get_reviewed_persona_update_records_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_reviewed_persona_update_records(**args) == []
+    expected = []
+    assert await manager.get_reviewed_persona_update_records(**args) == expected
 
 
 async def test_get_reviewed_persona_update_records_delegates() -> None:
@@ -194,7 +202,8 @@ async def test_update_persona_update_record_status_before_start() -> None:
         "record_id": None,
         "status": None,
     }
-    assert await manager.update_persona_update_record_status(**args) == False
+    expected = False
+    assert await manager.update_persona_update_record_status(**args) == expected
 
 
 async def test_update_persona_update_record_status_delegates() -> None:
@@ -216,7 +225,8 @@ async def test_create_style_learning_review_before_start() -> None:
     args: dict[str, Any] = {
         "review_data": None,
     }
-    assert await manager.create_style_learning_review(**args) == 0
+    expected = 0
+    assert await manager.create_style_learning_review(**args) == expected
 
 
 async def test_create_style_learning_review_delegates() -> None:
@@ -237,7 +247,8 @@ def test_get_pending_style_reviews_is_handwritten_as_declared() -> None:
 async def test_get_pending_style_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_pending_style_reviews(**args) == []
+    expected = []
+    assert await manager.get_pending_style_reviews(**args) == expected
 
 
 async def test_get_pending_style_reviews_delegates() -> None:
@@ -259,7 +270,8 @@ def test_get_reviewed_style_learning_updates_is_handwritten_as_declared() -> Non
 async def test_get_reviewed_style_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_reviewed_style_learning_updates(**args) == []
+    expected = []
+    assert await manager.get_reviewed_style_learning_updates(**args) == expected
 
 
 async def test_get_reviewed_style_learning_updates_delegates() -> None:
@@ -285,7 +297,8 @@ async def test_update_style_review_status_before_start() -> None:
         "review_id": None,
         "status": None,
     }
-    assert await manager.update_style_review_status(**args) == False
+    expected = False
+    assert await manager.update_style_review_status(**args) == expected
 
 
 async def test_update_style_review_status_delegates() -> None:
@@ -309,7 +322,7 @@ async def test_update_style_review_metadata_before_start() -> None:
         "review_id": None,
         "metadata_patch": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="update_style_review_metadata"):
+    with pytest.raises(DatabaseNotReadyError, match=r"update_style_review_metadata"):
         await manager.update_style_review_metadata(**args)
 
 
@@ -322,7 +335,8 @@ async def test_delete_style_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    assert await manager.delete_style_review_by_id(**args) == False
+    expected = False
+    assert await manager.delete_style_review_by_id(**args) == expected
 
 
 async def test_delete_style_review_by_id_delegates() -> None:
@@ -345,7 +359,8 @@ async def test_get_approved_few_shots_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    assert await manager.get_approved_few_shots(**args) == []
+    expected = []
+    assert await manager.get_approved_few_shots(**args) == expected
 
 
 async def test_get_approved_few_shots_delegates() -> None:
@@ -366,7 +381,8 @@ def test_get_pending_persona_learning_reviews_is_handwritten_as_declared() -> No
 async def test_get_pending_persona_learning_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_pending_persona_learning_reviews(**args) == []
+    expected = []
+    assert await manager.get_pending_persona_learning_reviews(**args) == expected
 
 
 async def test_get_pending_persona_learning_reviews_delegates() -> None:
@@ -388,7 +404,8 @@ def test_get_reviewed_persona_learning_updates_is_handwritten_as_declared() -> N
 async def test_get_reviewed_persona_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_reviewed_persona_learning_updates(**args) == []
+    expected = []
+    assert await manager.get_reviewed_persona_learning_updates(**args) == expected
 
 
 async def test_get_reviewed_persona_learning_updates_delegates() -> None:
@@ -400,7 +417,8 @@ async def test_delete_persona_learning_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    assert await manager.delete_persona_learning_review_by_id(**args) == False
+    expected = False
+    assert await manager.delete_persona_learning_review_by_id(**args) == expected
 
 
 async def test_delete_persona_learning_review_by_id_delegates() -> None:
@@ -422,7 +440,8 @@ async def test_get_persona_learning_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    assert await manager.get_persona_learning_review_by_id(**args) == None
+    expected = None
+    assert await manager.get_persona_learning_review_by_id(**args) == expected
 
 
 async def test_get_persona_learning_review_by_id_delegates() -> None:
@@ -449,7 +468,8 @@ async def test_update_persona_learning_review_status_before_start() -> None:
         "review_id": None,
         "status": None,
     }
-    assert await manager.update_persona_learning_review_status(**args) == False
+    expected = False
+    assert await manager.update_persona_learning_review_status(**args) == expected
 
 
 async def test_update_persona_learning_review_status_delegates() -> None:
@@ -473,7 +493,7 @@ async def test_update_persona_learning_review_metadata_before_start() -> None:
         "review_id": None,
         "metadata_patch": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="update_persona_learning_review_metadata"):
+    with pytest.raises(DatabaseNotReadyError, match=r"update_persona_learning_review_metadata"):
         await manager.update_persona_learning_review_metadata(**args)
 
 
@@ -495,7 +515,8 @@ def test_get_learning_batch_history_is_handwritten_as_declared() -> None:
 async def test_get_learning_batch_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_learning_batch_history(**args) == []
+    expected = []
+    assert await manager.get_learning_batch_history(**args) == expected
 
 
 async def test_get_learning_batch_history_delegates() -> None:
@@ -515,7 +536,8 @@ def test_get_recent_learning_batches_is_handwritten_as_declared() -> None:
 async def test_get_recent_learning_batches_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_recent_learning_batches(**args) == []
+    expected = []
+    assert await manager.get_recent_learning_batches(**args) == expected
 
 
 async def test_get_recent_learning_batches_delegates() -> None:
@@ -537,7 +559,8 @@ async def test_get_learning_sessions_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    assert await manager.get_learning_sessions(**args) == []
+    expected = []
+    assert await manager.get_learning_sessions(**args) == expected
 
 
 async def test_get_learning_sessions_delegates() -> None:
@@ -557,7 +580,8 @@ def test_get_recent_learning_sessions_is_handwritten_as_declared() -> None:
 async def test_get_recent_learning_sessions_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_recent_learning_sessions(**args) == []
+    expected = []
+    assert await manager.get_recent_learning_sessions(**args) == expected
 
 
 async def test_get_recent_learning_sessions_delegates() -> None:
@@ -581,7 +605,8 @@ async def test_save_learning_session_record_before_start() -> None:
         "group_id": None,
         "session_data": None,
     }
-    assert await manager.save_learning_session_record(**args) == False
+    expected = False
+    assert await manager.save_learning_session_record(**args) == expected
 
 
 async def test_save_learning_session_record_delegates() -> None:
@@ -605,7 +630,8 @@ async def test_save_learning_performance_record_before_start() -> None:
         "group_id": None,
         "performance_data": None,
     }
-    assert await manager.save_learning_performance_record(**args) == False
+    expected = False
+    assert await manager.save_learning_performance_record(**args) == expected
 
 
 async def test_save_learning_performance_record_delegates() -> None:
@@ -615,7 +641,8 @@ async def test_save_learning_performance_record_delegates() -> None:
 async def test_count_pending_persona_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.count_pending_persona_updates(**args) == 0
+    expected = 0
+    assert await manager.count_pending_persona_updates(**args) == expected
 
 
 async def test_count_pending_persona_updates_delegates() -> None:
@@ -625,7 +652,8 @@ async def test_count_pending_persona_updates_delegates() -> None:
 async def test_count_style_learning_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.count_style_learning_patterns(**args) == 0
+    expected = 0
+    assert await manager.count_style_learning_patterns(**args) == expected
 
 
 async def test_count_style_learning_patterns_delegates() -> None:
@@ -635,7 +663,8 @@ async def test_count_style_learning_patterns_delegates() -> None:
 async def test_count_refined_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.count_refined_messages(**args) == 0
+    expected = 0
+    assert await manager.count_refined_messages(**args) == expected
 
 
 async def test_count_refined_messages_delegates() -> None:
@@ -653,11 +682,8 @@ def test_get_style_learning_statistics_is_handwritten_as_declared() -> None:
 async def test_get_style_learning_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_style_learning_statistics(**args) == {
-        "total_reviews": 0,
-        "pending_reviews": 0,
-        "approved_reviews": 0,
-    }
+    expected = {"total_reviews": 0, "pending_reviews": 0, "approved_reviews": 0}
+    assert await manager.get_style_learning_statistics(**args) == expected
 
 
 async def test_get_style_learning_statistics_delegates() -> None:
@@ -677,7 +703,8 @@ def test_get_style_progress_data_is_handwritten_as_declared() -> None:
 async def test_get_style_progress_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_style_progress_data(**args) == []
+    expected = []
+    assert await manager.get_style_progress_data(**args) == expected
 
 
 async def test_get_style_progress_data_delegates() -> None:
@@ -697,7 +724,8 @@ def test_get_learning_patterns_data_is_handwritten_as_declared() -> None:
 async def test_get_learning_patterns_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_learning_patterns_data(**args) == {}
+    expected = {}
+    assert await manager.get_learning_patterns_data(**args) == expected
 
 
 async def test_get_learning_patterns_data_delegates() -> None:

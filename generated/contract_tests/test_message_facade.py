@@ -28,7 +28,7 @@ async def test_save_raw_message_before_start() -> None:
     args: dict[str, Any] = {
         "message_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_raw_message"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_raw_message"):
         await manager.save_raw_message(**args)
 
 
@@ -57,7 +57,7 @@ async def test_save_manual_memory_before_start() -> None:
         "user_id": None,
         "content": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_manual_memory"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_manual_memory"):
         await manager.save_manual_memory(**args)
 
 
@@ -81,7 +81,7 @@ async def test_get_recent_raw_messages_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_recent_raw_messages"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_recent_raw_messages"):
         await manager.get_recent_raw_messages(**args)
 
 
@@ -103,7 +103,7 @@ def test_get_unprocessed_messages_is_handwritten_as_declared() -> None:
 async def test_get_unprocessed_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_unprocessed_messages"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_unprocessed_messages"):
         await manager.get_unprocessed_messages(**args)
 
 
@@ -126,7 +126,7 @@ async def test_mark_messages_processed_before_start() -> None:
     args: dict[str, Any] = {
         "message_ids": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="mark_messages_processed"):
+    with pytest.raises(DatabaseNotReadyError, match=r"mark_messages_processed"):
         await manager.mark_messages_processed(**args)
 
 
@@ -154,7 +154,7 @@ async def test_get_messages_by_timerange_before_start() -> None:
         "start_time": None,
         "end_time": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_messages_by_timerange"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_messages_by_timerange"):
         await manager.get_messages_by_timerange(**args)
 
 
@@ -182,7 +182,7 @@ async def test_get_messages_by_group_and_timerange_before_start() -> None:
         "start_time": None,
         "end_time": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_messages_by_group_and_timerange"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_messages_by_group_and_timerange"):
         await manager.get_messages_by_group_and_timerange(**args)
 
 
@@ -207,7 +207,7 @@ async def test_get_messages_for_replay_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_messages_for_replay"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_messages_for_replay"):
         await manager.get_messages_for_replay(**args)
 
 
@@ -231,7 +231,7 @@ async def test_get_recent_filtered_messages_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_recent_filtered_messages"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_recent_filtered_messages"):
         await manager.get_recent_filtered_messages(**args)
 
 
@@ -252,7 +252,7 @@ def test_get_filtered_messages_for_learning_is_handwritten_as_declared() -> None
 async def test_get_filtered_messages_for_learning_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_filtered_messages_for_learning"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_filtered_messages_for_learning"):
         await manager.get_filtered_messages_for_learning(**args)
 
 
@@ -275,7 +275,7 @@ async def test_add_filtered_message_before_start() -> None:
     args: dict[str, Any] = {
         "filtered_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="add_filtered_message"):
+    with pytest.raises(DatabaseNotReadyError, match=r"add_filtered_message"):
         await manager.add_filtered_message(**args)
 
 
@@ -301,7 +301,7 @@ async def test_save_bot_message_before_start() -> None:
         "group_id": None,
         "message": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_bot_message"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_bot_message"):
         await manager.save_bot_message(**args)
 
 
@@ -325,7 +325,7 @@ async def test_get_recent_bot_responses_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_recent_bot_responses"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_recent_bot_responses"):
         await manager.get_recent_bot_responses(**args)
 
 
@@ -346,12 +346,8 @@ def test_get_message_statistics_is_handwritten_as_declared() -> None:
 async def test_get_message_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_message_statistics(**args) == {
-        "total_messages": 0,
-        "raw_messages": 0,
-        "filtered_messages": 0,
-        "bot_messages": 0,
-    }
+    expected = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+    assert await manager.get_message_statistics(**args) == expected
 
 
 async def test_get_message_statistics_delegates() -> None:
@@ -369,12 +365,8 @@ def test_get_messages_statistics_is_handwritten_as_declared() -> None:
 async def test_get_messages_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_messages_statistics(**args) == {
-        "total_messages": 0,
-        "raw_messages": 0,
-        "filtered_messages": 0,
-        "bot_messages": 0,
-    }
+    expected = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+    assert await manager.get_messages_statistics(**args) == expected
 
 
 async def test_get_messages_statistics_delegates() -> None:
@@ -396,7 +388,7 @@ async def test_get_group_messages_statistics_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_group_messages_statistics"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_group_messages_statistics"):
         await manager.get_group_messages_statistics(**args)
 
 
@@ -419,7 +411,7 @@ async def test_get_group_user_statistics_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_group_user_statistics"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_group_user_statistics"):
         await manager.get_group_user_statistics(**args)
 
 
@@ -438,7 +430,7 @@ def test_get_groups_for_social_analysis_is_handwritten_as_declared() -> None:
 async def test_get_groups_for_social_analysis_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_groups_for_social_analysis"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_groups_for_social_analysis"):
         await manager.get_groups_for_social_analysis(**args)
 
 
@@ -461,7 +453,7 @@ async def test_save_raw_messages_before_start() -> None:
     args: dict[str, Any] = {
         "messages": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_raw_messages"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_raw_messages"):
         await manager.save_raw_messages(**args)
 
 

@@ -26,7 +26,7 @@ def test_get_group_statistics_is_handwritten_as_declared() -> None:
 async def test_get_group_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_group_statistics"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_group_statistics"):
         await manager.get_group_statistics(**args)
 
 
@@ -47,7 +47,7 @@ def test_get_detailed_metrics_is_handwritten_as_declared() -> None:
 async def test_get_detailed_metrics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_detailed_metrics"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_detailed_metrics"):
         await manager.get_detailed_metrics(**args)
 
 
@@ -66,7 +66,8 @@ def test_get_trends_data_is_handwritten_as_declared() -> None:
 async def test_get_trends_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_trends_data(**args) == {"daily_messages": {}, "recent_batches": []}
+    expected = {"daily_messages": {}, "recent_batches": []}
+    assert await manager.get_trends_data(**args) == expected
 
 
 async def test_get_trends_data_delegates() -> None:

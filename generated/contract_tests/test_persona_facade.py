@@ -30,7 +30,8 @@ async def test_backup_persona_before_start() -> None:
         "group_id": None,
         "backup_data": None,
     }
-    assert await manager.backup_persona(**args) == False
+    expected = False
+    assert await manager.backup_persona(**args) == expected
 
 
 async def test_backup_persona_delegates() -> None:
@@ -52,7 +53,8 @@ def test_get_persona_backups_is_handwritten_as_declared() -> None:
 async def test_get_persona_backups_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    assert await manager.get_persona_backups(**args) == []
+    expected = []
+    assert await manager.get_persona_backups(**args) == expected
 
 
 async def test_get_persona_backups_delegates() -> None:
@@ -75,7 +77,8 @@ async def test_restore_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    assert await manager.restore_persona_backup(**args) == None
+    expected = None
+    assert await manager.restore_persona_backup(**args) == expected
 
 
 async def test_restore_persona_backup_delegates() -> None:
@@ -98,7 +101,8 @@ async def test_get_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "backup_id": None,
     }
-    assert await manager.get_persona_backup(**args) == None
+    expected = None
+    assert await manager.get_persona_backup(**args) == expected
 
 
 async def test_get_persona_backup_delegates() -> None:
@@ -121,7 +125,8 @@ async def test_delete_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "backup_id": None,
     }
-    assert await manager.delete_persona_backup(**args) == False
+    expected = False
+    assert await manager.delete_persona_backup(**args) == expected
 
 
 async def test_delete_persona_backup_delegates() -> None:
@@ -142,7 +147,7 @@ def test_get_persona_update_history_is_handwritten_as_declared() -> None:
 async def test_get_persona_update_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="get_persona_update_history"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_persona_update_history"):
         await manager.get_persona_update_history(**args)
 
 

@@ -30,7 +30,7 @@ async def test_load_emotion_profile_before_start() -> None:
         "user_id": None,
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="load_emotion_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"load_emotion_profile"):
         await manager.load_emotion_profile(**args)
 
 
@@ -57,7 +57,7 @@ async def test_save_emotion_profile_before_start() -> None:
         "group_id": None,
         "profile": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_emotion_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_emotion_profile"):
         await manager.save_emotion_profile(**args)
 
 

@@ -29,7 +29,7 @@ async def test_get_learning_history_for_reinforcement_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_learning_history_for_reinforcement"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_learning_history_for_reinforcement"):
         await manager.get_learning_history_for_reinforcement(**args)
 
 
@@ -54,7 +54,7 @@ async def test_save_reinforcement_learning_result_before_start() -> None:
         "group_id": None,
         "result_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_reinforcement_learning_result"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_reinforcement_learning_result"):
         await manager.save_reinforcement_learning_result(**args)
 
 
@@ -78,7 +78,7 @@ async def test_get_persona_fusion_history_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_persona_fusion_history"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_persona_fusion_history"):
         await manager.get_persona_fusion_history(**args)
 
 
@@ -103,7 +103,7 @@ async def test_save_persona_fusion_result_before_start() -> None:
         "group_id": None,
         "fusion_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_persona_fusion_result"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_persona_fusion_result"):
         await manager.save_persona_fusion_result(**args)
 
 
@@ -127,7 +127,8 @@ async def test_get_learning_performance_history_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    assert await manager.get_learning_performance_history(**args) == []
+    expected = []
+    assert await manager.get_learning_performance_history(**args) == expected
 
 
 async def test_get_learning_performance_history_delegates() -> None:
@@ -151,7 +152,7 @@ async def test_save_strategy_optimization_result_before_start() -> None:
         "group_id": None,
         "optimization_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_strategy_optimization_result"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_strategy_optimization_result"):
         await manager.save_strategy_optimization_result(**args)
 
 

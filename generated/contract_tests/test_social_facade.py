@@ -28,7 +28,7 @@ async def test_load_user_profile_before_start() -> None:
     args: dict[str, Any] = {
         "qq_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="load_user_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"load_user_profile"):
         await manager.load_user_profile(**args)
 
 
@@ -53,7 +53,7 @@ async def test_save_user_profile_before_start() -> None:
         "qq_id": None,
         "profile_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_user_profile"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_user_profile"):
         await manager.save_user_profile(**args)
 
 
@@ -78,7 +78,7 @@ async def test_load_user_preferences_before_start() -> None:
         "user_id": None,
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="load_user_preferences"):
+    with pytest.raises(DatabaseNotReadyError, match=r"load_user_preferences"):
         await manager.load_user_preferences(**args)
 
 
@@ -105,7 +105,7 @@ async def test_save_user_preferences_before_start() -> None:
         "group_id": None,
         "prefs": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_user_preferences"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_user_preferences"):
         await manager.save_user_preferences(**args)
 
 
@@ -128,7 +128,7 @@ async def test_get_social_relations_by_group_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_social_relations_by_group"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_social_relations_by_group"):
         await manager.get_social_relations_by_group(**args)
 
 
@@ -151,7 +151,7 @@ async def test_get_social_relationships_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_social_relationships"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_social_relationships"):
         await manager.get_social_relationships(**args)
 
 
@@ -174,7 +174,7 @@ async def test_load_social_graph_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="load_social_graph"):
+    with pytest.raises(DatabaseNotReadyError, match=r"load_social_graph"):
         await manager.load_social_graph(**args)
 
 
@@ -199,7 +199,7 @@ async def test_save_social_relation_before_start() -> None:
         "group_id": None,
         "relation_data": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="save_social_relation"):
+    with pytest.raises(DatabaseNotReadyError, match=r"save_social_relation"):
         await manager.save_social_relation(**args)
 
 
@@ -224,7 +224,7 @@ async def test_get_user_social_relations_before_start() -> None:
         "group_id": None,
         "user_id": None,
     }
-    with pytest.raises(DatabaseNotReadyError, match="get_user_social_relations"):
+    with pytest.raises(DatabaseNotReadyError, match=r"get_user_social_relations"):
         await manager.get_user_social_relations(**args)
 
 

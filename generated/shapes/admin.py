@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TypedDict
 
 __all__ = [
-    "ClearResult",
     "ClearAllResult",
-    "ExportedRawMessage",
-    "ExportedFilteredMessage",
-    "MessagesLearningExport",
+    "ClearResult",
     "DataStatistics",
+    "ExportedFilteredMessage",
+    "ExportedRawMessage",
+    "MessagesLearningExport",
 ]
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TypedDict
 
 __all__ = [
-    "JargonStatistics",
     "JargonGroup",
+    "JargonStatistics",
 ]
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 __all__ = [
-    "PersonaReviewView",
-    "StylePendingReviewView",
-    "StyleReviewView",
     "PersonaChangeSnapshotView",
+    "PersonaReviewView",
     "StyleLearningStatistics",
+    "StylePendingReviewView",
     "StyleProgressPoint",
+    "StyleReviewView",
 ]
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import TypedDict
 
 __all__ = [
-    "UnprocessedMessage",
-    "TimedMessage",
-    "ReplayMessage",
+    "GroupMessageStatistics",
     "LearningMessage",
     "MessageStatistics",
-    "GroupMessageStatistics",
+    "ReplayMessage",
     "SenderStatistics",
     "SocialAnalysisGroup",
+    "TimedMessage",
+    "UnprocessedMessage",
 ]
 
 

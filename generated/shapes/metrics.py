@@ -8,10 +8,10 @@ from typing import TypedDict
 from generated.records.learning import LearningBatchRecord
 
 __all__ = [
-    "GroupStatistics",
-    "MessageMetrics",
-    "LearningMetrics",
     "DetailedMetrics",
+    "GroupStatistics",
+    "LearningMetrics",
+    "MessageMetrics",
     "TrendsData",
 ]
 

@@ -8,9 +8,9 @@ from typing import Any, TypedDict
 from generated.records.social_relation import UserSocialRelationComponentRecord
 
 __all__ = [
-    "UserProfileView",
-    "UserPreferencesView",
     "SocialRelationView",
+    "UserPreferencesView",
+    "UserProfileView",
     "UserSocialRelationsView",
 ]
 

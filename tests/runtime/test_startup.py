@@ -123,6 +123,6 @@ async def test_fallback_to_sqlite_when_postgresql_is_unreachable(backend: str, t
     await manager.stop()
     strict = SQLAlchemyDatabaseManager({**unreachable, "fallback_to_sqlite": False})
     started = time.monotonic()
-    with pytest.raises(DatabaseUnavailableError, match="127.0.0.1:1"):
+    with pytest.raises(DatabaseUnavailableError, match=r"127\.0\.0\.1:1"):
         await strict.start()
     assert time.monotonic() - started < 15

@@ -18,7 +18,8 @@ async def test_get_book_before_start() -> None:
     args: dict[str, Any] = {
         "book_id": None,
     }
-    assert await manager.get_book(**args) == None
+    expected = None
+    assert await manager.get_book(**args) == expected
 
 
 async def test_get_book_delegates() -> None:
@@ -28,7 +29,7 @@ async def test_get_book_delegates() -> None:
 async def test_count_shelved_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="count_shelved"):
+    with pytest.raises(DatabaseNotReadyError, match=r"count_shelved"):
         await manager.count_shelved(**args)
 
 
@@ -49,7 +50,7 @@ def test_shelf_counts_is_handwritten_as_declared() -> None:
 async def test_shelf_counts_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match="shelf_counts"):
+    with pytest.raises(DatabaseNotReadyError, match=r"shelf_counts"):
         await manager.shelf_counts(**args)
 
 
