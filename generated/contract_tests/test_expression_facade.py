@@ -43,7 +43,7 @@ def test_get_expression_patterns_statistics_is_handwritten_as_declared() -> None
 async def test_get_expression_patterns_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {"total_patterns": 0, "groups_with_patterns": 0}
+    expected: Any = {"total_patterns": 0, "groups_with_patterns": 0}
     assert await manager.get_expression_patterns_statistics(**args) == expected
 
 

@@ -27,7 +27,7 @@ async def test_get_jargon_before_start() -> None:
         "chat_id": None,
         "content": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_jargon(**args) == expected
 
 
@@ -50,7 +50,7 @@ async def test_insert_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_data": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.insert_jargon(**args) == expected
 
 
@@ -73,7 +73,7 @@ async def test_update_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_data": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.update_jargon(**args) == expected
 
 
@@ -94,7 +94,7 @@ def test_get_jargon_statistics_is_handwritten_as_declared() -> None:
 async def test_get_jargon_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {
+    expected: Any = {
         "total_candidates": 0,
         "confirmed_jargon": 0,
         "completed_inference": 0,
@@ -129,7 +129,7 @@ def test_get_recent_jargon_list_is_handwritten_as_declared() -> None:
 async def test_get_recent_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_recent_jargon_list(**args) == expected
 
 
@@ -154,7 +154,7 @@ def test_get_jargon_count_is_handwritten_as_declared() -> None:
 async def test_get_jargon_count_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = 0
+    expected: Any = 0
     assert await manager.get_jargon_count(**args) == expected
 
 
@@ -183,7 +183,7 @@ async def test_search_jargon_before_start() -> None:
     args: dict[str, Any] = {
         "keyword": None,
     }
-    expected = []
+    expected: Any = []
     assert await manager.search_jargon(**args) == expected
 
 
@@ -196,7 +196,7 @@ async def test_get_jargon_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_jargon_by_id(**args) == expected
 
 
@@ -209,7 +209,7 @@ async def test_delete_jargon_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "jargon_id": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.delete_jargon_by_id(**args) == expected
 
 
@@ -234,7 +234,7 @@ async def test_set_jargon_global_before_start() -> None:
         "jargon_id": None,
         "is_global": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.set_jargon_global(**args) == expected
 
 
@@ -257,7 +257,7 @@ async def test_sync_global_jargon_to_group_before_start() -> None:
     args: dict[str, Any] = {
         "target_chat_id": None,
     }
-    expected = 0
+    expected: Any = 0
     assert await manager.sync_global_jargon_to_group(**args) == expected
 
 
@@ -284,7 +284,7 @@ async def test_save_or_update_jargon_before_start() -> None:
         "content": None,
         "jargon_data": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.save_or_update_jargon(**args) == expected
 
 
@@ -305,7 +305,7 @@ def test_get_global_jargon_list_is_handwritten_as_declared() -> None:
 async def test_get_global_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_global_jargon_list(**args) == expected
 
 
@@ -324,7 +324,7 @@ def test_get_jargon_groups_is_handwritten_as_declared() -> None:
 async def test_get_jargon_groups_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_jargon_groups(**args) == expected
 
 

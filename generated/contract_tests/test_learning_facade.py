@@ -26,7 +26,7 @@ def test_add_persona_learning_review_is_handwritten_as_declared() -> None:
 async def test_add_persona_learning_review_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = 0
+    expected: Any = 0
     assert await manager.add_persona_learning_review(**args) == expected
 
 
@@ -49,7 +49,7 @@ async def test_save_persona_change_snapshot_before_start() -> None:
     args: dict[str, Any] = {
         "snapshot_data": None,
     }
-    expected = 0
+    expected: Any = 0
     assert await manager.save_persona_change_snapshot(**args) == expected
 
 
@@ -74,7 +74,7 @@ async def test_get_persona_change_snapshot_before_start() -> None:
         "review_source": None,
         "review_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_persona_change_snapshot(**args) == expected
 
 
@@ -93,7 +93,7 @@ def test_get_pending_persona_update_records_is_handwritten_as_declared() -> None
 async def test_get_pending_persona_update_records_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_pending_persona_update_records(**args) == expected
 
 
@@ -116,7 +116,7 @@ async def test_save_persona_update_record_before_start() -> None:
     args: dict[str, Any] = {
         "record_data": None,
     }
-    expected = 0
+    expected: Any = 0
     assert await manager.save_persona_update_record(**args) == expected
 
 
@@ -129,7 +129,7 @@ async def test_delete_persona_update_record_before_start() -> None:
     args: dict[str, Any] = {
         "record_id": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.delete_persona_update_record(**args) == expected
 
 
@@ -152,7 +152,7 @@ async def test_get_persona_update_record_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "record_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_persona_update_record_by_id(**args) == expected
 
 
@@ -175,7 +175,7 @@ def test_get_reviewed_persona_update_records_is_handwritten_as_declared() -> Non
 async def test_get_reviewed_persona_update_records_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_reviewed_persona_update_records(**args) == expected
 
 
@@ -202,7 +202,7 @@ async def test_update_persona_update_record_status_before_start() -> None:
         "record_id": None,
         "status": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.update_persona_update_record_status(**args) == expected
 
 
@@ -225,7 +225,7 @@ async def test_create_style_learning_review_before_start() -> None:
     args: dict[str, Any] = {
         "review_data": None,
     }
-    expected = 0
+    expected: Any = 0
     assert await manager.create_style_learning_review(**args) == expected
 
 
@@ -247,7 +247,7 @@ def test_get_pending_style_reviews_is_handwritten_as_declared() -> None:
 async def test_get_pending_style_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_pending_style_reviews(**args) == expected
 
 
@@ -270,7 +270,7 @@ def test_get_reviewed_style_learning_updates_is_handwritten_as_declared() -> Non
 async def test_get_reviewed_style_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_reviewed_style_learning_updates(**args) == expected
 
 
@@ -297,7 +297,7 @@ async def test_update_style_review_status_before_start() -> None:
         "review_id": None,
         "status": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.update_style_review_status(**args) == expected
 
 
@@ -335,7 +335,7 @@ async def test_delete_style_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.delete_style_review_by_id(**args) == expected
 
 
@@ -359,7 +359,7 @@ async def test_get_approved_few_shots_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    expected = []
+    expected: Any = []
     assert await manager.get_approved_few_shots(**args) == expected
 
 
@@ -381,7 +381,7 @@ def test_get_pending_persona_learning_reviews_is_handwritten_as_declared() -> No
 async def test_get_pending_persona_learning_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_pending_persona_learning_reviews(**args) == expected
 
 
@@ -404,7 +404,7 @@ def test_get_reviewed_persona_learning_updates_is_handwritten_as_declared() -> N
 async def test_get_reviewed_persona_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_reviewed_persona_learning_updates(**args) == expected
 
 
@@ -417,7 +417,7 @@ async def test_delete_persona_learning_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.delete_persona_learning_review_by_id(**args) == expected
 
 
@@ -440,7 +440,7 @@ async def test_get_persona_learning_review_by_id_before_start() -> None:
     args: dict[str, Any] = {
         "review_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_persona_learning_review_by_id(**args) == expected
 
 
@@ -468,7 +468,7 @@ async def test_update_persona_learning_review_status_before_start() -> None:
         "review_id": None,
         "status": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.update_persona_learning_review_status(**args) == expected
 
 
@@ -515,7 +515,7 @@ def test_get_learning_batch_history_is_handwritten_as_declared() -> None:
 async def test_get_learning_batch_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_learning_batch_history(**args) == expected
 
 
@@ -536,7 +536,7 @@ def test_get_recent_learning_batches_is_handwritten_as_declared() -> None:
 async def test_get_recent_learning_batches_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_recent_learning_batches(**args) == expected
 
 
@@ -559,7 +559,7 @@ async def test_get_learning_sessions_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    expected = []
+    expected: Any = []
     assert await manager.get_learning_sessions(**args) == expected
 
 
@@ -580,7 +580,7 @@ def test_get_recent_learning_sessions_is_handwritten_as_declared() -> None:
 async def test_get_recent_learning_sessions_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_recent_learning_sessions(**args) == expected
 
 
@@ -605,7 +605,7 @@ async def test_save_learning_session_record_before_start() -> None:
         "group_id": None,
         "session_data": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.save_learning_session_record(**args) == expected
 
 
@@ -630,7 +630,7 @@ async def test_save_learning_performance_record_before_start() -> None:
         "group_id": None,
         "performance_data": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.save_learning_performance_record(**args) == expected
 
 
@@ -641,7 +641,7 @@ async def test_save_learning_performance_record_delegates() -> None:
 async def test_count_pending_persona_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = 0
+    expected: Any = 0
     assert await manager.count_pending_persona_updates(**args) == expected
 
 
@@ -652,7 +652,7 @@ async def test_count_pending_persona_updates_delegates() -> None:
 async def test_count_style_learning_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = 0
+    expected: Any = 0
     assert await manager.count_style_learning_patterns(**args) == expected
 
 
@@ -663,7 +663,7 @@ async def test_count_style_learning_patterns_delegates() -> None:
 async def test_count_refined_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = 0
+    expected: Any = 0
     assert await manager.count_refined_messages(**args) == expected
 
 
@@ -682,7 +682,7 @@ def test_get_style_learning_statistics_is_handwritten_as_declared() -> None:
 async def test_get_style_learning_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {"total_reviews": 0, "pending_reviews": 0, "approved_reviews": 0}
+    expected: Any = {"total_reviews": 0, "pending_reviews": 0, "approved_reviews": 0}
     assert await manager.get_style_learning_statistics(**args) == expected
 
 
@@ -703,7 +703,7 @@ def test_get_style_progress_data_is_handwritten_as_declared() -> None:
 async def test_get_style_progress_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_style_progress_data(**args) == expected
 
 
@@ -724,7 +724,7 @@ def test_get_learning_patterns_data_is_handwritten_as_declared() -> None:
 async def test_get_learning_patterns_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {}
+    expected: Any = {}
     assert await manager.get_learning_patterns_data(**args) == expected
 
 

@@ -346,7 +346,7 @@ def test_get_message_statistics_is_handwritten_as_declared() -> None:
 async def test_get_message_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+    expected: Any = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
     assert await manager.get_message_statistics(**args) == expected
 
 
@@ -365,7 +365,7 @@ def test_get_messages_statistics_is_handwritten_as_declared() -> None:
 async def test_get_messages_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+    expected: Any = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
     assert await manager.get_messages_statistics(**args) == expected
 
 

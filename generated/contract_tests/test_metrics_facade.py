@@ -66,7 +66,7 @@ def test_get_trends_data_is_handwritten_as_declared() -> None:
 async def test_get_trends_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = {"daily_messages": {}, "recent_batches": []}
+    expected: Any = {"daily_messages": {}, "recent_batches": []}
     assert await manager.get_trends_data(**args) == expected
 
 

@@ -30,7 +30,7 @@ async def test_backup_persona_before_start() -> None:
         "group_id": None,
         "backup_data": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.backup_persona(**args) == expected
 
 
@@ -53,7 +53,7 @@ def test_get_persona_backups_is_handwritten_as_declared() -> None:
 async def test_get_persona_backups_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
     args: dict[str, Any] = {}
-    expected = []
+    expected: Any = []
     assert await manager.get_persona_backups(**args) == expected
 
 
@@ -77,7 +77,7 @@ async def test_restore_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.restore_persona_backup(**args) == expected
 
 
@@ -101,7 +101,7 @@ async def test_get_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "backup_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_persona_backup(**args) == expected
 
 
@@ -125,7 +125,7 @@ async def test_delete_persona_backup_before_start() -> None:
     args: dict[str, Any] = {
         "backup_id": None,
     }
-    expected = False
+    expected: Any = False
     assert await manager.delete_persona_backup(**args) == expected
 
 

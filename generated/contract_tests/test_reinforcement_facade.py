@@ -127,7 +127,7 @@ async def test_get_learning_performance_history_before_start() -> None:
     args: dict[str, Any] = {
         "group_id": None,
     }
-    expected = []
+    expected: Any = []
     assert await manager.get_learning_performance_history(**args) == expected
 
 

@@ -18,7 +18,7 @@ async def test_get_book_before_start() -> None:
     args: dict[str, Any] = {
         "book_id": None,
     }
-    expected = None
+    expected: Any = None
     assert await manager.get_book(**args) == expected
 
 
