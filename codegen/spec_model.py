@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypeAliasType
 
@@ -22,7 +21,9 @@ class FactoryDefault(BaseModel):
     factory: Literal["list", "dict", "unix_time"]
 
 
-MysqlLengthAdditionalProperty = TypeAliasType("MysqlLengthAdditionalProperty", Annotated[int, Field(ge=1)])
+MysqlLengthAdditionalProperty = TypeAliasType(
+    "MysqlLengthAdditionalProperty", Annotated[int, Field(ge=1)]
+)
 
 
 class IndexSpec(BaseModel):
@@ -101,7 +102,9 @@ class ColumnSpec(BaseModel):
     Create the unnamed ix_<table>_<column> index.
     """
     unique: bool = False
-    foreign_key: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$")] = None
+    foreign_key: Annotated[
+        str | None, Field(pattern="^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$")
+    ] = None
     default: str | int | float | bool | FactoryDefault | SqlFunction | None = None
     """
     Python-side default: a literal, a factory called per row, or an SQL function evaluated in the INSERT.
@@ -138,8 +141,12 @@ class TableSpec(BaseModel):
     """
     columns: Annotated[list[ColumnSpec], Field(min_length=1)]
     indexes: Annotated[list[IndexSpec], Field(validate_default=True)] = []
-    unique_constraints: Annotated[list[UniqueConstraintSpec], Field(validate_default=True)] = []
-    redundant_indexes: Annotated[list[RedundantIndexSpec], Field(validate_default=True)] = []
+    unique_constraints: Annotated[
+        list[UniqueConstraintSpec], Field(validate_default=True)
+    ] = []
+    redundant_indexes: Annotated[
+        list[RedundantIndexSpec], Field(validate_default=True)
+    ] = []
     """
     Indexes that older plugin versions created and this spec deliberately does not create, because another index serves the same columns.
     """

@@ -37,7 +37,9 @@ def test_golden_output(case: str) -> None:
 def test_golden_header_names_its_spec() -> None:
     files = rendered(CASES / "basic" / "schema")
     assert files["models/library.py"].startswith("# Generated from schema/library.yaml by codegen. Do not edit.\n")
-    assert files["facades/library.py"].startswith("# Generated from schema/facades/library.yaml by codegen. Do not edit.\n")
+    assert files["facades/library.py"].startswith(
+        "# Generated from schema/facades/library.yaml by codegen. Do not edit.\n"
+    )
     assert all(text.startswith("# Generated from schema/") for text in files.values())
 
 
@@ -54,8 +56,13 @@ def test_error_message(case: str) -> None:
 
 
 def test_cli_reports_errors_without_traceback() -> None:
-    done = subprocess.run([sys.executable, "-m", "codegen", "check", "--schema", str(ERRORS / "unknown_type" / "schema")],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "codegen", "check", "--schema", str(ERRORS / "unknown_type" / "schema")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "table items, column price, field 'type'" in done.stderr
@@ -66,8 +73,13 @@ def test_check_fails_naming_a_stale_file(tmp_path: Path) -> None:
     write(rendered(CASES / "basic" / "schema"), out)
     (out / "models" / "library.py").write_text("# edited by hand\n", encoding="utf-8")
     (out / "orphan.py").write_text("", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "codegen", "check", "--schema", str(CASES / "basic" / "schema"),
-                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "codegen", "check", "--schema", str(CASES / "basic" / "schema"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert done.returncode == 1
     assert "stale: generated/models/library.py" in done.stderr
     assert "stale: generated/orphan.py" in done.stderr

@@ -21,7 +21,11 @@ from tests.fixtures import BACKENDS, drop_database, settings_for
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS)
 ROOT = Path(__file__).resolve().parents[2]
-KEY = {"sqlite": "INTEGER PRIMARY KEY", "postgresql": "SERIAL PRIMARY KEY", "mysql": "INTEGER AUTO_INCREMENT PRIMARY KEY"}
+KEY = {
+    "sqlite": "INTEGER PRIMARY KEY",
+    "postgresql": "SERIAL PRIMARY KEY",
+    "mysql": "INTEGER AUTO_INCREMENT PRIMARY KEY",
+}
 
 OLD_TABLES = [
     "CREATE TABLE raw_messages (id {key}, sender_id VARCHAR(255) NOT NULL, sender_name VARCHAR(255), "
@@ -33,12 +37,24 @@ OLD_TABLES = [
     "usage_count INTEGER, last_used_at FLOAT NOT NULL)",
 ]
 OLD_ROWS = [
-    ("INSERT INTO raw_messages (sender_id, message, group_id, timestamp, created_at) VALUES ('u1', '旧消息', 'g1', 100, 100)", {}),
-    ("INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete, chat_id, created_at, updated_at) "
-     "VALUES ('yyds', '[\"a\"]', NULL, TRUE, 3, 1, FALSE, 'g1', 10, 20)", {}),
-    ("INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete, chat_id, created_at, updated_at) "
-     "VALUES ('yyds', '[\"b\"]', '永远的神', TRUE, 2, 4, TRUE, 'g1', 5, 30)", {}),
-    ("INSERT INTO jargon_usage_frequency (jargon_id, group_id, usage_count, last_used_at) VALUES (1, 'g1', 7, 0.5)", {}),
+    (
+        "INSERT INTO raw_messages (sender_id, message, group_id, timestamp, created_at) VALUES ('u1', '旧消息', 'g1', 100, 100)",
+        {},
+    ),
+    (
+        "INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete, chat_id, created_at, updated_at) "
+        "VALUES ('yyds', '[\"a\"]', NULL, TRUE, 3, 1, FALSE, 'g1', 10, 20)",
+        {},
+    ),
+    (
+        "INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete, chat_id, created_at, updated_at) "
+        "VALUES ('yyds', '[\"b\"]', '永远的神', TRUE, 2, 4, TRUE, 'g1', 5, 30)",
+        {},
+    ),
+    (
+        "INSERT INTO jargon_usage_frequency (jargon_id, group_id, usage_count, last_used_at) VALUES (1, 'g1', 7, 0.5)",
+        {},
+    ),
 ]
 
 
@@ -71,7 +87,13 @@ async def test_older_plugin_database_is_completed_and_keeps_rows(backend: str, t
     assert await manager.plan_migration() == []
     async with manager.transaction() as s:
         raw = (await s.execute(text("SELECT message, message_id, processed FROM raw_messages"))).one()
-        jargon = (await s.execute(text("SELECT id, meaning, count, last_inference_count, is_complete, raw_content, created_at, updated_at FROM jargon"))).all()
+        jargon = (
+            await s.execute(
+                text(
+                    "SELECT id, meaning, count, last_inference_count, is_complete, raw_content, created_at, updated_at FROM jargon"
+                )
+            )
+        ).all()
         usage = (await s.execute(text("SELECT jargon_id, usage_count FROM jargon_usage_frequency"))).one()
     assert raw[0] == "旧消息" and raw[1] is None
     assert len(jargon) == 1
@@ -82,10 +104,22 @@ async def test_older_plugin_database_is_completed_and_keeps_rows(backend: str, t
     assert usage[0] == kept[0] and usage[1] == 7
     if backend == "mysql":
         async with manager.transaction() as s:
-            kind = (await s.execute(text("SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
-                                         "AND table_name = 'jargon_usage_frequency' AND column_name = 'last_used_at'"))).scalar()
-            message_kind = (await s.execute(text("SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
-                                                 "AND table_name = 'raw_messages' AND column_name = 'message'"))).scalar()
+            kind = (
+                await s.execute(
+                    text(
+                        "SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
+                        "AND table_name = 'jargon_usage_frequency' AND column_name = 'last_used_at'"
+                    )
+                )
+            ).scalar()
+            message_kind = (
+                await s.execute(
+                    text(
+                        "SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
+                        "AND table_name = 'raw_messages' AND column_name = 'message'"
+                    )
+                )
+            ).scalar()
         assert (kind, message_kind) == ("double", "longtext")
     await manager.stop()
 
@@ -113,8 +147,16 @@ async def test_eight_processes_start_at_once_on_a_fresh_database(backend: str, t
     config = json.dumps(settings_for(backend, tmp_path, database="sldb_rt_many", schema="many_instances"))
 
     def run_all() -> list[subprocess.CompletedProcess[str]]:
-        procs = [subprocess.Popen([sys.executable, "-c", START_ONE, config], cwd=ROOT, text=True,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", START_ONE, config],
+                cwd=ROOT,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(8)
+        ]
         return [subprocess.CompletedProcess(p.args, p.wait(timeout=120), *p.communicate()) for p in procs]
 
     done = await asyncio.to_thread(run_all)

@@ -14,13 +14,35 @@ from handwritten.runtime.settings import DatabaseSettings
 
 def test_no_db_type_means_postgresql_with_the_design_defaults() -> None:
     s = DatabaseSettings.from_config({})
-    assert (s.db_type, s.postgresql_host, s.postgresql_port, s.postgresql_user) == ("postgresql", "localhost", 5432, "postgres")
-    assert (s.postgresql_database, s.postgresql_schema, s.postgresql_password) == ("astrbot_self_learning", "public", "")
-    assert s.url().render_as_string(hide_password=False) == "postgresql+asyncpg://postgres@localhost:5432/astrbot_self_learning"
+    assert (s.db_type, s.postgresql_host, s.postgresql_port, s.postgresql_user) == (
+        "postgresql",
+        "localhost",
+        5432,
+        "postgres",
+    )
+    assert (s.postgresql_database, s.postgresql_schema, s.postgresql_password) == (
+        "astrbot_self_learning",
+        "public",
+        "",
+    )
+    assert (
+        s.url().render_as_string(hide_password=False)
+        == "postgresql+asyncpg://postgres@localhost:5432/astrbot_self_learning"
+    )
 
 
-@pytest.mark.parametrize("raw,backend", [("postgresql", "postgresql"), (" PgSQL ", "postgresql"), ("postgres", "postgresql"),
-                                         ("PG", "postgresql"), ("SQLite", "sqlite"), ("mysql ", "mysql"), ("", "postgresql")])
+@pytest.mark.parametrize(
+    "raw,backend",
+    [
+        ("postgresql", "postgresql"),
+        (" PgSQL ", "postgresql"),
+        ("postgres", "postgresql"),
+        ("PG", "postgresql"),
+        ("SQLite", "sqlite"),
+        ("mysql ", "mysql"),
+        ("", "postgresql"),
+    ],
+)
 def test_db_type_aliases(raw: str, backend: str) -> None:
     assert DatabaseSettings.from_config({"Database_Settings": {"db_type": raw}}).db_type == backend
 
@@ -33,13 +55,16 @@ def test_reads_nested_flat_and_attribute_configs() -> None:
     assert nested.mysql_port == 3307
 
 
-@pytest.mark.parametrize("config,field,fragment", [
-    ({"db_type": "oracle"}, "db_type", "accepted: postgresql, pgsql, postgres, pg, sqlite, mysql"),
-    ({"postgresql_port": 70000}, "postgresql_port", "accepted: 1 to 65535"),
-    ({"mysql_port": "x"}, "mysql_port", "not a whole number"),
-    ({"postgresql_schema": "  "}, "postgresql_schema", "must not be empty"),
-    ({"max_connections": 2, "min_connections": 5}, "min_connections", "exceeds max_connections"),
-])
+@pytest.mark.parametrize(
+    "config,field,fragment",
+    [
+        ({"db_type": "oracle"}, "db_type", "accepted: postgresql, pgsql, postgres, pg, sqlite, mysql"),
+        ({"postgresql_port": 70000}, "postgresql_port", "accepted: 1 to 65535"),
+        ({"mysql_port": "x"}, "mysql_port", "not a whole number"),
+        ({"postgresql_schema": "  "}, "postgresql_schema", "must not be empty"),
+        ({"max_connections": 2, "min_connections": 5}, "min_connections", "exceeds max_connections"),
+    ],
+)
 def test_bad_settings_name_the_field(config: dict[str, object], field: str, fragment: str) -> None:
     with pytest.raises(SettingsError) as caught:
         DatabaseSettings.from_config(config)

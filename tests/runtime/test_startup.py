@@ -82,10 +82,16 @@ async def test_get_session_in_another_loop_thread(backend: str, tmp_path: Path) 
         async def work() -> None:
             for i in range(20):
                 async with manager.get_session() as session:
-                    await session.execute(text("INSERT INTO bot_messages (group_id, message, timestamp, created_at) "
-                                               "VALUES (:g, :m, :t, :t)"), {"g": "web", "m": f"w{i}", "t": i})
+                    await session.execute(
+                        text(
+                            "INSERT INTO bot_messages (group_id, message, timestamp, created_at) "
+                            "VALUES (:g, :m, :t, :t)"
+                        ),
+                        {"g": "web", "m": f"w{i}", "t": i},
+                    )
                     await session.commit()
                 written.append(i)
+
         try:
             asyncio.run(work())
         except BaseException as exc:  # reported to the main thread
@@ -95,14 +101,18 @@ async def test_get_session_in_another_loop_thread(backend: str, tmp_path: Path) 
     thread.start()
     for i in range(20):
         async with manager.transaction() as session:
-            await session.execute(text("INSERT INTO bot_messages (group_id, message, timestamp, created_at) "
-                                       "VALUES (:g, :m, :t, :t)"), {"g": "main", "m": f"m{i}", "t": i})
+            await session.execute(
+                text("INSERT INTO bot_messages (group_id, message, timestamp, created_at) VALUES (:g, :m, :t, :t)"),
+                {"g": "main", "m": f"m{i}", "t": i},
+            )
         await asyncio.sleep(0)
     await asyncio.to_thread(thread.join)
     assert errors == []
     assert len(written) == 20
     async with manager.transaction() as session:
-        counts = dict((await session.execute(text("SELECT group_id, COUNT(*) FROM bot_messages GROUP BY group_id"))).all())
+        counts = dict(
+            (await session.execute(text("SELECT group_id, COUNT(*) FROM bot_messages GROUP BY group_id"))).all()
+        )
     assert counts == {"main": 20, "web": 20}
     engine = manager.engine
     assert engine is not None
@@ -115,8 +125,12 @@ async def test_get_session_in_another_loop_thread(backend: str, tmp_path: Path) 
 async def test_fallback_to_sqlite_when_postgresql_is_unreachable(backend: str, tmp_path: Path) -> None:
     if backend != "postgresql":
         pytest.skip("fallback applies to PostgreSQL")
-    unreachable = {"db_type": "postgresql", "postgresql_host": "127.0.0.1", "postgresql_port": 1,
-                   "messages_db_path": str(tmp_path / "fallback.db")}
+    unreachable = {
+        "db_type": "postgresql",
+        "postgresql_host": "127.0.0.1",
+        "postgresql_port": 1,
+        "messages_db_path": str(tmp_path / "fallback.db"),
+    }
     manager = SQLAlchemyDatabaseManager(unreachable)
     assert await manager.start()
     assert manager.backend == "sqlite" and (tmp_path / "fallback.db").exists()

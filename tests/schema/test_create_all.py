@@ -27,18 +27,27 @@ async def test_every_table_column_and_index_exists(manager: Any) -> None:
         assert table.name in live, f"table {table.name} missing"
         cols, idx = live[table.name]
         assert {c.name for c in table.columns} == cols, table.name
-        assert {str(i.name) for i in table.indexes} <= idx, f"{table.name}: missing {({str(i.name) for i in table.indexes}) - idx}"
+        assert {str(i.name) for i in table.indexes} <= idx, (
+            f"{table.name}: missing {({str(i.name) for i in table.indexes}) - idx}"
+        )
 
 
 async def test_mysql_columns_hold_doubles_and_long_text(manager: Any) -> None:
     if manager.backend != "mysql":
         return
     async with manager.engine.engine.connect() as conn:
-        rows = (await conn.exec_driver_sql(
-            "SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
-            "AND table_name = 'raw_messages' AND column_name = 'message'")).scalar()
+        rows = (
+            await conn.exec_driver_sql(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
+                "AND table_name = 'raw_messages' AND column_name = 'message'"
+            )
+        ).scalar()
         assert rows == "longtext"
-        float_types = {r[0] for r in await conn.exec_driver_sql(
-            "SELECT DISTINCT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
-            "AND table_name = 'jargon_usage_frequency' AND column_name IN ('last_used_at', 'success_rate')")}
+        float_types = {
+            r[0]
+            for r in await conn.exec_driver_sql(
+                "SELECT DISTINCT data_type FROM information_schema.columns WHERE table_schema = DATABASE() "
+                "AND table_name = 'jargon_usage_frequency' AND column_name IN ('last_used_at', 'success_rate')"
+            )
+        }
         assert float_types == {"double"}

@@ -20,8 +20,16 @@ from generated.models import REDUNDANT_INDEXES, Base
 
 REFERENCE = json.loads((Path(__file__).parent.parent / "reference" / "schema.json").read_text(encoding="utf-8"))
 TABLES = [t for tables in REFERENCE["files"].values() for t in tables]
-FAMILIES: dict[str, type[Any]] = {"Integer": Integer, "BigInteger": BigInteger, "Text": Text, "Float": Float,
-                                  "Boolean": Boolean, "DateTime": DateTime, "JSON": JSON, "LargeBinary": LargeBinary}
+FAMILIES: dict[str, type[Any]] = {
+    "Integer": Integer,
+    "BigInteger": BigInteger,
+    "Text": Text,
+    "Float": Float,
+    "Boolean": Boolean,
+    "DateTime": DateTime,
+    "JSON": JSON,
+    "LargeBinary": LargeBinary,
+}
 
 
 def _impl(type_: Any) -> Any:
@@ -93,7 +101,9 @@ def test_indexes_match_reference(ref: dict[str, Any]) -> None:
             assert name in REDUNDANT_INDEXES, f"{name} is neither created nor declared redundant"
             owner, kept = REDUNDANT_INDEXES[name]
             assert owner == ref["table"]
-            assert [c.name for c in created[kept].columns] == index["columns"], f"{name}: kept index {kept} covers other columns"
+            assert [c.name for c in created[kept].columns] == index["columns"], (
+                f"{name}: kept index {kept} covers other columns"
+            )
     assert set(created) <= {i["name"] for i in ref["indexes"]}, "an index the plugin does not have"
 
 
@@ -101,9 +111,13 @@ def test_parity_summary(capsys: pytest.CaptureFixture[str]) -> None:
     seed = [t for t in TABLES if t["in_seed"]]
     columns = sum(len(t["columns"]) for t in TABLES)
     indexes = sum(len(t["indexes"]) for t in TABLES)
-    kept = sum(1 for t in TABLES for i in t["indexes"] if i["name"] in {str(x.name) for x in _table(t["table"]).indexes})
+    kept = sum(
+        1 for t in TABLES for i in t["indexes"] if i["name"] in {str(x.name) for x in _table(t["table"]).indexes}
+    )
     assert all(t["table"] in Base.metadata.tables for t in TABLES)
     assert kept + len(REDUNDANT_INDEXES) == indexes
     with capsys.disabled():
-        print(f"\nschema parity: {len(TABLES)} tables ({len(seed)} seed), {columns} columns, "
-              f"{kept} indexes created + {len(REDUNDANT_INDEXES)} declared redundant = {indexes} reference indexes")
+        print(
+            f"\nschema parity: {len(TABLES)} tables ({len(seed)} seed), {columns} columns, "
+            f"{kept} indexes created + {len(REDUNDANT_INDEXES)} declared redundant = {indexes} reference indexes"
+        )
