@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from codegen.model import Domain, Facade, Project
+from codegen.model import Project
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -116,6 +116,3 @@ def render(project: Project, config: Path | None = None) -> dict[str, str]:
             template = env.get_template(out.template)
             files[out.path] = template.render(source=out.source, **out.context)
     return format_python(dict(sorted(files.items())), config)
-
-
-__all__ = ["Domain", "Facade", "Output", "render"]

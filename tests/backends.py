@@ -11,7 +11,14 @@ import os
 from sqlalchemy.engine import URL, make_url
 
 ALL_BACKENDS = ("sqlite", "postgresql", "mysql")
-TEST_DATABASE = "sldb_test"
+
+
+def db_name(base: str) -> str:
+    """A test database name; SLDB_TEST_DB_SUFFIX keeps two test runs on one machine off each other's databases."""
+    return base + os.environ.get("SLDB_TEST_DB_SUFFIX", "")
+
+
+TEST_DATABASE = db_name("sldb_test")
 TEST_SCHEMA = "sldb_tests"  # a non-public PostgreSQL schema: every test runs through search_path
 
 

@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -18,7 +16,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -125,10 +122,3 @@ async def session(started: Any) -> AsyncIterator[AsyncSession]:
 @pytest.fixture
 def backend(started: Any) -> str:
     return str(started.backend)
-
-
-def url_of(manager: Any) -> URL:
-    return manager.engine.url  # type: ignore[no-any-return]
-
-
-__all__ = ["BACKENDS", "asyncio", "drop_database", "empty_all_tables", "os", "settings_for", "url_of"]

@@ -14,9 +14,9 @@ from generated.records.jargon import JargonRecord, jargon_record
 from generated.repositories.jargon import JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.runtime.crud import affected, inserted_key, page
-from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
+from handwritten.runtime.values import whole_seconds
 
 _J = JargonRepository.table
 _KEY = ("chat_id", "content")
@@ -24,20 +24,6 @@ _KEY = ("chat_id", "content")
 
 def _now() -> int:
     return int(time.time())
-
-
-def _stamp(value: Any, now: int) -> int:
-    """A given numeric timestamp as int seconds; anything else (None, text, datetime) is now."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value:
-        return int(value)
-    return now
-
-
-def _text(value: Any) -> str | None:
-    """A meaning or raw_content as stored: dicts and lists as JSON, other values as text."""
-    if value is None:
-        return None
-    return dumps(value) if isinstance(value, (dict, list)) else str(value)
 
 
 def _flag(value: Any) -> bool | None:
@@ -118,16 +104,16 @@ async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | N
     content = str(jargon_data.get("content") or "")
     values = {
         "content": content,
-        "raw_content": _text(jargon_data.get("raw_content", "[]")),
-        "meaning": _text(jargon_data.get("meaning")),
+        "raw_content": jargon_data.get("raw_content", "[]"),
+        "meaning": jargon_data.get("meaning"),
         "is_jargon": _flag(jargon_data.get("is_jargon")),
         "count": _count_delta(jargon_data.get("count", 1)),
         "last_inference_count": _count_delta(jargon_data.get("last_inference_count", 0)),
         "is_complete": bool(jargon_data.get("is_complete", False)),
         "is_global": bool(jargon_data.get("is_global", False)),
         "chat_id": chat_id,
-        "created_at": _stamp(jargon_data.get("created_at"), now),
-        "updated_at": _stamp(jargon_data.get("updated_at"), now),
+        "created_at": whole_seconds(jargon_data.get("created_at"), field="created_at", default=now),
+        "updated_at": whole_seconds(jargon_data.get("updated_at"), field="updated_at", default=now),
     }
     async with db.transaction() as session:
         try:
@@ -147,14 +133,14 @@ async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
         changes["content"] = jargon_data["content"]
     for name in ("raw_content", "meaning"):
         if name in jargon_data:
-            changes[name] = _text(jargon_data[name])
+            changes[name] = jargon_data[name]
     for name in ("is_jargon", "is_complete", "is_global"):
         if name in jargon_data:
             changes[name] = _flag(jargon_data[name])
     for name in ("count", "last_inference_count"):
         if name in jargon_data:
             changes[name] = jargon_data[name]
-    changes["updated_at"] = _stamp(jargon_data.get("updated_at"), _now())
+    changes["updated_at"] = whole_seconds(jargon_data.get("updated_at"), field="updated_at", default=_now())
     async with db.transaction() as session:
         return await affected(session, update(_J).where(_J.c.id == jargon_id).values(changes)) > 0
 
@@ -311,8 +297,8 @@ async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jar
     given = jargon_data
     values: dict[str, Any] = {
         "content": content,
-        "raw_content": _text(given.get("raw_content", "[]")),
-        "meaning": _text(given.get("meaning")),
+        "raw_content": given.get("raw_content", "[]"),
+        "meaning": given.get("meaning"),
         "is_jargon": _flag(given.get("is_jargon", True)),
         "count": _count_delta(given.get("count", 1)),
         "last_inference_count": _count_delta(given.get("last_inference_count", 0)),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -34,10 +32,11 @@ from generated.shapes.learning import (
     StyleReviewView,
 )
 from handwritten.runtime.crud import affected, inserted_key, page
-from handwritten.runtime.jsontext import dumps, loads_or
+from handwritten.runtime.jsontext import dumps, loads_as, loads_or
 from handwritten.runtime.records import iso_datetime
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
+from handwritten.runtime.values import epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table
 _STYLE = StyleLearningReviewRepository.table
@@ -54,50 +53,9 @@ _REVIEWED = ("approved", "rejected")
 # ---------------------------------------------------------------- value helpers
 
 
-def _seconds(value: Any, default: float | None) -> float | None:
-    """A Unix time in seconds from a number, a datetime, ISO 8601 text or numeric text; default otherwise."""
-    if value is None or isinstance(value, bool):
-        return default
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, datetime.datetime):
-        return value.timestamp()
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.fromisoformat(value).timestamp()
-        except ValueError:
-            pass
-        try:
-            return float(value)
-        except ValueError:
-            pass
-    return default
-
-
-def _now_or(value: Any) -> float:
-    stamp = _seconds(value, None)
-    return time.time() if stamp is None else stamp
-
-
 def _text(value: Any) -> str:
     """A NOT NULL text value: None becomes ''."""
     return "" if value is None else str(value)
-
-
-def _metadata(text: str | None) -> dict[str, Any]:
-    """Stored metadata as a dict: {} when empty, not JSON, or not a JSON object."""
-    value: Any = loads_or(text, {})
-    return value if isinstance(value, dict) else {}
-
-
-def _json_or(text: str | None, empty: Any) -> Any:
-    """Decoded JSON of text; empty when text is empty or not JSON."""
-    if not text:
-        return empty
-    try:
-        return json.loads(text)
-    except ValueError:
-        return empty
 
 
 def _newest_reviewed_first(stmt: Select[Any], table: Table) -> Select[Any]:
@@ -126,7 +84,7 @@ def _persona_view(row: Mapping[Any, Any]) -> PersonaReviewView:
         "status": row["status"],
         "reviewer_comment": row["reviewer_comment"],
         "review_time": row["review_time"],
-        "metadata": _metadata(row["metadata"]),
+        "metadata": loads_as(row["metadata"], {}),
     }
 
 
@@ -139,7 +97,7 @@ async def _persona_views(db: Database, stmt: Select[Any]) -> list[PersonaReviewV
 async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
     metadata = data.get("metadata")
     values = {
-        "timestamp": _now_or(data.get("timestamp")),
+        "timestamp": epoch_seconds(data.get("timestamp"), field="timestamp", default=time.time()),
         "group_id": _text(data.get("group_id")),
         "update_type": _text(data.get("update_type")),
         "original_content": data.get("original_content", ""),
@@ -251,7 +209,7 @@ async def _patch_metadata(db: Database, table: Table, review_id: int, patch: dic
         row = (await session.execute(stmt)).first()
         if row is None:
             return False
-        merged = _metadata(row[0])
+        merged = loads_as(row[0], {})
         merged.update(patch or {})
         await session.execute(update(table).where(table.c.id == review_id).values({"metadata": dumps(merged)}))
     return True
@@ -272,7 +230,7 @@ async def save_persona_change_snapshot(db: Database, *, snapshot_data: dict[str,
         "review_id": _text(data.get("review_id", "")),
         "review_source": _text(data.get("review_source", "")),
         "applied_persona_id": data.get("applied_persona_id", ""),
-        "applied_at": _now_or(data.get("applied_at")),
+        "applied_at": epoch_seconds(data.get("applied_at"), field="applied_at", default=time.time()),
         "before_system_prompt": data.get("before_system_prompt", ""),
         "after_system_prompt": data.get("after_system_prompt", ""),
         "before_begin_dialogs": dumps(data.get("before_begin_dialogs") or []),
@@ -305,9 +263,9 @@ async def get_persona_change_snapshot(
         "applied_at": row["applied_at"],
         "before_system_prompt": row["before_system_prompt"] or "",
         "after_system_prompt": row["after_system_prompt"] or "",
-        "before_begin_dialogs": _json_or(row["before_begin_dialogs"], []),
-        "after_begin_dialogs": _json_or(row["after_begin_dialogs"], []),
-        "affected_fields": _json_or(row["affected_fields"], []),
+        "before_begin_dialogs": loads_as(row["before_begin_dialogs"], []),
+        "after_begin_dialogs": loads_as(row["after_begin_dialogs"], []),
+        "affected_fields": loads_as(row["affected_fields"], []),
     }
 
 
@@ -326,7 +284,7 @@ def _style_view(row: Mapping[Any, Any]) -> StyleReviewView:
         "description": row["description"],
         "reviewer_comment": row["reviewer_comment"],
         "review_time": row["review_time"],
-        "metadata": _metadata(row["metadata"]),
+        "metadata": loads_as(row["metadata"], {}),
     }
 
 
@@ -337,7 +295,7 @@ async def create_style_learning_review(db: Database, *, review_data: dict[str, A
     values = {
         "type": _text(data.get("type")),
         "group_id": _text(data.get("group_id")),
-        "timestamp": _now_or(data.get("timestamp")),
+        "timestamp": epoch_seconds(data.get("timestamp"), field="timestamp", default=time.time()),
         "learned_patterns": None if patterns is None else dumps(patterns),
         "few_shots_content": data.get("few_shots_content", ""),
         "status": "pending",
@@ -455,13 +413,13 @@ async def save_learning_session_record(db: Database, *, group_id: str, session_d
     quality = data.get("learning_quality")
     if quality is None:
         quality = data.get("quality_score")
-    end_time = _seconds(data.get("end_time"), None)
+    end_time = epoch_seconds(data.get("end_time"), field="end_time")
     status = data.get("status")
     values = {
         "session_id": _text(data.get("session_id", "")),
         "group_id": group_id,
         "batch_id": data.get("batch_id"),
-        "start_time": _now_or(data.get("start_time")),
+        "start_time": epoch_seconds(data.get("start_time"), field="start_time", default=time.time()),
         "end_time": end_time,
         "message_count": count or 0,
         "learning_quality": quality,
@@ -480,7 +438,7 @@ async def save_learning_performance_record(db: Database, *, group_id: str, perfo
     values = {
         "group_id": group_id,
         "session_id": data.get("session_id", ""),
-        "timestamp": int(_now_or(data.get("timestamp"))),
+        "timestamp": whole_seconds(data.get("timestamp"), field="timestamp", default=int(time.time())),
         "quality_score": data.get("quality_score"),
         "learning_time": data.get("learning_time"),
         "success": data.get("success", True),

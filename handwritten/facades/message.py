@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import math
 import time
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Column, Select, Table, desc, distinct, func, insert, select, update
@@ -34,7 +32,7 @@ from generated.shapes.message import (
 from handwritten.runtime.crud import affected, inserted_key, page
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
-from handwritten.runtime.values import bind_text
+from handwritten.runtime.values import bind_text, number, whole_number, whole_seconds
 
 log = logging.getLogger("sldb.facades.message")
 
@@ -44,44 +42,8 @@ _BOT = BotMessageRepository.table
 _MEMORIES = MemoryRepository.table
 _RELATIONS = SocialRelationRepository.table
 
-# Epoch values above this are taken to be milliseconds (in seconds it would be the year 5138).
-_MILLISECONDS_FROM = 100_000_000_000
 _SENDERS_LIMIT = 50
 _UNPROCESSED_DEFAULT_LIMIT = 100
-
-
-def epoch_seconds(value: Any, *, field: str = "timestamp") -> int:
-    """value as int epoch seconds: int, float, Decimal, numeric or ISO 8601 text, datetime, or milliseconds.
-
-    None or blank is now; a value that cannot be read is logged and taken as now, so the row is still stored.
-    """
-    now = int(time.time())
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return now
-    seconds: float
-    if isinstance(value, datetime.datetime):
-        seconds = value.timestamp()
-    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        seconds = float(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        try:
-            seconds = float(text)
-        except ValueError:
-            try:
-                seconds = datetime.datetime.fromisoformat(text).timestamp()
-            except ValueError:
-                log.warning("%s %r is not a time; stored as now", field, value)
-                return now
-    else:
-        log.warning("%s %r is not a time; stored as now", field, value)
-        return now
-    if not math.isfinite(seconds):
-        log.warning("%s %r is not a time; stored as now", field, value)
-        return now
-    if abs(seconds) >= _MILLISECONDS_FROM:
-        seconds /= 1000
-    return int(seconds)
 
 
 def _text(column: Column[Any], value: Any, empty: str | None) -> str | None:
@@ -92,20 +54,6 @@ def _text(column: Column[Any], value: Any, empty: str | None) -> str | None:
     length = getattr(column.type, "length", None)
     # Over-long metadata (names, ids) would fail the whole row on PostgreSQL and MariaDB: keep the message.
     return text[:length] if length else text
-
-
-def _number(value: Any, field: str) -> float | None:
-    """value as a number, or None (logged) when it is missing or not a number."""
-    if value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not math.isfinite(number):
-        log.warning("%s %r is not a number; stored as NULL", field, value)
-        return None
-    return number
 
 
 def _fields(message_data: Any) -> Mapping[str, Any]:
@@ -123,7 +71,7 @@ def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
         "sender_qq": _text(c.sender_qq, data.get("sender_qq") or None, None),
         "message": _text(c.message, data.get("message"), ""),
         "group_id": _text(c.group_id, data.get("group_id"), ""),
-        "timestamp": epoch_seconds(data.get("timestamp")),
+        "timestamp": whole_seconds(data.get("timestamp"), field="timestamp", default=now),
         "platform": _text(c.platform, data.get("platform"), ""),
         "message_id": _text(c.message_id, data.get("message_id"), None),
         "reply_to": _text(c.reply_to, data.get("reply_to"), None),
@@ -294,15 +242,14 @@ async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> lis
 async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:
     now = int(time.time())
     c = _FILTERED.c
-    raw_id = _number(filtered_data.get("raw_message_id"), "raw_message_id")
     scores = filtered_data.get("quality_scores")
     values = {
-        "raw_message_id": int(raw_id) if raw_id is not None else None,
+        "raw_message_id": whole_number(filtered_data.get("raw_message_id"), field="raw_message_id"),
         "message": _text(c.message, filtered_data.get("message"), ""),
         "sender_id": _text(c.sender_id, filtered_data.get("sender_id"), ""),
         "group_id": _text(c.group_id, filtered_data.get("group_id"), ""),
-        "timestamp": epoch_seconds(filtered_data.get("timestamp")),
-        "confidence": _number(filtered_data.get("confidence"), "confidence"),
+        "timestamp": whole_seconds(filtered_data.get("timestamp"), field="timestamp", default=now),
+        "confidence": number(filtered_data.get("confidence"), field="confidence"),
         "quality_scores": dumps(scores) if scores is not None else None,
         "filter_reason": _text(c.filter_reason, filtered_data.get("filter_reason"), None),
         "created_at": now,
@@ -313,11 +260,12 @@ async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -
 
 
 async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    now = int(time.time())
     values = {
         "group_id": group_id,
         "message": _text(_BOT.c.message, message, ""),
-        "timestamp": epoch_seconds(timestamp or None),
-        "created_at": int(time.time()),
+        "timestamp": whole_seconds(timestamp, field="timestamp", default=now),
+        "created_at": now,
     }
     async with db.transaction() as session:
         await inserted_key(session, insert(_BOT).values(values))

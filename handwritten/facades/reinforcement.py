@@ -16,39 +16,13 @@ from generated.repositories.reinforcement import (
 )
 from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
 from handwritten.runtime.crud import page
-from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import epoch_seconds, number, whole_number
 
 _PERFORMANCE = LearningPerformanceHistoryRepository.table
 _RESULTS = ReinforcementLearningResultRepository.table
 _FUSIONS = PersonaFusionHistoryRepository.table
 _OPTIMIZATIONS = StrategyOptimizationResultRepository.table
-
-
-def _text(value: Any) -> str | None:
-    """A TEXT column value: text as given, None kept, anything else as its JSON."""
-    return None if value is None else dumps(value)
-
-
-def _number(data: dict[str, Any], field: str, default: float | None) -> float | None:
-    value = data.get(field)
-    if value is None:
-        return default
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(field, f"must be a number, not {value!r}") from None
-
-
-def _integer(data: dict[str, Any], field: str) -> int | None:
-    value = data.get(field)
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(field, f"must be a whole number, not {value!r}") from None
 
 
 def _latest_sessions(group_id: str, limit: int) -> Any:
@@ -80,11 +54,11 @@ async def get_learning_history_for_reinforcement(
 async def save_reinforcement_learning_result(db: Database, *, group_id: str, result_data: dict[str, Any]) -> bool:
     stmt = insert(_RESULTS).values(
         group_id=group_id,
-        timestamp=_number(result_data, "timestamp", time.time()),
-        replay_analysis=_text(result_data.get("replay_analysis")),
-        optimization_strategy=_text(result_data.get("optimization_strategy")),
-        reinforcement_feedback=_text(result_data.get("reinforcement_feedback")),
-        next_action=_text(result_data.get("next_action")),
+        timestamp=epoch_seconds(result_data.get("timestamp"), field="timestamp", default=time.time()),
+        replay_analysis=result_data.get("replay_analysis"),
+        optimization_strategy=result_data.get("optimization_strategy"),
+        reinforcement_feedback=result_data.get("reinforcement_feedback"),
+        next_action=result_data.get("next_action"),
     )
     async with db.transaction() as session:
         await session.execute(stmt)
@@ -105,11 +79,11 @@ async def get_persona_fusion_history(db: Database, *, group_id: str, limit: int)
 async def save_persona_fusion_result(db: Database, *, group_id: str, fusion_data: dict[str, Any]) -> bool:
     stmt = insert(_FUSIONS).values(
         group_id=group_id,
-        timestamp=_number(fusion_data, "timestamp", time.time()),
-        base_persona_hash=_integer(fusion_data, "base_persona_hash"),
-        incremental_hash=_integer(fusion_data, "incremental_hash"),
-        fusion_result=_text(fusion_data.get("fusion_result")),
-        compatibility_score=_number(fusion_data, "compatibility_score", None),
+        timestamp=epoch_seconds(fusion_data.get("timestamp"), field="timestamp", default=time.time()),
+        base_persona_hash=whole_number(fusion_data.get("base_persona_hash"), field="base_persona_hash"),
+        incremental_hash=whole_number(fusion_data.get("incremental_hash"), field="incremental_hash"),
+        fusion_result=fusion_data.get("fusion_result"),
+        compatibility_score=number(fusion_data.get("compatibility_score"), field="compatibility_score"),
     )
     async with db.transaction() as session:
         await session.execute(stmt)
@@ -135,10 +109,10 @@ async def save_strategy_optimization_result(db: Database, *, group_id: str, opti
     strategy_type = optimization_data.get("strategy_type")
     stmt = insert(_OPTIMIZATIONS).values(
         group_id=group_id,
-        timestamp=_number(optimization_data, "timestamp", time.time()),
+        timestamp=epoch_seconds(optimization_data.get("timestamp"), field="timestamp", default=time.time()),
         strategy_type=None if strategy_type is None else str(strategy_type),
-        optimization_details=_text(optimization_data.get("optimization_details")),
-        performance_metrics=_text(optimization_data.get("performance_metrics")),
+        optimization_details=optimization_data.get("optimization_details"),
+        performance_metrics=optimization_data.get("performance_metrics"),
     )
     async with db.transaction() as session:
         await session.execute(stmt)

@@ -16,10 +16,10 @@ from generated.repositories.social_relation import (
     UserSocialRelationComponentRepository,
 )
 from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
-from handwritten.runtime.errors import InvalidValueError
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
+from handwritten.runtime.values import epoch_seconds, number, whole_number
 
 _PROFILES = UserProfileRepository.table
 _PREFERENCES = UserPreferencesRepository.table
@@ -41,16 +41,6 @@ _PREFERENCE_JSON: dict[str, Any] = {
 }
 
 
-def _number(data: Mapping[str, Any], field: str, default: float) -> float:
-    value = data.get(field)
-    if value is None:
-        return default
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(field, f"must be a number, not {value!r}") from None
-
-
 async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | None:
     async with db.transaction() as session:
         row = (await session.execute(select(_PROFILES).where(_PROFILES.c.qq_id == qq_id))).mappings().first()
@@ -70,7 +60,7 @@ async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | No
 
 async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str, Any]) -> bool:
     changes: dict[str, Any] = {name: dumps(profile_data.get(name, empty)) for name, empty in _PROFILE_JSON.items()}
-    changes["last_active"] = _number(profile_data, "last_active", time.time())
+    changes["last_active"] = epoch_seconds(profile_data.get("last_active"), field="last_active", default=time.time())
     if "qq_name" in profile_data:
         changes["qq_name"] = profile_data["qq_name"]
     values = {"qq_id": qq_id, "qq_name": "", **changes}
@@ -102,7 +92,7 @@ async def save_user_preferences(db: Database, *, user_id: str, group_id: str, pr
     values.update(
         user_id=user_id,
         group_id=group_id,
-        adaptive_rate=_number(prefs, "adaptive_rate", 0.5),
+        adaptive_rate=number(prefs.get("adaptive_rate"), field="adaptive_rate", default=0.5),
         updated_at=time.time(),
     )
     async with db.transaction() as session:
@@ -154,8 +144,8 @@ async def save_social_relation(db: Database, *, group_id: str, relation_data: di
         "to_user_id": _either(relation_data, "to_user", "to_user_id"),
         "group_id": group_id,
         "relation_type": str(relation_data.get("relation_type") or "interaction"),
-        "value": _number(relation_data, "strength", 0.5),
-        "frequency": int(_number(relation_data, "frequency", 1)),
+        "value": number(relation_data.get("strength"), field="strength", default=0.5),
+        "frequency": whole_number(relation_data.get("frequency"), field="frequency", default=1),
         "last_interaction": last_interaction,
         "description": relation_data.get("relation_name", relation_data.get("description", "")),
         "tags": None if tags is None else dumps(tags),

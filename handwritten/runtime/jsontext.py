@@ -23,3 +23,9 @@ def loads_or(text: str | None, empty: T) -> Any | T:
         return json.loads(text)
     except ValueError:
         return text
+
+
+def loads_as(text: str | None, empty: T) -> T:
+    """The decoded JSON of text when it has empty's type (a dict for {}, a list for []); empty otherwise."""
+    value = loads_or(text, empty)
+    return value if isinstance(value, type(empty)) else empty

@@ -232,8 +232,14 @@ async def migrate(engine: AsyncEngine, metadata: MetaData, enable_auto_migration
                     for s in steps
                     if s.kind == "create_table" or (s.kind == "create_index" and s.table not in live.columns)
                 ]
-            await _run_steps(conn, metadata, steps)
+            failed = await _run_steps(conn, metadata, steps)
             await conn.commit()
+            if failed:
+                log.warning(
+                    "auto-migration skipped %d of %d steps (each logged above); start-up goes on",
+                    len(failed),
+                    len(steps),
+                )
         except BaseException:
             await conn.rollback()
             raise

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
 import time
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,27 +11,10 @@ from sqlalchemy import select
 from generated.repositories.memory import MemoryRepository
 from generated.repositories.message import RawMessageRepository
 from generated.repositories.social_relation import SocialRelationRepository
-from handwritten.facades.message import epoch_seconds
 
 
 def raw(group_id: str, sender_id: str, timestamp: int, message: str = "hi", **extra: Any) -> dict[str, Any]:
     return {"group_id": group_id, "sender_id": sender_id, "timestamp": timestamp, "message": message, **extra}
-
-
-def test_epoch_seconds_reads_every_time_form() -> None:
-    moment = datetime.datetime(2024, 5, 1, 12, 0, 0, tzinfo=datetime.UTC)
-    expected = int(moment.timestamp())
-    assert epoch_seconds(expected) == expected
-    assert epoch_seconds(expected + 0.9) == expected
-    assert epoch_seconds(Decimal(expected)) == expected
-    assert epoch_seconds(str(expected)) == expected
-    assert epoch_seconds(f"{expected}.5") == expected
-    assert epoch_seconds("2024-05-01T12:00:00+00:00") == expected
-    assert epoch_seconds(moment) == expected
-    assert epoch_seconds(expected * 1000) == expected
-    before = int(time.time())
-    assert before <= epoch_seconds(None) <= before + 2
-    assert before <= epoch_seconds("not a time") <= before + 2
 
 
 async def test_save_raw_message_round_trip_with_int_ids(db: Any) -> None:

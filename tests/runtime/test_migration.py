@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from generated.manager import SQLAlchemyDatabaseManager
 from generated.models import Base
 from handwritten.runtime.settings import DatabaseSettings
+from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS)
@@ -76,7 +77,7 @@ async def _make_old_database(backend: str, tmp_path: Path, database: str) -> dic
 
 
 async def test_older_plugin_database_is_completed_and_keeps_rows(backend: str, tmp_path: Path) -> None:
-    config = await _make_old_database(backend, tmp_path, "sldb_rt_old")
+    config = await _make_old_database(backend, tmp_path, db_name("sldb_rt_old"))
     manager = SQLAlchemyDatabaseManager(config)
     planned = await manager.plan_migration()
     kinds = {(s.kind, s.table, s.name) for s in planned}
@@ -143,8 +144,8 @@ asyncio.run(main())
 
 
 async def test_eight_processes_start_at_once_on_a_fresh_database(backend: str, tmp_path: Path) -> None:
-    await drop_database(backend, "sldb_rt_many")
-    config = json.dumps(settings_for(backend, tmp_path, database="sldb_rt_many", schema="many_instances"))
+    await drop_database(backend, db_name("sldb_rt_many"))
+    config = json.dumps(settings_for(backend, tmp_path, database=db_name("sldb_rt_many"), schema="many_instances"))
 
     def run_all() -> list[subprocess.CompletedProcess[str]]:
         procs = [

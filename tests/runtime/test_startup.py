@@ -13,6 +13,7 @@ from sqlalchemy import event, text
 
 from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS)
@@ -25,7 +26,7 @@ async def _fresh(backend: str, tmp_path: Path, database: str, **extra: Any) -> S
 
 async def test_starts_on_a_database_and_schema_that_do_not_exist(backend: str, tmp_path: Path) -> None:
     odd_schema = 'odd "schema"; drop'
-    manager = await _fresh(backend, tmp_path, "sldb_rt_fresh", postgresql_schema=odd_schema)
+    manager = await _fresh(backend, tmp_path, db_name("sldb_rt_fresh"), postgresql_schema=odd_schema)
     assert not manager.is_ready
     assert await manager.start()
     assert await manager.start()  # idempotent
@@ -42,7 +43,7 @@ async def test_starts_on_a_database_and_schema_that_do_not_exist(backend: str, t
 
 
 async def test_concurrent_start_calls_start_once(backend: str, tmp_path: Path) -> None:
-    manager = await _fresh(backend, tmp_path, "sldb_rt_conc")
+    manager = await _fresh(backend, tmp_path, db_name("sldb_rt_conc"))
     results = await asyncio.gather(*(manager.start() for _ in range(5)))
     assert results == [True] * 5
     engine = manager.engine
@@ -51,10 +52,10 @@ async def test_concurrent_start_calls_start_once(backend: str, tmp_path: Path) -
 
 
 async def test_warm_start_runs_a_constant_number_of_statements(backend: str, tmp_path: Path) -> None:
-    first = await _fresh(backend, tmp_path, "sldb_rt_warm")
+    first = await _fresh(backend, tmp_path, db_name("sldb_rt_warm"))
     await first.start()
     await first.stop()
-    second = SQLAlchemyDatabaseManager(settings_for(backend, tmp_path, database="sldb_rt_warm"))
+    second = SQLAlchemyDatabaseManager(settings_for(backend, tmp_path, database=db_name("sldb_rt_warm")))
     counted: list[str] = []
     from sqlalchemy.engine import Engine
 
@@ -73,7 +74,7 @@ async def test_warm_start_runs_a_constant_number_of_statements(backend: str, tmp
 
 
 async def test_get_session_in_another_loop_thread(backend: str, tmp_path: Path) -> None:
-    manager = await _fresh(backend, tmp_path, "sldb_rt_loops")
+    manager = await _fresh(backend, tmp_path, db_name("sldb_rt_loops"))
     await manager.start()
     errors: list[BaseException] = []
     written: list[int] = []
