@@ -240,7 +240,8 @@ def check_mysql_text_defaults(loaded: Loaded) -> list[SpecError]:
 
 
 def check_redundant_indexes(loaded: Loaded) -> list[SpecError]:
-    """No two indexes of a table cover the same columns; every dropped index names the index kept for it."""
+    """No two indexes of a table cover the same columns; every dropped index names the index kept for it,
+    whose columns begin with the dropped one's (so it serves the same lookups)."""
     errors: list[SpecError] = []
     for file, ti, table in _tables(loaded):
         indexes = _index_sets(table)
@@ -270,13 +271,13 @@ def check_redundant_indexes(loaded: Loaded) -> list[SpecError]:
                         file, line, f"{where}, field 'kept'", f"'{dropped.kept}' is not an index of {table.table}"
                     )
                 )
-            elif kept != tuple(dropped.columns):
+            elif kept[: len(dropped.columns)] != tuple(dropped.columns):  # a leading prefix serves the same lookups
                 errors.append(
                     SpecError(
                         file,
                         line,
                         f"{where}, field 'kept'",
-                        f"'{dropped.kept}' covers ({', '.join(kept)}), not ({', '.join(dropped.columns)})",
+                        f"'{dropped.kept}' covers ({', '.join(kept)}), which does not begin with ({', '.join(dropped.columns)})",
                     )
                 )
     return errors

@@ -16,8 +16,8 @@ from codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec
 _TYPES: dict[str, tuple[str, str, str]] = {
     "integer": ("Integer", "int", "int"),
     "big_integer": ("BigInteger", "int", "int"),
-    "string": ("SafeString({length})", "str", "str"),
-    "text": ("LongText", "str", "str"),
+    "string": ("SafeString({length}, field={field!r}, nullable={nullable})", "str", "str"),
+    "text": ("LongText(field={field!r}, nullable={nullable})", "str", "str"),
     "float": ("Double", "float", "float"),
     "boolean": ("Boolean", "bool", "bool"),
     "datetime": ("DateTime", "datetime.datetime", "str"),
@@ -241,10 +241,10 @@ def _samples(spec: ColumnSpec) -> tuple[tuple[str, str], tuple[str, str]]:
     return (a, b), (a, b)
 
 
-def _column(spec: ColumnSpec) -> Column:
+def _column(table: str, spec: ColumnSpec) -> Column:
     sa_type, py_type, record_type = _TYPES[spec.type]
-    sa_type = sa_type.format(length=spec.length)
     nullable = bool(spec.nullable) and not spec.primary_key
+    sa_type = sa_type.format(length=spec.length, field=f"{table}.{spec.name}", nullable=nullable)
     mapped_type = f"{py_type} | None" if nullable and py_type != "Any" else py_type
     args: list[str] = []
     attribute = spec.attribute or spec.name
@@ -317,7 +317,7 @@ def _snake(name: str) -> str:
 
 
 def _table(spec: TableSpec) -> Table:
-    columns = tuple(_column(c) for c in spec.columns)
+    columns = tuple(_column(spec.table, c) for c in spec.columns)
     indexes = tuple(_index(i) for i in spec.indexes)
     uniques = tuple(
         ", ".join([*(repr(c) for c in u.columns), *([f"name={u.name!r}"] if u.name else [])])

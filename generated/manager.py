@@ -954,10 +954,20 @@ class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
         )
 
     async def get_message_statistics(self, group_id: str | None = None) -> GroupMessageStatistics | MessageStatistics:
-        """Message counts of one group, or of all groups when group_id is empty. Before start: {'total_messages': 0, 'raw_messages': 0, 'filtered_messages': 0, 'bot_messages': 0}."""
+        """Message counts of one group, or of all groups when group_id is empty. Before start: {'total_messages': 0, 'raw_messages': 0, 'filtered_messages': 0, 'bot_messages': 0} if not group_id else {'total_messages': 0, 'unprocessed_messages': 0, 'filtered_messages': 0, 'raw_messages': 0, 'group_id': group_id}."""
         facades = self._facades
         if facades is None:
-            return {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+            return (
+                {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+                if not group_id
+                else {
+                    "total_messages": 0,
+                    "unprocessed_messages": 0,
+                    "filtered_messages": 0,
+                    "raw_messages": 0,
+                    "group_id": group_id,
+                }
+            )
         return await facades.message.get_message_statistics(
             group_id=group_id,
         )

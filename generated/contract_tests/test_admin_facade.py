@@ -44,7 +44,10 @@ def test_export_messages_learning_data_is_handwritten_as_declared() -> None:
 
 async def test_export_messages_learning_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"export_messages_learning_data"):
         await manager.export_messages_learning_data(**args)
 

@@ -26,9 +26,11 @@ def test_get_user_affection_is_handwritten_as_declared() -> None:
 
 async def test_get_user_affection_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    user_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "user_id": None,
+        "group_id": group_id,
+        "user_id": user_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_user_affection"):
         await manager.get_user_affection(**args)
@@ -54,10 +56,17 @@ def test_update_user_affection_is_handwritten_as_declared() -> None:
 
 async def test_update_user_affection_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    user_id: Any = None
+    new_level: Any = None
+    change_reason: Any = ""
+    bot_mood: Any = ""
     args: dict[str, Any] = {
-        "group_id": None,
-        "user_id": None,
-        "new_level": None,
+        "group_id": group_id,
+        "user_id": user_id,
+        "new_level": new_level,
+        "change_reason": change_reason,
+        "bot_mood": bot_mood,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"update_user_affection"):
         await manager.update_user_affection(**args)
@@ -79,8 +88,9 @@ def test_get_all_user_affections_is_handwritten_as_declared() -> None:
 
 async def test_get_all_user_affections_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_all_user_affections"):
         await manager.get_all_user_affections(**args)
@@ -102,8 +112,9 @@ def test_get_total_affection_is_handwritten_as_declared() -> None:
 
 async def test_get_total_affection_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_total_affection"):
         await manager.get_total_affection(**args)
@@ -129,11 +140,17 @@ def test_save_bot_mood_is_handwritten_as_declared() -> None:
 
 async def test_save_bot_mood_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    mood_type: Any = None
+    mood_intensity: Any = None
+    mood_description: Any = None
+    duration_hours: Any = 24
     args: dict[str, Any] = {
-        "group_id": None,
-        "mood_type": None,
-        "mood_intensity": None,
-        "mood_description": None,
+        "group_id": group_id,
+        "mood_type": mood_type,
+        "mood_intensity": mood_intensity,
+        "mood_description": mood_description,
+        "duration_hours": duration_hours,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_bot_mood"):
         await manager.save_bot_mood(**args)
@@ -155,8 +172,9 @@ def test_get_current_bot_mood_is_handwritten_as_declared() -> None:
 
 async def test_get_current_bot_mood_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_current_bot_mood"):
         await manager.get_current_bot_mood(**args)

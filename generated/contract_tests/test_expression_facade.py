@@ -66,8 +66,15 @@ def test_get_group_expression_patterns_is_handwritten_as_declared() -> None:
 
 async def test_get_group_expression_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = None
+    persona_id: Any = "default"
+    user_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
+        "persona_id": persona_id,
+        "user_id": user_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_group_expression_patterns"):
         await manager.get_group_expression_patterns(**args)
@@ -93,7 +100,18 @@ def test_get_recent_week_expression_patterns_is_handwritten_as_declared() -> Non
 
 async def test_get_recent_week_expression_patterns_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    limit: Any = 50
+    hours: Any = 168
+    persona_id: Any = "default"
+    user_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+        "limit": limit,
+        "hours": hours,
+        "persona_id": persona_id,
+        "user_id": user_id,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_recent_week_expression_patterns"):
         await manager.get_recent_week_expression_patterns(**args)
 
@@ -114,8 +132,9 @@ def test_load_style_profile_is_handwritten_as_declared() -> None:
 
 async def test_load_style_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    profile_name: Any = None
     args: dict[str, Any] = {
-        "profile_name": None,
+        "profile_name": profile_name,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"load_style_profile"):
         await manager.load_style_profile(**args)
@@ -138,9 +157,11 @@ def test_save_style_profile_is_handwritten_as_declared() -> None:
 
 async def test_save_style_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    profile_name: Any = None
+    profile_data: Any = None
     args: dict[str, Any] = {
-        "profile_name": None,
-        "profile_data": None,
+        "profile_name": profile_name,
+        "profile_data": profile_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_style_profile"):
         await manager.save_style_profile(**args)
@@ -162,8 +183,9 @@ def test_save_style_learning_record_is_handwritten_as_declared() -> None:
 
 async def test_save_style_learning_record_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    record_data: Any = None
     args: dict[str, Any] = {
-        "record_data": None,
+        "record_data": record_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_style_learning_record"):
         await manager.save_style_learning_record(**args)
@@ -186,9 +208,11 @@ def test_save_language_style_pattern_is_handwritten_as_declared() -> None:
 
 async def test_save_language_style_pattern_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    language_style: Any = None
+    pattern_data: Any = None
     args: dict[str, Any] = {
-        "language_style": None,
-        "pattern_data": None,
+        "language_style": language_style,
+        "pattern_data": pattern_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_language_style_pattern"):
         await manager.save_language_style_pattern(**args)

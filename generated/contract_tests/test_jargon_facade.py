@@ -23,9 +23,11 @@ def test_get_jargon_is_handwritten_as_declared() -> None:
 
 async def test_get_jargon_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    chat_id: Any = None
+    content: Any = None
     args: dict[str, Any] = {
-        "chat_id": None,
-        "content": None,
+        "chat_id": chat_id,
+        "content": content,
     }
     expected: Any = None
     assert await manager.get_jargon(**args) == expected
@@ -47,8 +49,9 @@ def test_insert_jargon_is_handwritten_as_declared() -> None:
 
 async def test_insert_jargon_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    jargon_data: Any = None
     args: dict[str, Any] = {
-        "jargon_data": None,
+        "jargon_data": jargon_data,
     }
     expected: Any = None
     assert await manager.insert_jargon(**args) == expected
@@ -70,8 +73,9 @@ def test_update_jargon_is_handwritten_as_declared() -> None:
 
 async def test_update_jargon_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    jargon_data: Any = None
     args: dict[str, Any] = {
-        "jargon_data": None,
+        "jargon_data": jargon_data,
     }
     expected: Any = False
     assert await manager.update_jargon(**args) == expected
@@ -93,7 +97,10 @@ def test_get_jargon_statistics_is_handwritten_as_declared() -> None:
 
 async def test_get_jargon_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     expected: Any = {
         "total_candidates": 0,
         "confirmed_jargon": 0,
@@ -128,7 +135,24 @@ def test_get_recent_jargon_list_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    chat_id: Any = None
+    limit: Any = 50
+    offset: Any = 0
+    only_confirmed: Any = False
+    pending_only: Any = False
+    global_only: Any = False
+    local_only: Any = False
+    args: dict[str, Any] = {
+        "group_id": group_id,
+        "chat_id": chat_id,
+        "limit": limit,
+        "offset": offset,
+        "only_confirmed": only_confirmed,
+        "pending_only": pending_only,
+        "global_only": global_only,
+        "local_only": local_only,
+    }
     expected: Any = []
     assert await manager.get_recent_jargon_list(**args) == expected
 
@@ -153,7 +177,18 @@ def test_get_jargon_count_is_handwritten_as_declared() -> None:
 
 async def test_get_jargon_count_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    chat_id: Any = None
+    only_confirmed: Any = False
+    pending_only: Any = False
+    global_only: Any = False
+    local_only: Any = False
+    args: dict[str, Any] = {
+        "chat_id": chat_id,
+        "only_confirmed": only_confirmed,
+        "pending_only": pending_only,
+        "global_only": global_only,
+        "local_only": local_only,
+    }
     expected: Any = 0
     assert await manager.get_jargon_count(**args) == expected
 
@@ -180,8 +215,21 @@ def test_search_jargon_is_handwritten_as_declared() -> None:
 
 async def test_search_jargon_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    keyword: Any = None
+    chat_id: Any = None
+    confirmed_only: Any = False
+    pending_only: Any = False
+    global_only: Any = False
+    local_only: Any = False
+    limit: Any = 50
     args: dict[str, Any] = {
-        "keyword": None,
+        "keyword": keyword,
+        "chat_id": chat_id,
+        "confirmed_only": confirmed_only,
+        "pending_only": pending_only,
+        "global_only": global_only,
+        "local_only": local_only,
+        "limit": limit,
     }
     expected: Any = []
     assert await manager.search_jargon(**args) == expected
@@ -193,8 +241,9 @@ async def test_search_jargon_delegates() -> None:
 
 async def test_get_jargon_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    jargon_id: Any = None
     args: dict[str, Any] = {
-        "jargon_id": None,
+        "jargon_id": jargon_id,
     }
     expected: Any = None
     assert await manager.get_jargon_by_id(**args) == expected
@@ -206,8 +255,9 @@ async def test_get_jargon_by_id_delegates() -> None:
 
 async def test_delete_jargon_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    jargon_id: Any = None
     args: dict[str, Any] = {
-        "jargon_id": None,
+        "jargon_id": jargon_id,
     }
     expected: Any = False
     assert await manager.delete_jargon_by_id(**args) == expected
@@ -230,9 +280,11 @@ def test_set_jargon_global_is_handwritten_as_declared() -> None:
 
 async def test_set_jargon_global_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    jargon_id: Any = None
+    is_global: Any = None
     args: dict[str, Any] = {
-        "jargon_id": None,
-        "is_global": None,
+        "jargon_id": jargon_id,
+        "is_global": is_global,
     }
     expected: Any = False
     assert await manager.set_jargon_global(**args) == expected
@@ -254,8 +306,9 @@ def test_sync_global_jargon_to_group_is_handwritten_as_declared() -> None:
 
 async def test_sync_global_jargon_to_group_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    target_chat_id: Any = None
     args: dict[str, Any] = {
-        "target_chat_id": None,
+        "target_chat_id": target_chat_id,
     }
     expected: Any = 0
     assert await manager.sync_global_jargon_to_group(**args) == expected
@@ -279,10 +332,13 @@ def test_save_or_update_jargon_is_handwritten_as_declared() -> None:
 
 async def test_save_or_update_jargon_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    chat_id: Any = None
+    content: Any = None
+    jargon_data: Any = None
     args: dict[str, Any] = {
-        "chat_id": None,
-        "content": None,
-        "jargon_data": None,
+        "chat_id": chat_id,
+        "content": content,
+        "jargon_data": jargon_data,
     }
     expected: Any = None
     assert await manager.save_or_update_jargon(**args) == expected
@@ -304,7 +360,10 @@ def test_get_global_jargon_list_is_handwritten_as_declared() -> None:
 
 async def test_get_global_jargon_list_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 100
+    args: dict[str, Any] = {
+        "limit": limit,
+    }
     expected: Any = []
     assert await manager.get_global_jargon_list(**args) == expected
 

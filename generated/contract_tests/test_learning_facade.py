@@ -25,7 +25,10 @@ def test_add_persona_learning_review_is_handwritten_as_declared() -> None:
 
 async def test_add_persona_learning_review_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    review_data: Any = None
+    args: dict[str, Any] = {
+        "review_data": review_data,
+    }
     expected: Any = 0
     assert await manager.add_persona_learning_review(**args) == expected
 
@@ -46,8 +49,9 @@ def test_save_persona_change_snapshot_is_handwritten_as_declared() -> None:
 
 async def test_save_persona_change_snapshot_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    snapshot_data: Any = None
     args: dict[str, Any] = {
-        "snapshot_data": None,
+        "snapshot_data": snapshot_data,
     }
     expected: Any = 0
     assert await manager.save_persona_change_snapshot(**args) == expected
@@ -70,9 +74,11 @@ def test_get_persona_change_snapshot_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_change_snapshot_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_source: Any = None
+    review_id: Any = None
     args: dict[str, Any] = {
-        "review_source": None,
-        "review_id": None,
+        "review_source": review_source,
+        "review_id": review_id,
     }
     expected: Any = None
     assert await manager.get_persona_change_snapshot(**args) == expected
@@ -113,8 +119,9 @@ def test_save_persona_update_record_is_handwritten_as_declared() -> None:
 
 async def test_save_persona_update_record_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    record_data: Any = None
     args: dict[str, Any] = {
-        "record_data": None,
+        "record_data": record_data,
     }
     expected: Any = 0
     assert await manager.save_persona_update_record(**args) == expected
@@ -126,8 +133,9 @@ async def test_save_persona_update_record_delegates() -> None:
 
 async def test_delete_persona_update_record_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    record_id: Any = None
     args: dict[str, Any] = {
-        "record_id": None,
+        "record_id": record_id,
     }
     expected: Any = False
     assert await manager.delete_persona_update_record(**args) == expected
@@ -149,8 +157,9 @@ def test_get_persona_update_record_by_id_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_update_record_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    record_id: Any = None
     args: dict[str, Any] = {
-        "record_id": None,
+        "record_id": record_id,
     }
     expected: Any = None
     assert await manager.get_persona_update_record_by_id(**args) == expected
@@ -174,7 +183,14 @@ def test_get_reviewed_persona_update_records_is_handwritten_as_declared() -> Non
 
 async def test_get_reviewed_persona_update_records_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 50
+    offset: Any = 0
+    status_filter: Any = None
+    args: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+        "status_filter": status_filter,
+    }
     expected: Any = []
     assert await manager.get_reviewed_persona_update_records(**args) == expected
 
@@ -198,9 +214,15 @@ def test_update_persona_update_record_status_is_handwritten_as_declared() -> Non
 
 async def test_update_persona_update_record_status_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    record_id: Any = None
+    status: Any = None
+    comment: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "record_id": None,
-        "status": None,
+        "record_id": record_id,
+        "status": status,
+        "comment": comment,
+        "group_id": group_id,
     }
     expected: Any = False
     assert await manager.update_persona_update_record_status(**args) == expected
@@ -222,8 +244,9 @@ def test_create_style_learning_review_is_handwritten_as_declared() -> None:
 
 async def test_create_style_learning_review_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_data: Any = None
     args: dict[str, Any] = {
-        "review_data": None,
+        "review_data": review_data,
     }
     expected: Any = 0
     assert await manager.create_style_learning_review(**args) == expected
@@ -246,7 +269,12 @@ def test_get_pending_style_reviews_is_handwritten_as_declared() -> None:
 
 async def test_get_pending_style_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 50
+    offset: Any = 0
+    args: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+    }
     expected: Any = []
     assert await manager.get_pending_style_reviews(**args) == expected
 
@@ -269,7 +297,14 @@ def test_get_reviewed_style_learning_updates_is_handwritten_as_declared() -> Non
 
 async def test_get_reviewed_style_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 50
+    offset: Any = 0
+    status_filter: Any = None
+    args: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+        "status_filter": status_filter,
+    }
     expected: Any = []
     assert await manager.get_reviewed_style_learning_updates(**args) == expected
 
@@ -293,9 +328,15 @@ def test_update_style_review_status_is_handwritten_as_declared() -> None:
 
 async def test_update_style_review_status_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
+    status: Any = None
+    reviewer_comment: Any = ""
+    group_id: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
-        "status": None,
+        "review_id": review_id,
+        "status": status,
+        "reviewer_comment": reviewer_comment,
+        "group_id": group_id,
     }
     expected: Any = False
     assert await manager.update_style_review_status(**args) == expected
@@ -318,9 +359,11 @@ def test_update_style_review_metadata_is_handwritten_as_declared() -> None:
 
 async def test_update_style_review_metadata_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
+    metadata_patch: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
-        "metadata_patch": None,
+        "review_id": review_id,
+        "metadata_patch": metadata_patch,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"update_style_review_metadata"):
         await manager.update_style_review_metadata(**args)
@@ -332,8 +375,9 @@ async def test_update_style_review_metadata_delegates() -> None:
 
 async def test_delete_style_review_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
+        "review_id": review_id,
     }
     expected: Any = False
     assert await manager.delete_style_review_by_id(**args) == expected
@@ -356,8 +400,11 @@ def test_get_approved_few_shots_is_handwritten_as_declared() -> None:
 
 async def test_get_approved_few_shots_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 3
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     expected: Any = []
     assert await manager.get_approved_few_shots(**args) == expected
@@ -380,7 +427,12 @@ def test_get_pending_persona_learning_reviews_is_handwritten_as_declared() -> No
 
 async def test_get_pending_persona_learning_reviews_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 50
+    offset: Any = 0
+    args: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+    }
     expected: Any = []
     assert await manager.get_pending_persona_learning_reviews(**args) == expected
 
@@ -403,7 +455,14 @@ def test_get_reviewed_persona_learning_updates_is_handwritten_as_declared() -> N
 
 async def test_get_reviewed_persona_learning_updates_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 50
+    offset: Any = 0
+    status_filter: Any = None
+    args: dict[str, Any] = {
+        "limit": limit,
+        "offset": offset,
+        "status_filter": status_filter,
+    }
     expected: Any = []
     assert await manager.get_reviewed_persona_learning_updates(**args) == expected
 
@@ -414,8 +473,9 @@ async def test_get_reviewed_persona_learning_updates_delegates() -> None:
 
 async def test_delete_persona_learning_review_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
+        "review_id": review_id,
     }
     expected: Any = False
     assert await manager.delete_persona_learning_review_by_id(**args) == expected
@@ -437,8 +497,9 @@ def test_get_persona_learning_review_by_id_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_learning_review_by_id_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
+        "review_id": review_id,
     }
     expected: Any = None
     assert await manager.get_persona_learning_review_by_id(**args) == expected
@@ -464,9 +525,17 @@ def test_update_persona_learning_review_status_is_handwritten_as_declared() -> N
 
 async def test_update_persona_learning_review_status_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
+    status: Any = None
+    comment: Any = None
+    modified_content: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
-        "status": None,
+        "review_id": review_id,
+        "status": status,
+        "comment": comment,
+        "modified_content": modified_content,
+        "group_id": group_id,
     }
     expected: Any = False
     assert await manager.update_persona_learning_review_status(**args) == expected
@@ -489,9 +558,11 @@ def test_update_persona_learning_review_metadata_is_handwritten_as_declared() ->
 
 async def test_update_persona_learning_review_metadata_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    review_id: Any = None
+    metadata_patch: Any = None
     args: dict[str, Any] = {
-        "review_id": None,
-        "metadata_patch": None,
+        "review_id": review_id,
+        "metadata_patch": metadata_patch,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"update_persona_learning_review_metadata"):
         await manager.update_persona_learning_review_metadata(**args)
@@ -514,7 +585,12 @@ def test_get_learning_batch_history_is_handwritten_as_declared() -> None:
 
 async def test_get_learning_batch_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    limit: Any = 50
+    args: dict[str, Any] = {
+        "group_id": group_id,
+        "limit": limit,
+    }
     expected: Any = []
     assert await manager.get_learning_batch_history(**args) == expected
 
@@ -535,7 +611,10 @@ def test_get_recent_learning_batches_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_learning_batches_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 10
+    args: dict[str, Any] = {
+        "limit": limit,
+    }
     expected: Any = []
     assert await manager.get_recent_learning_batches(**args) == expected
 
@@ -556,8 +635,9 @@ def test_get_learning_sessions_is_handwritten_as_declared() -> None:
 
 async def test_get_learning_sessions_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     expected: Any = []
     assert await manager.get_learning_sessions(**args) == expected
@@ -579,7 +659,10 @@ def test_get_recent_learning_sessions_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_learning_sessions_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    days: Any = 7
+    args: dict[str, Any] = {
+        "days": days,
+    }
     expected: Any = []
     assert await manager.get_recent_learning_sessions(**args) == expected
 
@@ -601,9 +684,11 @@ def test_save_learning_session_record_is_handwritten_as_declared() -> None:
 
 async def test_save_learning_session_record_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    session_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "session_data": None,
+        "group_id": group_id,
+        "session_data": session_data,
     }
     expected: Any = False
     assert await manager.save_learning_session_record(**args) == expected
@@ -626,9 +711,11 @@ def test_save_learning_performance_record_is_handwritten_as_declared() -> None:
 
 async def test_save_learning_performance_record_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    performance_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "performance_data": None,
+        "group_id": group_id,
+        "performance_data": performance_data,
     }
     expected: Any = False
     assert await manager.save_learning_performance_record(**args) == expected
@@ -702,7 +789,10 @@ def test_get_style_progress_data_is_handwritten_as_declared() -> None:
 
 async def test_get_style_progress_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     expected: Any = []
     assert await manager.get_style_progress_data(**args) == expected
 
@@ -723,7 +813,10 @@ def test_get_learning_patterns_data_is_handwritten_as_declared() -> None:
 
 async def test_get_learning_patterns_data_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     expected: Any = {}
     assert await manager.get_learning_patterns_data(**args) == expected
 

@@ -25,8 +25,9 @@ def test_save_raw_message_is_handwritten_as_declared() -> None:
 
 async def test_save_raw_message_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    message_data: Any = None
     args: dict[str, Any] = {
-        "message_data": None,
+        "message_data": message_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_raw_message"):
         await manager.save_raw_message(**args)
@@ -52,10 +53,17 @@ def test_save_manual_memory_is_handwritten_as_declared() -> None:
 
 async def test_save_manual_memory_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    user_id: Any = None
+    content: Any = None
+    memory_type: Any = "manual_remember"
+    importance: Any = 9
     args: dict[str, Any] = {
-        "group_id": None,
-        "user_id": None,
-        "content": None,
+        "group_id": group_id,
+        "user_id": user_id,
+        "content": content,
+        "memory_type": memory_type,
+        "importance": importance,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_manual_memory"):
         await manager.save_manual_memory(**args)
@@ -78,8 +86,11 @@ def test_get_recent_raw_messages_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_raw_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 200
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_recent_raw_messages"):
         await manager.get_recent_raw_messages(**args)
@@ -102,7 +113,12 @@ def test_get_unprocessed_messages_is_handwritten_as_declared() -> None:
 
 async def test_get_unprocessed_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = None
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "limit": limit,
+        "group_id": group_id,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_unprocessed_messages"):
         await manager.get_unprocessed_messages(**args)
 
@@ -123,8 +139,9 @@ def test_mark_messages_processed_is_handwritten_as_declared() -> None:
 
 async def test_mark_messages_processed_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    message_ids: Any = None
     args: dict[str, Any] = {
-        "message_ids": None,
+        "message_ids": message_ids,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"mark_messages_processed"):
         await manager.mark_messages_processed(**args)
@@ -149,10 +166,15 @@ def test_get_messages_by_timerange_is_handwritten_as_declared() -> None:
 
 async def test_get_messages_by_timerange_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    start_time: Any = None
+    end_time: Any = None
+    limit: Any = 500
     args: dict[str, Any] = {
-        "group_id": None,
-        "start_time": None,
-        "end_time": None,
+        "group_id": group_id,
+        "start_time": start_time,
+        "end_time": end_time,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_messages_by_timerange"):
         await manager.get_messages_by_timerange(**args)
@@ -177,10 +199,15 @@ def test_get_messages_by_group_and_timerange_is_handwritten_as_declared() -> Non
 
 async def test_get_messages_by_group_and_timerange_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    start_time: Any = None
+    end_time: Any = None
+    limit: Any = 500
     args: dict[str, Any] = {
-        "group_id": None,
-        "start_time": None,
-        "end_time": None,
+        "group_id": group_id,
+        "start_time": start_time,
+        "end_time": end_time,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_messages_by_group_and_timerange"):
         await manager.get_messages_by_group_and_timerange(**args)
@@ -204,8 +231,13 @@ def test_get_messages_for_replay_is_handwritten_as_declared() -> None:
 
 async def test_get_messages_for_replay_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    days: Any = 30
+    limit: Any = 100
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "days": days,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_messages_for_replay"):
         await manager.get_messages_for_replay(**args)
@@ -228,8 +260,11 @@ def test_get_recent_filtered_messages_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_filtered_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 20
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_recent_filtered_messages"):
         await manager.get_recent_filtered_messages(**args)
@@ -251,7 +286,10 @@ def test_get_filtered_messages_for_learning_is_handwritten_as_declared() -> None
 
 async def test_get_filtered_messages_for_learning_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 20
+    args: dict[str, Any] = {
+        "limit": limit,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_filtered_messages_for_learning"):
         await manager.get_filtered_messages_for_learning(**args)
 
@@ -272,8 +310,9 @@ def test_add_filtered_message_is_handwritten_as_declared() -> None:
 
 async def test_add_filtered_message_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    filtered_data: Any = None
     args: dict[str, Any] = {
-        "filtered_data": None,
+        "filtered_data": filtered_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"add_filtered_message"):
         await manager.add_filtered_message(**args)
@@ -297,9 +336,13 @@ def test_save_bot_message_is_handwritten_as_declared() -> None:
 
 async def test_save_bot_message_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    message: Any = None
+    timestamp: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "message": None,
+        "group_id": group_id,
+        "message": message,
+        "timestamp": timestamp,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_bot_message"):
         await manager.save_bot_message(**args)
@@ -322,8 +365,11 @@ def test_get_recent_bot_responses_is_handwritten_as_declared() -> None:
 
 async def test_get_recent_bot_responses_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 10
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_recent_bot_responses"):
         await manager.get_recent_bot_responses(**args)
@@ -345,8 +391,21 @@ def test_get_message_statistics_is_handwritten_as_declared() -> None:
 
 async def test_get_message_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
-    expected: Any = {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
+    expected: Any = (
+        {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
+        if not group_id
+        else {
+            "total_messages": 0,
+            "unprocessed_messages": 0,
+            "filtered_messages": 0,
+            "raw_messages": 0,
+            "group_id": group_id,
+        }
+    )
     assert await manager.get_message_statistics(**args) == expected
 
 
@@ -385,8 +444,9 @@ def test_get_group_messages_statistics_is_handwritten_as_declared() -> None:
 
 async def test_get_group_messages_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_group_messages_statistics"):
         await manager.get_group_messages_statistics(**args)
@@ -408,8 +468,9 @@ def test_get_group_user_statistics_is_handwritten_as_declared() -> None:
 
 async def test_get_group_user_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_group_user_statistics"):
         await manager.get_group_user_statistics(**args)
@@ -450,8 +511,9 @@ def test_save_raw_messages_is_handwritten_as_declared() -> None:
 
 async def test_save_raw_messages_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    messages: Any = None
     args: dict[str, Any] = {
-        "messages": None,
+        "messages": messages,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_raw_messages"):
         await manager.save_raw_messages(**args)

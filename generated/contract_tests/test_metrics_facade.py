@@ -25,7 +25,10 @@ def test_get_group_statistics_is_handwritten_as_declared() -> None:
 
 async def test_get_group_statistics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_group_statistics"):
         await manager.get_group_statistics(**args)
 
@@ -46,7 +49,10 @@ def test_get_detailed_metrics_is_handwritten_as_declared() -> None:
 
 async def test_get_detailed_metrics_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    args: dict[str, Any] = {
+        "group_id": group_id,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_detailed_metrics"):
         await manager.get_detailed_metrics(**args)
 

@@ -26,9 +26,11 @@ def test_backup_persona_is_handwritten_as_declared() -> None:
 
 async def test_backup_persona_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    backup_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "backup_data": None,
+        "group_id": group_id,
+        "backup_data": backup_data,
     }
     expected: Any = False
     assert await manager.backup_persona(**args) == expected
@@ -52,7 +54,14 @@ def test_get_persona_backups_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_backups_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    limit: Any = 10
+    include_content: Any = False
+    args: dict[str, Any] = {
+        "group_id": group_id,
+        "limit": limit,
+        "include_content": include_content,
+    }
     expected: Any = []
     assert await manager.get_persona_backups(**args) == expected
 
@@ -74,8 +83,11 @@ def test_restore_persona_backup_is_handwritten_as_declared() -> None:
 
 async def test_restore_persona_backup_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    backup_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "backup_id": backup_id,
     }
     expected: Any = None
     assert await manager.restore_persona_backup(**args) == expected
@@ -98,8 +110,11 @@ def test_get_persona_backup_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_backup_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    backup_id: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "backup_id": None,
+        "backup_id": backup_id,
+        "group_id": group_id,
     }
     expected: Any = None
     assert await manager.get_persona_backup(**args) == expected
@@ -122,8 +137,11 @@ def test_delete_persona_backup_is_handwritten_as_declared() -> None:
 
 async def test_delete_persona_backup_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    backup_id: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "backup_id": None,
+        "backup_id": backup_id,
+        "group_id": group_id,
     }
     expected: Any = False
     assert await manager.delete_persona_backup(**args) == expected
@@ -146,7 +164,12 @@ def test_get_persona_update_history_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_update_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    group_id: Any = None
+    limit: Any = 50
+    args: dict[str, Any] = {
+        "group_id": group_id,
+        "limit": limit,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"get_persona_update_history"):
         await manager.get_persona_update_history(**args)
 

@@ -26,9 +26,11 @@ def test_load_emotion_profile_is_handwritten_as_declared() -> None:
 
 async def test_load_emotion_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    user_id: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "user_id": None,
-        "group_id": None,
+        "user_id": user_id,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"load_emotion_profile"):
         await manager.load_emotion_profile(**args)
@@ -52,10 +54,13 @@ def test_save_emotion_profile_is_handwritten_as_declared() -> None:
 
 async def test_save_emotion_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    user_id: Any = None
+    group_id: Any = None
+    profile: Any = None
     args: dict[str, Any] = {
-        "user_id": None,
-        "group_id": None,
-        "profile": None,
+        "user_id": user_id,
+        "group_id": group_id,
+        "profile": profile,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_emotion_profile"):
         await manager.save_emotion_profile(**args)

@@ -26,8 +26,11 @@ def test_get_learning_history_for_reinforcement_is_handwritten_as_declared() -> 
 
 async def test_get_learning_history_for_reinforcement_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 50
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_learning_history_for_reinforcement"):
         await manager.get_learning_history_for_reinforcement(**args)
@@ -50,9 +53,11 @@ def test_save_reinforcement_learning_result_is_handwritten_as_declared() -> None
 
 async def test_save_reinforcement_learning_result_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    result_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "result_data": None,
+        "group_id": group_id,
+        "result_data": result_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_reinforcement_learning_result"):
         await manager.save_reinforcement_learning_result(**args)
@@ -75,8 +80,11 @@ def test_get_persona_fusion_history_is_handwritten_as_declared() -> None:
 
 async def test_get_persona_fusion_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 10
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_persona_fusion_history"):
         await manager.get_persona_fusion_history(**args)
@@ -99,9 +107,11 @@ def test_save_persona_fusion_result_is_handwritten_as_declared() -> None:
 
 async def test_save_persona_fusion_result_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    fusion_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "fusion_data": None,
+        "group_id": group_id,
+        "fusion_data": fusion_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_persona_fusion_result"):
         await manager.save_persona_fusion_result(**args)
@@ -124,8 +134,11 @@ def test_get_learning_performance_history_is_handwritten_as_declared() -> None:
 
 async def test_get_learning_performance_history_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    limit: Any = 30
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
+        "limit": limit,
     }
     expected: Any = []
     assert await manager.get_learning_performance_history(**args) == expected
@@ -148,9 +161,11 @@ def test_save_strategy_optimization_result_is_handwritten_as_declared() -> None:
 
 async def test_save_strategy_optimization_result_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    optimization_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "optimization_data": None,
+        "group_id": group_id,
+        "optimization_data": optimization_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_strategy_optimization_result"):
         await manager.save_strategy_optimization_result(**args)

@@ -25,8 +25,9 @@ def test_load_user_profile_is_handwritten_as_declared() -> None:
 
 async def test_load_user_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    qq_id: Any = None
     args: dict[str, Any] = {
-        "qq_id": None,
+        "qq_id": qq_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"load_user_profile"):
         await manager.load_user_profile(**args)
@@ -49,9 +50,11 @@ def test_save_user_profile_is_handwritten_as_declared() -> None:
 
 async def test_save_user_profile_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    qq_id: Any = None
+    profile_data: Any = None
     args: dict[str, Any] = {
-        "qq_id": None,
-        "profile_data": None,
+        "qq_id": qq_id,
+        "profile_data": profile_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_user_profile"):
         await manager.save_user_profile(**args)
@@ -74,9 +77,11 @@ def test_load_user_preferences_is_handwritten_as_declared() -> None:
 
 async def test_load_user_preferences_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    user_id: Any = None
+    group_id: Any = None
     args: dict[str, Any] = {
-        "user_id": None,
-        "group_id": None,
+        "user_id": user_id,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"load_user_preferences"):
         await manager.load_user_preferences(**args)
@@ -100,10 +105,13 @@ def test_save_user_preferences_is_handwritten_as_declared() -> None:
 
 async def test_save_user_preferences_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    user_id: Any = None
+    group_id: Any = None
+    prefs: Any = None
     args: dict[str, Any] = {
-        "user_id": None,
-        "group_id": None,
-        "prefs": None,
+        "user_id": user_id,
+        "group_id": group_id,
+        "prefs": prefs,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_user_preferences"):
         await manager.save_user_preferences(**args)
@@ -125,8 +133,9 @@ def test_get_social_relations_by_group_is_handwritten_as_declared() -> None:
 
 async def test_get_social_relations_by_group_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_social_relations_by_group"):
         await manager.get_social_relations_by_group(**args)
@@ -148,8 +157,9 @@ def test_get_social_relationships_is_handwritten_as_declared() -> None:
 
 async def test_get_social_relationships_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_social_relationships"):
         await manager.get_social_relationships(**args)
@@ -171,8 +181,9 @@ def test_load_social_graph_is_handwritten_as_declared() -> None:
 
 async def test_load_social_graph_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
+        "group_id": group_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"load_social_graph"):
         await manager.load_social_graph(**args)
@@ -195,9 +206,11 @@ def test_save_social_relation_is_handwritten_as_declared() -> None:
 
 async def test_save_social_relation_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    relation_data: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "relation_data": None,
+        "group_id": group_id,
+        "relation_data": relation_data,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"save_social_relation"):
         await manager.save_social_relation(**args)
@@ -220,9 +233,11 @@ def test_get_user_social_relations_is_handwritten_as_declared() -> None:
 
 async def test_get_user_social_relations_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    group_id: Any = None
+    user_id: Any = None
     args: dict[str, Any] = {
-        "group_id": None,
-        "user_id": None,
+        "group_id": group_id,
+        "user_id": user_id,
     }
     with pytest.raises(DatabaseNotReadyError, match=r"get_user_social_relations"):
         await manager.get_user_social_relations(**args)

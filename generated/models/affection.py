@@ -21,9 +21,13 @@ class AffectionInteraction(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_affection_id: Mapped[int] = mapped_column(Integer, ForeignKey("user_affections.id"), nullable=False)
-    interaction_type: Mapped[str] = mapped_column(SafeString(50), nullable=False)
+    interaction_type: Mapped[str] = mapped_column(
+        SafeString(50, field="affection_interactions.interaction_type", nullable=False), nullable=False
+    )
     affection_delta: Mapped[int] = mapped_column(Integer, nullable=False)
-    message_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    message_content: Mapped[str | None] = mapped_column(
+        LongText(field="affection_interactions.message_content", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
     user_affection: Mapped[UserAffection] = relationship(back_populates="interactions", lazy="select")
 
@@ -35,8 +39,12 @@ class UserAffection(Base):
     __table_args__ = (Index("idx_group_user_affection", "group_id", "user_id", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_affections.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_affections.user_id", nullable=False), nullable=False, index=True
+    )
     affection_level: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     max_affection: Mapped[int] = mapped_column(Integer, nullable=False, default=100)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
@@ -54,10 +62,18 @@ class UserConversationHistory(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    role: Mapped[str] = mapped_column(SafeString(20), nullable=False)
-    content: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_conversation_history.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_conversation_history.user_id", nullable=False), nullable=False, index=True
+    )
+    role: Mapped[str] = mapped_column(
+        SafeString(20, field="user_conversation_history.role", nullable=False), nullable=False
+    )
+    content: Mapped[str] = mapped_column(
+        LongText(field="user_conversation_history.content", nullable=False), nullable=False
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
     turn_index: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -72,8 +88,16 @@ class UserDiversity(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    response_hash: Mapped[str] = mapped_column(SafeString(64), nullable=False)
-    response_preview: Mapped[str | None] = mapped_column(SafeString(200), nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_diversity.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_diversity.user_id", nullable=False), nullable=False, index=True
+    )
+    response_hash: Mapped[str] = mapped_column(
+        SafeString(64, field="user_diversity.response_hash", nullable=False), nullable=False
+    )
+    response_preview: Mapped[str | None] = mapped_column(
+        SafeString(200, field="user_diversity.response_preview", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -23,9 +23,15 @@ class ConversationGoal(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    session_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True, unique=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
+    session_id: Mapped[str] = mapped_column(
+        SafeString(100, field="conversation_goals.session_id", nullable=False), nullable=False, index=True, unique=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_goals.user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_goals.group_id", nullable=False), nullable=False, index=True
+    )
     final_goal: Mapped[Any] = mapped_column(JSON, nullable=False)
     current_stage: Mapped[Any] = mapped_column(JSON, nullable=False)
     stage_history: Mapped[Any] = mapped_column(JSON, nullable=True, default=list)
@@ -33,6 +39,8 @@ class ConversationGoal(Base):
     conversation_history: Mapped[Any] = mapped_column(JSON, nullable=True, default=list)
     goal_switches: Mapped[Any] = mapped_column(JSON, nullable=True, default=list)
     metrics: Mapped[Any] = mapped_column(JSON, nullable=False)
-    status: Mapped[str] = mapped_column(SafeString(20), nullable=False, default="active")
+    status: Mapped[str] = mapped_column(
+        SafeString(20, field="conversation_goals.status", nullable=False), nullable=False, default="active"
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     last_updated: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -21,10 +21,14 @@ class Exemplar(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    content: Mapped[str] = mapped_column(LongText, nullable=False)
-    sender_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    embedding_json: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    content: Mapped[str] = mapped_column(LongText(field="exemplar.content", nullable=False), nullable=False)
+    sender_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="exemplar.sender_id", nullable=True), nullable=True
+    )
+    group_id: Mapped[str] = mapped_column(SafeString(255, field="exemplar.group_id", nullable=False), nullable=False)
+    embedding_json: Mapped[str | None] = mapped_column(
+        LongText(field="exemplar.embedding_json", nullable=True), nullable=True
+    )
     weight: Mapped[float | None] = mapped_column(Double, nullable=True, default=1.0)
     dimensions: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False, default=unix_time)

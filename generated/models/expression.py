@@ -25,9 +25,15 @@ class AdaptiveResponseTemplate(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    template_text: Mapped[str] = mapped_column(LongText, nullable=False)
-    trigger_patterns: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="adaptive_response_templates.group_id", nullable=False), nullable=False
+    )
+    template_text: Mapped[str] = mapped_column(
+        LongText(field="adaptive_response_templates.template_text", nullable=False), nullable=False
+    )
+    trigger_patterns: Mapped[str] = mapped_column(
+        LongText(field="adaptive_response_templates.trigger_patterns", nullable=False), nullable=False
+    )
     usage_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     success_rate: Mapped[float | None] = mapped_column(Double, nullable=True)
     last_adapted_at: Mapped[float] = mapped_column(Double, nullable=False)
@@ -46,12 +52,20 @@ class ExpressionGenerationResult(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="expression_generation_results.group_id", nullable=False), nullable=False
+    )
     pattern_id: Mapped[int] = mapped_column(Integer, ForeignKey("expression_patterns.id"), nullable=False)
-    generated_text: Mapped[str] = mapped_column(LongText, nullable=False)
-    context: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    generated_text: Mapped[str] = mapped_column(
+        LongText(field="expression_generation_results.generated_text", nullable=False), nullable=False
+    )
+    context: Mapped[str | None] = mapped_column(
+        LongText(field="expression_generation_results.context", nullable=True), nullable=True
+    )
     quality_score: Mapped[float | None] = mapped_column(Double, nullable=True)
-    user_feedback: Mapped[str | None] = mapped_column(SafeString(50), nullable=True)
+    user_feedback: Mapped[str | None] = mapped_column(
+        SafeString(50, field="expression_generation_results.user_feedback", nullable=True), nullable=True
+    )
     generated_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
     pattern: Mapped[ExpressionPattern] = relationship(back_populates="generation_results", lazy="select")
@@ -69,13 +83,25 @@ class ExpressionPattern(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    persona_id: Mapped[str] = mapped_column(
-        SafeString(255), nullable=False, index=True, default="default", server_default="default"
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="expression_patterns.group_id", nullable=False), nullable=False, index=True
     )
-    user_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True, index=True)
-    situation: Mapped[str] = mapped_column(LongText, nullable=False)
-    expression: Mapped[str] = mapped_column(LongText, nullable=False)
+    persona_id: Mapped[str] = mapped_column(
+        SafeString(255, field="expression_patterns.persona_id", nullable=False),
+        nullable=False,
+        index=True,
+        default="default",
+        server_default="default",
+    )
+    user_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="expression_patterns.user_id", nullable=True), nullable=True, index=True
+    )
+    situation: Mapped[str] = mapped_column(
+        LongText(field="expression_patterns.situation", nullable=False), nullable=False
+    )
+    expression: Mapped[str] = mapped_column(
+        LongText(field="expression_patterns.expression", nullable=False), nullable=False
+    )
     weight: Mapped[float] = mapped_column(Double, nullable=False, default=1.0)
     last_active_time: Mapped[float] = mapped_column(Double, nullable=False)
     create_time: Mapped[float] = mapped_column(Double, nullable=False)
@@ -94,10 +120,16 @@ class LanguageStylePattern(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    language_style: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    example_phrases: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    language_style: Mapped[str] = mapped_column(
+        SafeString(255, field="language_style_patterns.language_style", nullable=False), nullable=False
+    )
+    example_phrases: Mapped[str | None] = mapped_column(
+        LongText(field="language_style_patterns.example_phrases", nullable=True), nullable=True
+    )
     usage_frequency: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
-    context_type: Mapped[str | None] = mapped_column(SafeString(100), nullable=True, default="general")
+    context_type: Mapped[str | None] = mapped_column(
+        SafeString(100, field="language_style_patterns.context_type", nullable=True), nullable=True, default="general"
+    )
     confidence_score: Mapped[float | None] = mapped_column(Double, nullable=True)
     last_updated: Mapped[float | None] = mapped_column(Double, nullable=True)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -110,8 +142,12 @@ class StyleLearningRecord(Base):
     __table_args__ = (Index("idx_style_record_type", "style_type"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    style_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
-    learned_patterns: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    style_type: Mapped[str] = mapped_column(
+        SafeString(100, field="style_learning_records.style_type", nullable=False), nullable=False
+    )
+    learned_patterns: Mapped[str | None] = mapped_column(
+        LongText(field="style_learning_records.learned_patterns", nullable=True), nullable=True
+    )
     confidence_score: Mapped[float | None] = mapped_column(Double, nullable=True)
     sample_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_updated: Mapped[float | None] = mapped_column(Double, nullable=True)
@@ -125,7 +161,9 @@ class StyleProfile(Base):
     __table_args__ = (Index("idx_style_profile_name", "profile_name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    profile_name: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    profile_name: Mapped[str] = mapped_column(
+        SafeString(255, field="style_profiles.profile_name", nullable=False), nullable=False
+    )
     vocabulary_richness: Mapped[float | None] = mapped_column(Double, nullable=True)
     sentence_complexity: Mapped[float | None] = mapped_column(Double, nullable=True)
     emotional_expression: Mapped[float | None] = mapped_column(Double, nullable=True)

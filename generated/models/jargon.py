@@ -32,15 +32,15 @@ class Jargon(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    content: Mapped[str] = mapped_column(LongText, nullable=False)
-    raw_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    meaning: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    content: Mapped[str] = mapped_column(LongText(field="jargon.content", nullable=False), nullable=False)
+    raw_content: Mapped[str | None] = mapped_column(LongText(field="jargon.raw_content", nullable=True), nullable=True)
+    meaning: Mapped[str | None] = mapped_column(LongText(field="jargon.meaning", nullable=True), nullable=True)
     is_jargon: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=1)
     last_inference_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     is_complete: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
     is_global: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
-    chat_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    chat_id: Mapped[str] = mapped_column(SafeString(255, field="jargon.chat_id", nullable=False), nullable=False)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     usage_frequencies: Mapped[list[JargonUsageFrequency]] = relationship(back_populates="jargon", lazy="selectin")
@@ -59,10 +59,14 @@ class JargonUsageFrequency(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     jargon_id: Mapped[int] = mapped_column(Integer, ForeignKey("jargon.id"), nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="jargon_usage_frequency.group_id", nullable=False), nullable=False
+    )
     usage_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     last_used_at: Mapped[float] = mapped_column(Double, nullable=False)
     success_rate: Mapped[float | None] = mapped_column(Double, nullable=True)
-    context_types: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    context_types: Mapped[str | None] = mapped_column(
+        LongText(field="jargon_usage_frequency.context_types", nullable=True), nullable=True
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
     jargon: Mapped[Jargon] = relationship(back_populates="usage_frequencies", lazy="select")

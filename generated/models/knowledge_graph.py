@@ -21,11 +21,15 @@ class KGEntity(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    entity_type: Mapped[str | None] = mapped_column(SafeString(100), nullable=True, default="general")
+    name: Mapped[str] = mapped_column(
+        SafeString(255, field="kg_entities.name", nullable=False), nullable=False, index=True
+    )
+    entity_type: Mapped[str | None] = mapped_column(
+        SafeString(100, field="kg_entities.entity_type", nullable=True), nullable=True, default="general"
+    )
     appear_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=1)
     last_active_time: Mapped[float] = mapped_column(Double, nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(SafeString(100, field="kg_entities.group_id", nullable=False), nullable=False)
 
 
 class KGParagraphHash(Base):
@@ -35,8 +39,12 @@ class KGParagraphHash(Base):
     __table_args__ = (UniqueConstraint("hash_value", "group_id", name="uq_kg_paragraph_hash"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    hash_value: Mapped[str] = mapped_column(SafeString(64), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True)
+    hash_value: Mapped[str] = mapped_column(
+        SafeString(64, field="kg_paragraph_hashes.hash_value", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(100, field="kg_paragraph_hashes.group_id", nullable=False), nullable=False, index=True
+    )
     created_time: Mapped[float] = mapped_column(Double, nullable=False)
 
 
@@ -52,9 +60,17 @@ class KGRelation(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subject: Mapped[str] = mapped_column(SafeString(191), nullable=False, index=True)
-    predicate: Mapped[str] = mapped_column(SafeString(191), nullable=False)
-    object: Mapped[str] = mapped_column(SafeString(191), nullable=False, index=True)
+    subject: Mapped[str] = mapped_column(
+        SafeString(191, field="kg_relations.subject", nullable=False), nullable=False, index=True
+    )
+    predicate: Mapped[str] = mapped_column(
+        SafeString(191, field="kg_relations.predicate", nullable=False), nullable=False
+    )
+    object: Mapped[str] = mapped_column(
+        SafeString(191, field="kg_relations.object", nullable=False), nullable=False, index=True
+    )
     confidence: Mapped[float | None] = mapped_column(Double, nullable=True, default=1.0)
     created_time: Mapped[float] = mapped_column(Double, nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(100, field="kg_relations.group_id", nullable=False), nullable=False
+    )

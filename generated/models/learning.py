@@ -24,10 +24,18 @@ class InteractionRecord(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True)
-    interaction_type: Mapped[str] = mapped_column(SafeString(50), nullable=False)
-    content_preview: Mapped[str | None] = mapped_column(SafeString(200), nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(100, field="interaction_records.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(100, field="interaction_records.user_id", nullable=False), nullable=False, index=True
+    )
+    interaction_type: Mapped[str] = mapped_column(
+        SafeString(50, field="interaction_records.interaction_type", nullable=False), nullable=False
+    )
+    content_preview: Mapped[str | None] = mapped_column(
+        SafeString(200, field="interaction_records.content_preview", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
 
@@ -41,9 +49,15 @@ class LearningBatch(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    batch_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True, index=True, unique=True)
-    batch_name: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    batch_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="learning_batches.batch_id", nullable=True), nullable=True, index=True, unique=True
+    )
+    batch_name: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_batches.batch_name", nullable=False), nullable=False
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_batches.group_id", nullable=False), nullable=False
+    )
     start_time: Mapped[float] = mapped_column(Double, nullable=False)
     end_time: Mapped[float | None] = mapped_column(Double, nullable=True)
     quality_score: Mapped[float | None] = mapped_column(Double, nullable=True)
@@ -51,8 +65,12 @@ class LearningBatch(Base):
     message_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     filtered_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     success: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=True)
-    error_message: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    status: Mapped[str | None] = mapped_column(SafeString(50), nullable=True, default="pending")
+    error_message: Mapped[str | None] = mapped_column(
+        LongText(field="learning_batches.error_message", nullable=True), nullable=True
+    )
+    status: Mapped[str | None] = mapped_column(
+        SafeString(50, field="learning_batches.status", nullable=True), nullable=True, default="pending"
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
 
@@ -67,11 +85,21 @@ class LearningOptimizationLog(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    optimization_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
-    parameters: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    before_metrics: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    after_metrics: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_optimization_log.group_id", nullable=False), nullable=False
+    )
+    optimization_type: Mapped[str] = mapped_column(
+        SafeString(100, field="learning_optimization_log.optimization_type", nullable=False), nullable=False
+    )
+    parameters: Mapped[str | None] = mapped_column(
+        LongText(field="learning_optimization_log.parameters", nullable=True), nullable=True
+    )
+    before_metrics: Mapped[str | None] = mapped_column(
+        LongText(field="learning_optimization_log.before_metrics", nullable=True), nullable=True
+    )
+    after_metrics: Mapped[str | None] = mapped_column(
+        LongText(field="learning_optimization_log.after_metrics", nullable=True), nullable=True
+    )
     improvement_rate: Mapped[float | None] = mapped_column(Double, nullable=True)
     applied_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -88,9 +116,15 @@ class LearningReinforcementFeedback(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    feedback_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
-    feedback_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_reinforcement_feedback.group_id", nullable=False), nullable=False
+    )
+    feedback_type: Mapped[str] = mapped_column(
+        SafeString(100, field="learning_reinforcement_feedback.feedback_type", nullable=False), nullable=False
+    )
+    feedback_content: Mapped[str | None] = mapped_column(
+        LongText(field="learning_reinforcement_feedback.feedback_content", nullable=True), nullable=True
+    )
     effectiveness_score: Mapped[float | None] = mapped_column(Double, nullable=True)
     applied_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -106,14 +140,22 @@ class LearningSession(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    session_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True, unique=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    batch_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    session_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_sessions.session_id", nullable=False), nullable=False, index=True, unique=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_sessions.group_id", nullable=False), nullable=False
+    )
+    batch_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="learning_sessions.batch_id", nullable=True), nullable=True
+    )
     start_time: Mapped[float] = mapped_column(Double, nullable=False)
     end_time: Mapped[float | None] = mapped_column(Double, nullable=True)
     message_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     learning_quality: Mapped[float | None] = mapped_column(Double, nullable=True)
-    status: Mapped[str | None] = mapped_column(SafeString(50), nullable=True, default="active")
+    status: Mapped[str | None] = mapped_column(
+        SafeString(50, field="learning_sessions.status", nullable=True), nullable=True, default="active"
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
 
@@ -128,15 +170,31 @@ class PersonaChangeSnapshot(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    review_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True)
-    review_source: Mapped[str] = mapped_column(SafeString(50), nullable=False, index=True)
-    applied_persona_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    review_id: Mapped[str] = mapped_column(
+        SafeString(100, field="persona_change_snapshots.review_id", nullable=False), nullable=False, index=True
+    )
+    review_source: Mapped[str] = mapped_column(
+        SafeString(50, field="persona_change_snapshots.review_source", nullable=False), nullable=False, index=True
+    )
+    applied_persona_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="persona_change_snapshots.applied_persona_id", nullable=True), nullable=True
+    )
     applied_at: Mapped[float] = mapped_column(Double, nullable=False)
-    before_system_prompt: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    after_system_prompt: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    before_begin_dialogs: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    after_begin_dialogs: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    affected_fields: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    before_system_prompt: Mapped[str | None] = mapped_column(
+        LongText(field="persona_change_snapshots.before_system_prompt", nullable=True), nullable=True
+    )
+    after_system_prompt: Mapped[str | None] = mapped_column(
+        LongText(field="persona_change_snapshots.after_system_prompt", nullable=True), nullable=True
+    )
+    before_begin_dialogs: Mapped[str | None] = mapped_column(
+        LongText(field="persona_change_snapshots.before_begin_dialogs", nullable=True), nullable=True
+    )
+    after_begin_dialogs: Mapped[str | None] = mapped_column(
+        LongText(field="persona_change_snapshots.after_begin_dialogs", nullable=True), nullable=True
+    )
+    affected_fields: Mapped[str | None] = mapped_column(
+        LongText(field="persona_change_snapshots.affected_fields", nullable=True), nullable=True
+    )
 
 
 class PersonaLearningReview(Base):
@@ -151,17 +209,35 @@ class PersonaLearningReview(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     timestamp: Mapped[float] = mapped_column(Double, nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    update_type: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    original_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    new_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    proposed_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_update_reviews.group_id", nullable=False), nullable=False, index=True
+    )
+    update_type: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_update_reviews.update_type", nullable=False), nullable=False
+    )
+    original_content: Mapped[str | None] = mapped_column(
+        LongText(field="persona_update_reviews.original_content", nullable=True), nullable=True
+    )
+    new_content: Mapped[str | None] = mapped_column(
+        LongText(field="persona_update_reviews.new_content", nullable=True), nullable=True
+    )
+    proposed_content: Mapped[str | None] = mapped_column(
+        LongText(field="persona_update_reviews.proposed_content", nullable=True), nullable=True
+    )
     confidence_score: Mapped[float | None] = mapped_column(Double, nullable=True)
-    reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    status: Mapped[str] = mapped_column(SafeString(50), nullable=False, default="pending")
-    reviewer_comment: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    reason: Mapped[str | None] = mapped_column(
+        LongText(field="persona_update_reviews.reason", nullable=True), nullable=True
+    )
+    status: Mapped[str] = mapped_column(
+        SafeString(50, field="persona_update_reviews.status", nullable=False), nullable=False, default="pending"
+    )
+    reviewer_comment: Mapped[str | None] = mapped_column(
+        LongText(field="persona_update_reviews.reviewer_comment", nullable=True), nullable=True
+    )
     review_time: Mapped[float | None] = mapped_column(Double, nullable=True)
-    metadata_: Mapped[str | None] = mapped_column("metadata", LongText, nullable=True)
+    metadata_: Mapped[str | None] = mapped_column(
+        "metadata", LongText(field="persona_update_reviews.metadata", nullable=True), nullable=True
+    )
 
 
 class StyleLearningPattern(Base):
@@ -175,9 +251,15 @@ class StyleLearningPattern(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(100), nullable=False, index=True)
-    pattern_type: Mapped[str] = mapped_column(SafeString(50), nullable=False)
-    pattern: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(100, field="style_learning_patterns.group_id", nullable=False), nullable=False, index=True
+    )
+    pattern_type: Mapped[str] = mapped_column(
+        SafeString(50, field="style_learning_patterns.pattern_type", nullable=False), nullable=False
+    )
+    pattern: Mapped[str] = mapped_column(
+        LongText(field="style_learning_patterns.pattern", nullable=False), nullable=False
+    )
     usage_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     confidence: Mapped[float | None] = mapped_column(Double, nullable=True, default=1.0)
     last_used: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
@@ -196,15 +278,31 @@ class StyleLearningReview(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    type: Mapped[str] = mapped_column(
+        SafeString(100, field="style_learning_reviews.type", nullable=False), nullable=False
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="style_learning_reviews.group_id", nullable=False), nullable=False
+    )
     timestamp: Mapped[float] = mapped_column(Double, nullable=False)
-    learned_patterns: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    few_shots_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    status: Mapped[str | None] = mapped_column(SafeString(50), nullable=True, default="pending")
-    description: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    reviewer_comment: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    learned_patterns: Mapped[str | None] = mapped_column(
+        LongText(field="style_learning_reviews.learned_patterns", nullable=True), nullable=True
+    )
+    few_shots_content: Mapped[str | None] = mapped_column(
+        LongText(field="style_learning_reviews.few_shots_content", nullable=True), nullable=True
+    )
+    status: Mapped[str | None] = mapped_column(
+        SafeString(50, field="style_learning_reviews.status", nullable=True), nullable=True, default="pending"
+    )
+    description: Mapped[str | None] = mapped_column(
+        LongText(field="style_learning_reviews.description", nullable=True), nullable=True
+    )
+    reviewer_comment: Mapped[str | None] = mapped_column(
+        LongText(field="style_learning_reviews.reviewer_comment", nullable=True), nullable=True
+    )
     review_time: Mapped[float | None] = mapped_column(Double, nullable=True)
-    metadata_: Mapped[str | None] = mapped_column("metadata", LongText, nullable=True)
+    metadata_: Mapped[str | None] = mapped_column(
+        "metadata", LongText(field="style_learning_reviews.metadata", nullable=True), nullable=True
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)
     updated_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True)

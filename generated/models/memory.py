@@ -21,11 +21,17 @@ class Memory(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    content: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="memories.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="memories.user_id", nullable=False), nullable=False, index=True
+    )
+    content: Mapped[str] = mapped_column(LongText(field="memories.content", nullable=False), nullable=False)
     importance: Mapped[int] = mapped_column(Integer, nullable=False, default=5)
-    memory_type: Mapped[str | None] = mapped_column(SafeString(50), nullable=True, default="conversation")
+    memory_type: Mapped[str | None] = mapped_column(
+        SafeString(50, field="memories.memory_type", nullable=True), nullable=True, default="conversation"
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     last_accessed: Mapped[int] = mapped_column(BigInteger, nullable=False)
     access_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
@@ -39,8 +45,12 @@ class MemoryEmbedding(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     memory_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
-    embedding_model: Mapped[str] = mapped_column(SafeString(100), nullable=False)
-    embedding_data: Mapped[str] = mapped_column(LongText, nullable=False)
+    embedding_model: Mapped[str] = mapped_column(
+        SafeString(100, field="memory_embeddings.embedding_model", nullable=False), nullable=False
+    )
+    embedding_data: Mapped[str] = mapped_column(
+        LongText(field="memory_embeddings.embedding_data", nullable=False), nullable=False
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
 
@@ -51,10 +61,18 @@ class MemorySummary(Base):
     __table_args__ = (Index("idx_group_user_summary", "group_id", "user_id", "summary_type"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    summary_type: Mapped[str] = mapped_column(SafeString(50), nullable=False)
-    summary_content: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="memory_summaries.group_id", nullable=False), nullable=False, index=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="memory_summaries.user_id", nullable=False), nullable=False, index=True
+    )
+    summary_type: Mapped[str] = mapped_column(
+        SafeString(50, field="memory_summaries.summary_type", nullable=False), nullable=False
+    )
+    summary_content: Mapped[str] = mapped_column(
+        LongText(field="memory_summaries.summary_content", nullable=False), nullable=False
+    )
     memory_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -23,8 +23,10 @@ class BotMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    message: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="bot_messages.group_id", nullable=False), nullable=False
+    )
+    message: Mapped[str] = mapped_column(LongText(field="bot_messages.message", nullable=False), nullable=False)
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
@@ -41,10 +43,16 @@ class ContextSimilarityCache(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    context_hash_1: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    context_hash_2: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    context_hash_1: Mapped[str] = mapped_column(
+        SafeString(255, field="context_similarity_cache.context_hash_1", nullable=False), nullable=False
+    )
+    context_hash_2: Mapped[str] = mapped_column(
+        SafeString(255, field="context_similarity_cache.context_hash_2", nullable=False), nullable=False
+    )
     similarity_score: Mapped[float] = mapped_column(Double, nullable=False)
-    calculation_method: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    calculation_method: Mapped[str | None] = mapped_column(
+        SafeString(100, field="context_similarity_cache.calculation_method", nullable=True), nullable=True
+    )
     cached_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
@@ -60,11 +68,21 @@ class ConversationContext(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    context_window: Mapped[str] = mapped_column(LongText, nullable=False)
-    topic: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    sentiment: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_context.group_id", nullable=False), nullable=False
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_context.user_id", nullable=False), nullable=False
+    )
+    context_window: Mapped[str] = mapped_column(
+        LongText(field="conversation_context.context_window", nullable=False), nullable=False
+    )
+    topic: Mapped[str | None] = mapped_column(
+        SafeString(255, field="conversation_context.topic", nullable=True), nullable=True
+    )
+    sentiment: Mapped[str | None] = mapped_column(
+        SafeString(100, field="conversation_context.sentiment", nullable=True), nullable=True
+    )
     context_embedding: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     last_updated: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -81,7 +99,9 @@ class ConversationQualityMetrics(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_quality_metrics.group_id", nullable=False), nullable=False
+    )
     message_id: Mapped[int] = mapped_column(Integer, ForeignKey("bot_messages.id"), nullable=False)
     coherence_score: Mapped[float | None] = mapped_column(Double, nullable=True)
     relevance_score: Mapped[float | None] = mapped_column(Double, nullable=True)
@@ -102,11 +122,19 @@ class ConversationTopicClustering(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    cluster_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    topic_keywords: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_topic_clustering.group_id", nullable=False), nullable=False
+    )
+    cluster_id: Mapped[str] = mapped_column(
+        SafeString(255, field="conversation_topic_clustering.cluster_id", nullable=False), nullable=False
+    )
+    topic_keywords: Mapped[str] = mapped_column(
+        LongText(field="conversation_topic_clustering.topic_keywords", nullable=False), nullable=False
+    )
     message_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
-    representative_messages: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    representative_messages: Mapped[str | None] = mapped_column(
+        LongText(field="conversation_topic_clustering.representative_messages", nullable=True), nullable=True
+    )
     cluster_center: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
@@ -124,13 +152,21 @@ class FilteredMessage(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     raw_message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    message: Mapped[str] = mapped_column(LongText, nullable=False)
-    sender_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    group_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    message: Mapped[str] = mapped_column(LongText(field="filtered_messages.message", nullable=False), nullable=False)
+    sender_id: Mapped[str] = mapped_column(
+        SafeString(255, field="filtered_messages.sender_id", nullable=False), nullable=False
+    )
+    group_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="filtered_messages.group_id", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
     confidence: Mapped[float | None] = mapped_column(Double, nullable=True)
-    quality_scores: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    filter_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    quality_scores: Mapped[str | None] = mapped_column(
+        LongText(field="filtered_messages.quality_scores", nullable=True), nullable=True
+    )
+    filter_reason: Mapped[str | None] = mapped_column(
+        LongText(field="filtered_messages.filter_reason", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
 
@@ -140,21 +176,36 @@ class RawMessage(Base):
 
     __tablename__ = "raw_messages"
     __table_args__ = (
-        Index("idx_raw_group", "group_id"),
-        Index("idx_raw_processed", "processed"),
+        Index("idx_raw_group_time", "group_id", "timestamp", "id"),
+        Index("idx_raw_unprocessed_time", "processed", "timestamp", "id"),
+        Index("idx_raw_group_processed", "group_id", "processed"),
         Index("idx_raw_sender", "sender_id"),
         Index("idx_raw_timestamp", "timestamp"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    sender_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    sender_name: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    sender_qq: Mapped[str | None] = mapped_column(SafeString(32), nullable=True, index=True)
-    message: Mapped[str] = mapped_column(LongText, nullable=False)
-    group_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    sender_id: Mapped[str] = mapped_column(
+        SafeString(255, field="raw_messages.sender_id", nullable=False), nullable=False
+    )
+    sender_name: Mapped[str | None] = mapped_column(
+        SafeString(255, field="raw_messages.sender_name", nullable=True), nullable=True
+    )
+    sender_qq: Mapped[str | None] = mapped_column(
+        SafeString(32, field="raw_messages.sender_qq", nullable=True), nullable=True, index=True
+    )
+    message: Mapped[str] = mapped_column(LongText(field="raw_messages.message", nullable=False), nullable=False)
+    group_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="raw_messages.group_id", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    platform: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
-    message_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    reply_to: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    platform: Mapped[str | None] = mapped_column(
+        SafeString(100, field="raw_messages.platform", nullable=True), nullable=True
+    )
+    message_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="raw_messages.message_id", nullable=True), nullable=True
+    )
+    reply_to: Mapped[str | None] = mapped_column(
+        SafeString(255, field="raw_messages.reply_to", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)

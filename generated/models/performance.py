@@ -21,12 +21,20 @@ class LearningPerformanceHistory(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    session_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="learning_performance_history.group_id", nullable=False), nullable=False
+    )
+    session_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="learning_performance_history.session_id", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
     quality_score: Mapped[float | None] = mapped_column(Double, nullable=True)
     learning_time: Mapped[float | None] = mapped_column(Double, nullable=True)
     success: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    successful_pattern: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    failed_pattern: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    successful_pattern: Mapped[str | None] = mapped_column(
+        LongText(field="learning_performance_history.successful_pattern", nullable=True), nullable=True
+    )
+    failed_pattern: Mapped[str | None] = mapped_column(
+        LongText(field="learning_performance_history.failed_pattern", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)

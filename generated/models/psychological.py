@@ -20,10 +20,14 @@ class BotMood(Base):
     __table_args__ = (Index("idx_mood_group_active", "group_id", "is_active"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    mood_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="bot_mood.group_id", nullable=False), nullable=False, index=True
+    )
+    mood_type: Mapped[str] = mapped_column(SafeString(100, field="bot_mood.mood_type", nullable=False), nullable=False)
     mood_intensity: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
-    mood_description: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    mood_description: Mapped[str | None] = mapped_column(
+        LongText(field="bot_mood.mood_description", nullable=True), nullable=True
+    )
     timestamp: Mapped[float] = mapped_column(Double, nullable=False)
     start_time: Mapped[float] = mapped_column(Double, nullable=False)
     end_time: Mapped[float | None] = mapped_column(Double, nullable=True)
@@ -41,16 +45,32 @@ class CompositePsychologicalState(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, default="", server_default="")
-    state_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, unique=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="composite_psychological_states.group_id", nullable=False), nullable=False
+    )
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="composite_psychological_states.user_id", nullable=False),
+        nullable=False,
+        default="",
+        server_default="",
+    )
+    state_id: Mapped[str] = mapped_column(
+        SafeString(255, field="composite_psychological_states.state_id", nullable=False), nullable=False, unique=True
+    )
     overall_state: Mapped[str] = mapped_column(
-        SafeString(100), nullable=False, default="neutral", server_default="neutral"
+        SafeString(100, field="composite_psychological_states.overall_state", nullable=False),
+        nullable=False,
+        default="neutral",
+        server_default="neutral",
     )
     state_intensity: Mapped[float] = mapped_column(Double, nullable=False, default=0.5)
     last_transition_time: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    triggering_events: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    context: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    triggering_events: Mapped[str | None] = mapped_column(
+        LongText(field="composite_psychological_states.triggering_events", nullable=True), nullable=True
+    )
+    context: Mapped[str | None] = mapped_column(
+        LongText(field="composite_psychological_states.context", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     last_updated: Mapped[int] = mapped_column(BigInteger, nullable=False)
     components: Mapped[list[PsychologicalStateComponent]] = relationship(
@@ -65,10 +85,18 @@ class EmotionProfile(Base):
     __table_args__ = (Index("idx_emotion_user_group", "user_id", "group_id", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    dominant_emotions: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    emotion_patterns: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="emotion_profiles.user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="emotion_profiles.group_id", nullable=False), nullable=False, index=True
+    )
+    dominant_emotions: Mapped[str | None] = mapped_column(
+        LongText(field="emotion_profiles.dominant_emotions", nullable=True), nullable=True
+    )
+    emotion_patterns: Mapped[str | None] = mapped_column(
+        LongText(field="emotion_profiles.emotion_patterns", nullable=True), nullable=True
+    )
     empathy_level: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
     emotional_stability: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
     last_updated: Mapped[float] = mapped_column(Double, nullable=False)
@@ -87,11 +115,19 @@ class PersonaAttributeWeight(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    persona_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    attribute_name: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_attribute_weights.group_id", nullable=False), nullable=False
+    )
+    persona_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_attribute_weights.persona_id", nullable=False), nullable=False
+    )
+    attribute_name: Mapped[str] = mapped_column(
+        SafeString(100, field="persona_attribute_weights.attribute_name", nullable=False), nullable=False
+    )
     weight: Mapped[float] = mapped_column(Double, nullable=False)
-    adjustment_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    adjustment_reason: Mapped[str | None] = mapped_column(
+        LongText(field="persona_attribute_weights.adjustment_reason", nullable=True), nullable=True
+    )
     updated_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
@@ -104,17 +140,33 @@ class PersonaBackup(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     group_id: Mapped[str] = mapped_column(
-        SafeString(255), nullable=False, index=True, default="default", server_default="default"
+        SafeString(255, field="persona_backups.group_id", nullable=False),
+        nullable=False,
+        index=True,
+        default="default",
+        server_default="default",
     )
-    backup_name: Mapped[str] = mapped_column(SafeString(255), nullable=False)
+    backup_name: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_backups.backup_name", nullable=False), nullable=False
+    )
     timestamp: Mapped[float] = mapped_column(Double, nullable=False)
-    reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    persona_config: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    original_persona: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    imitation_dialogues: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    backup_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    reason: Mapped[str | None] = mapped_column(LongText(field="persona_backups.reason", nullable=True), nullable=True)
+    persona_config: Mapped[str | None] = mapped_column(
+        LongText(field="persona_backups.persona_config", nullable=True), nullable=True
+    )
+    original_persona: Mapped[str | None] = mapped_column(
+        LongText(field="persona_backups.original_persona", nullable=True), nullable=True
+    )
+    imitation_dialogues: Mapped[str | None] = mapped_column(
+        LongText(field="persona_backups.imitation_dialogues", nullable=True), nullable=True
+    )
+    backup_reason: Mapped[str | None] = mapped_column(
+        LongText(field="persona_backups.backup_reason", nullable=True), nullable=True
+    )
     backup_time: Mapped[float | None] = mapped_column(Double, nullable=True)
-    persona_content: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    persona_content: Mapped[str | None] = mapped_column(
+        LongText(field="persona_backups.persona_content", nullable=True), nullable=True
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
 
@@ -130,9 +182,15 @@ class PersonaDiversityScore(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    persona_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    diversity_dimension: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_diversity_scores.group_id", nullable=False), nullable=False
+    )
+    persona_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_diversity_scores.persona_id", nullable=False), nullable=False
+    )
+    diversity_dimension: Mapped[str] = mapped_column(
+        SafeString(100, field="persona_diversity_scores.diversity_dimension", nullable=False), nullable=False
+    )
     score: Mapped[float] = mapped_column(Double, nullable=False)
     calculated_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -150,12 +208,20 @@ class PersonaEvolutionSnapshot(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    persona_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    snapshot_data: Mapped[str] = mapped_column(LongText, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_evolution_snapshots.group_id", nullable=False), nullable=False
+    )
+    persona_id: Mapped[str] = mapped_column(
+        SafeString(255, field="persona_evolution_snapshots.persona_id", nullable=False), nullable=False
+    )
+    snapshot_data: Mapped[str] = mapped_column(
+        LongText(field="persona_evolution_snapshots.snapshot_data", nullable=False), nullable=False
+    )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     snapshot_timestamp: Mapped[float] = mapped_column(Double, nullable=False)
-    trigger_event: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    trigger_event: Mapped[str | None] = mapped_column(
+        LongText(field="persona_evolution_snapshots.trigger_event", nullable=True), nullable=True
+    )
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
 
 
@@ -173,13 +239,23 @@ class PsychologicalStateComponent(Base):
     composite_state_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("composite_psychological_states.id"), nullable=True
     )
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    state_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    category: Mapped[str] = mapped_column(SafeString(50), nullable=False)
-    state_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="psychological_state_components.group_id", nullable=False), nullable=False, index=True
+    )
+    state_id: Mapped[str] = mapped_column(
+        SafeString(255, field="psychological_state_components.state_id", nullable=False), nullable=False
+    )
+    category: Mapped[str] = mapped_column(
+        SafeString(50, field="psychological_state_components.category", nullable=False), nullable=False
+    )
+    state_type: Mapped[str] = mapped_column(
+        SafeString(100, field="psychological_state_components.state_type", nullable=False), nullable=False
+    )
     value: Mapped[float] = mapped_column(Double, nullable=False)
     threshold: Mapped[float] = mapped_column(Double, nullable=False, default=0.3)
-    description: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    description: Mapped[str | None] = mapped_column(
+        LongText(field="psychological_state_components.description", nullable=True), nullable=True
+    )
     start_time: Mapped[int] = mapped_column(BigInteger, nullable=False)
     composite_state: Mapped[CompositePsychologicalState] = relationship(back_populates="components", lazy="select")
 
@@ -194,12 +270,24 @@ class PsychologicalStateHistory(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    state_id: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    category: Mapped[str] = mapped_column(SafeString(50), nullable=False)
-    old_state_type: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
-    new_state_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="psychological_state_history.group_id", nullable=False), nullable=False
+    )
+    state_id: Mapped[str] = mapped_column(
+        SafeString(255, field="psychological_state_history.state_id", nullable=False), nullable=False
+    )
+    category: Mapped[str] = mapped_column(
+        SafeString(50, field="psychological_state_history.category", nullable=False), nullable=False
+    )
+    old_state_type: Mapped[str | None] = mapped_column(
+        SafeString(100, field="psychological_state_history.old_state_type", nullable=True), nullable=True
+    )
+    new_state_type: Mapped[str] = mapped_column(
+        SafeString(100, field="psychological_state_history.new_state_type", nullable=False), nullable=False
+    )
     old_value: Mapped[float | None] = mapped_column(Double, nullable=True)
     new_value: Mapped[float] = mapped_column(Double, nullable=False)
-    change_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    change_reason: Mapped[str | None] = mapped_column(
+        LongText(field="psychological_state_history.change_reason", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -20,13 +20,27 @@ class ShadowProfile(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    target_group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    source_type: Mapped[str] = mapped_column(SafeString(32), nullable=False)
-    source_group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    sender_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    sender_name: Mapped[str] = mapped_column(SafeString(255), nullable=False)
-    sender_qq: Mapped[str | None] = mapped_column(SafeString(32), nullable=True)
-    profile_data: Mapped[str] = mapped_column(LongText, nullable=False)
+    target_group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="shadow_profiles.target_group_id", nullable=False), nullable=False, index=True
+    )
+    source_type: Mapped[str] = mapped_column(
+        SafeString(32, field="shadow_profiles.source_type", nullable=False), nullable=False
+    )
+    source_group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="shadow_profiles.source_group_id", nullable=False), nullable=False, index=True
+    )
+    sender_id: Mapped[str] = mapped_column(
+        SafeString(255, field="shadow_profiles.sender_id", nullable=False), nullable=False, index=True
+    )
+    sender_name: Mapped[str] = mapped_column(
+        SafeString(255, field="shadow_profiles.sender_name", nullable=False), nullable=False
+    )
+    sender_qq: Mapped[str | None] = mapped_column(
+        SafeString(32, field="shadow_profiles.sender_qq", nullable=True), nullable=True
+    )
+    profile_data: Mapped[str] = mapped_column(
+        LongText(field="shadow_profiles.profile_data", nullable=False), nullable=False
+    )
     sample_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True, default=True)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -25,17 +25,29 @@ class SocialRelation(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    user_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    from_user: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    to_user: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    group_id: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    relation_type: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    user_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="social_relations.user_id", nullable=True), nullable=True
+    )
+    from_user: Mapped[str | None] = mapped_column(
+        SafeString(255, field="social_relations.from_user", nullable=True), nullable=True
+    )
+    to_user: Mapped[str | None] = mapped_column(
+        SafeString(255, field="social_relations.to_user", nullable=True), nullable=True
+    )
+    group_id: Mapped[str | None] = mapped_column(
+        SafeString(255, field="social_relations.group_id", nullable=True), nullable=True
+    )
+    relation_type: Mapped[str | None] = mapped_column(
+        SafeString(100, field="social_relations.relation_type", nullable=True), nullable=True
+    )
     affection_score: Mapped[float | None] = mapped_column(Double, nullable=True, default=0)
     interaction_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
     strength: Mapped[float | None] = mapped_column(Double, nullable=True)
     frequency: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_interaction: Mapped[float | None] = mapped_column(Double, nullable=True)
-    metadata_: Mapped[str | None] = mapped_column("metadata", LongText, nullable=True)
+    metadata_: Mapped[str | None] = mapped_column(
+        "metadata", LongText(field="social_relations.metadata", nullable=True), nullable=True
+    )
     created_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     updated_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
@@ -50,13 +62,23 @@ class SocialRelationHistory(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    from_user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    to_user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    relation_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    from_user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="social_relation_history.from_user_id", nullable=False), nullable=False, index=True
+    )
+    to_user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="social_relation_history.to_user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="social_relation_history.group_id", nullable=False), nullable=False, index=True
+    )
+    relation_type: Mapped[str] = mapped_column(
+        SafeString(100, field="social_relation_history.relation_type", nullable=False), nullable=False
+    )
     old_value: Mapped[float | None] = mapped_column(Double, nullable=True)
     new_value: Mapped[float] = mapped_column(Double, nullable=False)
-    change_reason: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    change_reason: Mapped[str | None] = mapped_column(
+        LongText(field="social_relation_history.change_reason", nullable=True), nullable=True
+    )
     timestamp: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
 
@@ -67,11 +89,21 @@ class UserPreferences(Base):
     __table_args__ = (Index("idx_pref_user_group", "user_id", "group_id", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    favorite_topics: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    interaction_style: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    learning_preferences: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_preferences.user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_preferences.group_id", nullable=False), nullable=False, index=True
+    )
+    favorite_topics: Mapped[str | None] = mapped_column(
+        LongText(field="user_preferences.favorite_topics", nullable=True), nullable=True
+    )
+    interaction_style: Mapped[str | None] = mapped_column(
+        LongText(field="user_preferences.interaction_style", nullable=True), nullable=True
+    )
+    learning_preferences: Mapped[str | None] = mapped_column(
+        LongText(field="user_preferences.learning_preferences", nullable=True), nullable=True
+    )
     adaptive_rate: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
     updated_at: Mapped[float] = mapped_column(Double, nullable=False)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
@@ -82,13 +114,25 @@ class UserProfile(Base):
 
     __tablename__ = "user_profiles"
 
-    qq_id: Mapped[str] = mapped_column(SafeString(255), primary_key=True)
-    qq_name: Mapped[str | None] = mapped_column(SafeString(255), nullable=True)
-    nicknames: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    activity_pattern: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    communication_style: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    topic_preferences: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    emotional_tendency: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    qq_id: Mapped[str] = mapped_column(SafeString(255, field="user_profiles.qq_id", nullable=False), primary_key=True)
+    qq_name: Mapped[str | None] = mapped_column(
+        SafeString(255, field="user_profiles.qq_name", nullable=True), nullable=True
+    )
+    nicknames: Mapped[str | None] = mapped_column(
+        LongText(field="user_profiles.nicknames", nullable=True), nullable=True
+    )
+    activity_pattern: Mapped[str | None] = mapped_column(
+        LongText(field="user_profiles.activity_pattern", nullable=True), nullable=True
+    )
+    communication_style: Mapped[str | None] = mapped_column(
+        LongText(field="user_profiles.communication_style", nullable=True), nullable=True
+    )
+    topic_preferences: Mapped[str | None] = mapped_column(
+        LongText(field="user_profiles.topic_preferences", nullable=True), nullable=True
+    )
+    emotional_tendency: Mapped[str | None] = mapped_column(
+        LongText(field="user_profiles.emotional_tendency", nullable=True), nullable=True
+    )
     last_active: Mapped[float | None] = mapped_column(Double, nullable=True)
     created_at: Mapped[datetime.datetime | None] = mapped_column(DateTime, nullable=True, default=func.now())
     updated_at: Mapped[datetime.datetime | None] = mapped_column(
@@ -103,11 +147,17 @@ class UserSocialProfile(Base):
     __table_args__ = (Index("idx_social_profile_user_group", "user_id", "group_id", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
+    user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_social_profiles.user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_social_profiles.group_id", nullable=False), nullable=False, index=True
+    )
     total_relations: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     significant_relations: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    dominant_relation_type: Mapped[str | None] = mapped_column(SafeString(100), nullable=True)
+    dominant_relation_type: Mapped[str | None] = mapped_column(
+        SafeString(100, field="user_social_profiles.dominant_relation_type", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     last_updated: Mapped[int] = mapped_column(BigInteger, nullable=False)
     relation_components: Mapped[list[UserSocialRelationComponent]] = relationship(
@@ -127,14 +177,28 @@ class UserSocialRelationComponent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     profile_id: Mapped[int] = mapped_column(Integer, ForeignKey("user_social_profiles.id"), nullable=False)
-    from_user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    to_user_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    group_id: Mapped[str] = mapped_column(SafeString(255), nullable=False, index=True)
-    relation_type: Mapped[str] = mapped_column(SafeString(100), nullable=False)
+    from_user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_social_relation_components.from_user_id", nullable=False),
+        nullable=False,
+        index=True,
+    )
+    to_user_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_social_relation_components.to_user_id", nullable=False), nullable=False, index=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="user_social_relation_components.group_id", nullable=False), nullable=False, index=True
+    )
+    relation_type: Mapped[str] = mapped_column(
+        SafeString(100, field="user_social_relation_components.relation_type", nullable=False), nullable=False
+    )
     value: Mapped[float] = mapped_column(Double, nullable=False)
     frequency: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_interaction: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    description: Mapped[str | None] = mapped_column(LongText, nullable=True)
-    tags: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    description: Mapped[str | None] = mapped_column(
+        LongText(field="user_social_relation_components.description", nullable=True), nullable=True
+    )
+    tags: Mapped[str | None] = mapped_column(
+        LongText(field="user_social_relation_components.tags", nullable=True), nullable=True
+    )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     profile: Mapped[UserSocialProfile] = relationship(back_populates="relation_components", lazy="select")

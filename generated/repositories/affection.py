@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.affection import (
@@ -25,6 +24,7 @@ from generated.records.affection import (
     user_diversity_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class AffectionInteractionRepository:
@@ -33,19 +33,19 @@ class AffectionInteractionRepository:
     table: Table = Base.metadata.tables["affection_interactions"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: AffectionInteractionValues) -> int:
+    async def add(cls, session: Executor, values: AffectionInteractionValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> AffectionInteractionRecord | None:
+    async def get(cls, session: Executor, id: int) -> AffectionInteractionRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return affection_interaction_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: AffectionInteractionValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: AffectionInteractionValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -53,7 +53,7 @@ class AffectionInteractionRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: AffectionInteractionValues | None = None,
         limit: int | None = None,
@@ -65,13 +65,13 @@ class AffectionInteractionRepository:
         return [affection_interaction_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: AffectionInteractionValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: AffectionInteractionValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -83,19 +83,19 @@ class UserAffectionRepository:
     table: Table = Base.metadata.tables["user_affections"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserAffectionValues) -> int:
+    async def add(cls, session: Executor, values: UserAffectionValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserAffectionRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserAffectionRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_affection_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserAffectionValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserAffectionValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -103,7 +103,7 @@ class UserAffectionRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserAffectionValues | None = None,
         limit: int | None = None,
@@ -115,13 +115,13 @@ class UserAffectionRepository:
         return [user_affection_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserAffectionValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserAffectionValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -133,19 +133,19 @@ class UserConversationHistoryRepository:
     table: Table = Base.metadata.tables["user_conversation_history"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserConversationHistoryValues) -> int:
+    async def add(cls, session: Executor, values: UserConversationHistoryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserConversationHistoryRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserConversationHistoryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_conversation_history_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserConversationHistoryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserConversationHistoryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -153,7 +153,7 @@ class UserConversationHistoryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserConversationHistoryValues | None = None,
         limit: int | None = None,
@@ -165,13 +165,13 @@ class UserConversationHistoryRepository:
         return [user_conversation_history_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserConversationHistoryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserConversationHistoryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -183,19 +183,19 @@ class UserDiversityRepository:
     table: Table = Base.metadata.tables["user_diversity"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserDiversityValues) -> int:
+    async def add(cls, session: Executor, values: UserDiversityValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserDiversityRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserDiversityRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_diversity_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserDiversityValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserDiversityValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -203,7 +203,7 @@ class UserDiversityRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserDiversityValues | None = None,
         limit: int | None = None,
@@ -215,13 +215,13 @@ class UserDiversityRepository:
         return [user_diversity_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserDiversityValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserDiversityValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

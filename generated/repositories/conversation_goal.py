@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.conversation_goal import (
@@ -16,6 +15,7 @@ from generated.records.conversation_goal import (
     conversation_goal_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class ConversationGoalRepository:
@@ -24,19 +24,19 @@ class ConversationGoalRepository:
     table: Table = Base.metadata.tables["conversation_goals"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ConversationGoalValues) -> int:
+    async def add(cls, session: Executor, values: ConversationGoalValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ConversationGoalRecord | None:
+    async def get(cls, session: Executor, id: int) -> ConversationGoalRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return conversation_goal_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ConversationGoalValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ConversationGoalValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -44,7 +44,7 @@ class ConversationGoalRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ConversationGoalValues | None = None,
         limit: int | None = None,
@@ -56,13 +56,13 @@ class ConversationGoalRepository:
         return [conversation_goal_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ConversationGoalValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ConversationGoalValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.exemplar import (
@@ -16,6 +15,7 @@ from generated.records.exemplar import (
     exemplar_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class ExemplarRepository:
@@ -24,19 +24,19 @@ class ExemplarRepository:
     table: Table = Base.metadata.tables["exemplar"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ExemplarValues) -> int:
+    async def add(cls, session: Executor, values: ExemplarValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ExemplarRecord | None:
+    async def get(cls, session: Executor, id: int) -> ExemplarRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return exemplar_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ExemplarValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ExemplarValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -44,7 +44,7 @@ class ExemplarRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ExemplarValues | None = None,
         limit: int | None = None,
@@ -56,13 +56,13 @@ class ExemplarRepository:
         return [exemplar_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ExemplarValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ExemplarValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

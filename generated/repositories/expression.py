@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.expression import (
@@ -31,6 +30,7 @@ from generated.records.expression import (
     style_profile_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class AdaptiveResponseTemplateRepository:
@@ -39,19 +39,19 @@ class AdaptiveResponseTemplateRepository:
     table: Table = Base.metadata.tables["adaptive_response_templates"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: AdaptiveResponseTemplateValues) -> int:
+    async def add(cls, session: Executor, values: AdaptiveResponseTemplateValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> AdaptiveResponseTemplateRecord | None:
+    async def get(cls, session: Executor, id: int) -> AdaptiveResponseTemplateRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return adaptive_response_template_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: AdaptiveResponseTemplateValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: AdaptiveResponseTemplateValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -59,7 +59,7 @@ class AdaptiveResponseTemplateRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: AdaptiveResponseTemplateValues | None = None,
         limit: int | None = None,
@@ -71,13 +71,13 @@ class AdaptiveResponseTemplateRepository:
         return [adaptive_response_template_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: AdaptiveResponseTemplateValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: AdaptiveResponseTemplateValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -89,19 +89,19 @@ class ExpressionGenerationResultRepository:
     table: Table = Base.metadata.tables["expression_generation_results"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ExpressionGenerationResultValues) -> int:
+    async def add(cls, session: Executor, values: ExpressionGenerationResultValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ExpressionGenerationResultRecord | None:
+    async def get(cls, session: Executor, id: int) -> ExpressionGenerationResultRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return expression_generation_result_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ExpressionGenerationResultValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ExpressionGenerationResultValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -109,7 +109,7 @@ class ExpressionGenerationResultRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ExpressionGenerationResultValues | None = None,
         limit: int | None = None,
@@ -121,13 +121,13 @@ class ExpressionGenerationResultRepository:
         return [expression_generation_result_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ExpressionGenerationResultValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ExpressionGenerationResultValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -139,19 +139,19 @@ class ExpressionPatternRepository:
     table: Table = Base.metadata.tables["expression_patterns"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ExpressionPatternValues) -> int:
+    async def add(cls, session: Executor, values: ExpressionPatternValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ExpressionPatternRecord | None:
+    async def get(cls, session: Executor, id: int) -> ExpressionPatternRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return expression_pattern_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ExpressionPatternValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ExpressionPatternValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -159,7 +159,7 @@ class ExpressionPatternRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ExpressionPatternValues | None = None,
         limit: int | None = None,
@@ -171,13 +171,13 @@ class ExpressionPatternRepository:
         return [expression_pattern_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ExpressionPatternValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ExpressionPatternValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -189,19 +189,19 @@ class LanguageStylePatternRepository:
     table: Table = Base.metadata.tables["language_style_patterns"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LanguageStylePatternValues) -> int:
+    async def add(cls, session: Executor, values: LanguageStylePatternValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LanguageStylePatternRecord | None:
+    async def get(cls, session: Executor, id: int) -> LanguageStylePatternRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return language_style_pattern_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LanguageStylePatternValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LanguageStylePatternValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -209,7 +209,7 @@ class LanguageStylePatternRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LanguageStylePatternValues | None = None,
         limit: int | None = None,
@@ -221,13 +221,13 @@ class LanguageStylePatternRepository:
         return [language_style_pattern_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LanguageStylePatternValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LanguageStylePatternValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -239,19 +239,19 @@ class StyleLearningRecordRepository:
     table: Table = Base.metadata.tables["style_learning_records"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: StyleLearningRecordValues) -> int:
+    async def add(cls, session: Executor, values: StyleLearningRecordValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> StyleLearningRecordRecord | None:
+    async def get(cls, session: Executor, id: int) -> StyleLearningRecordRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return style_learning_record_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: StyleLearningRecordValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: StyleLearningRecordValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -259,7 +259,7 @@ class StyleLearningRecordRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: StyleLearningRecordValues | None = None,
         limit: int | None = None,
@@ -271,13 +271,13 @@ class StyleLearningRecordRepository:
         return [style_learning_record_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: StyleLearningRecordValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: StyleLearningRecordValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -289,19 +289,19 @@ class StyleProfileRepository:
     table: Table = Base.metadata.tables["style_profiles"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: StyleProfileValues) -> int:
+    async def add(cls, session: Executor, values: StyleProfileValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> StyleProfileRecord | None:
+    async def get(cls, session: Executor, id: int) -> StyleProfileRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return style_profile_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: StyleProfileValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: StyleProfileValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -309,7 +309,7 @@ class StyleProfileRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: StyleProfileValues | None = None,
         limit: int | None = None,
@@ -321,13 +321,13 @@ class StyleProfileRepository:
         return [style_profile_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: StyleProfileValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: StyleProfileValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

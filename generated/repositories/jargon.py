@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.jargon import (
@@ -19,6 +18,7 @@ from generated.records.jargon import (
     jargon_usage_frequency_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class JargonRepository:
@@ -27,19 +27,19 @@ class JargonRepository:
     table: Table = Base.metadata.tables["jargon"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: JargonValues) -> int:
+    async def add(cls, session: Executor, values: JargonValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> JargonRecord | None:
+    async def get(cls, session: Executor, id: int) -> JargonRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return jargon_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: JargonValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: JargonValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -47,7 +47,7 @@ class JargonRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: JargonValues | None = None,
         limit: int | None = None,
@@ -59,13 +59,13 @@ class JargonRepository:
         return [jargon_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: JargonValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: JargonValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -77,19 +77,19 @@ class JargonUsageFrequencyRepository:
     table: Table = Base.metadata.tables["jargon_usage_frequency"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: JargonUsageFrequencyValues) -> int:
+    async def add(cls, session: Executor, values: JargonUsageFrequencyValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> JargonUsageFrequencyRecord | None:
+    async def get(cls, session: Executor, id: int) -> JargonUsageFrequencyRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return jargon_usage_frequency_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: JargonUsageFrequencyValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: JargonUsageFrequencyValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -97,7 +97,7 @@ class JargonUsageFrequencyRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: JargonUsageFrequencyValues | None = None,
         limit: int | None = None,
@@ -109,13 +109,13 @@ class JargonUsageFrequencyRepository:
         return [jargon_usage_frequency_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: JargonUsageFrequencyValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: JargonUsageFrequencyValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

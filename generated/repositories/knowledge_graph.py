@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.knowledge_graph import (
@@ -22,6 +21,7 @@ from generated.records.knowledge_graph import (
     kg_relation_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class KGEntityRepository:
@@ -30,19 +30,19 @@ class KGEntityRepository:
     table: Table = Base.metadata.tables["kg_entities"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: KGEntityValues) -> int:
+    async def add(cls, session: Executor, values: KGEntityValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> KGEntityRecord | None:
+    async def get(cls, session: Executor, id: int) -> KGEntityRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return kg_entity_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: KGEntityValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: KGEntityValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -50,7 +50,7 @@ class KGEntityRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: KGEntityValues | None = None,
         limit: int | None = None,
@@ -62,13 +62,13 @@ class KGEntityRepository:
         return [kg_entity_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: KGEntityValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: KGEntityValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -80,19 +80,19 @@ class KGParagraphHashRepository:
     table: Table = Base.metadata.tables["kg_paragraph_hashes"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: KGParagraphHashValues) -> int:
+    async def add(cls, session: Executor, values: KGParagraphHashValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> KGParagraphHashRecord | None:
+    async def get(cls, session: Executor, id: int) -> KGParagraphHashRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return kg_paragraph_hash_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: KGParagraphHashValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: KGParagraphHashValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -100,7 +100,7 @@ class KGParagraphHashRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: KGParagraphHashValues | None = None,
         limit: int | None = None,
@@ -112,13 +112,13 @@ class KGParagraphHashRepository:
         return [kg_paragraph_hash_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: KGParagraphHashValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: KGParagraphHashValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -130,19 +130,19 @@ class KGRelationRepository:
     table: Table = Base.metadata.tables["kg_relations"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: KGRelationValues) -> int:
+    async def add(cls, session: Executor, values: KGRelationValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> KGRelationRecord | None:
+    async def get(cls, session: Executor, id: int) -> KGRelationRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return kg_relation_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: KGRelationValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: KGRelationValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -150,7 +150,7 @@ class KGRelationRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: KGRelationValues | None = None,
         limit: int | None = None,
@@ -162,13 +162,13 @@ class KGRelationRepository:
         return [kg_relation_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: KGRelationValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: KGRelationValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

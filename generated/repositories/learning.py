@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.learning import (
@@ -40,6 +39,7 @@ from generated.records.learning import (
     style_learning_review_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class InteractionRecordRepository:
@@ -48,19 +48,19 @@ class InteractionRecordRepository:
     table: Table = Base.metadata.tables["interaction_records"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: InteractionRecordValues) -> int:
+    async def add(cls, session: Executor, values: InteractionRecordValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> InteractionRecordRecord | None:
+    async def get(cls, session: Executor, id: int) -> InteractionRecordRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return interaction_record_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: InteractionRecordValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: InteractionRecordValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -68,7 +68,7 @@ class InteractionRecordRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: InteractionRecordValues | None = None,
         limit: int | None = None,
@@ -80,13 +80,13 @@ class InteractionRecordRepository:
         return [interaction_record_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: InteractionRecordValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: InteractionRecordValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -98,19 +98,19 @@ class LearningBatchRepository:
     table: Table = Base.metadata.tables["learning_batches"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LearningBatchValues) -> int:
+    async def add(cls, session: Executor, values: LearningBatchValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LearningBatchRecord | None:
+    async def get(cls, session: Executor, id: int) -> LearningBatchRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return learning_batch_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LearningBatchValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LearningBatchValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -118,7 +118,7 @@ class LearningBatchRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LearningBatchValues | None = None,
         limit: int | None = None,
@@ -130,13 +130,13 @@ class LearningBatchRepository:
         return [learning_batch_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LearningBatchValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LearningBatchValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -148,19 +148,19 @@ class LearningOptimizationLogRepository:
     table: Table = Base.metadata.tables["learning_optimization_log"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LearningOptimizationLogValues) -> int:
+    async def add(cls, session: Executor, values: LearningOptimizationLogValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LearningOptimizationLogRecord | None:
+    async def get(cls, session: Executor, id: int) -> LearningOptimizationLogRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return learning_optimization_log_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LearningOptimizationLogValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LearningOptimizationLogValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -168,7 +168,7 @@ class LearningOptimizationLogRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LearningOptimizationLogValues | None = None,
         limit: int | None = None,
@@ -180,13 +180,13 @@ class LearningOptimizationLogRepository:
         return [learning_optimization_log_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LearningOptimizationLogValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LearningOptimizationLogValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -198,19 +198,19 @@ class LearningReinforcementFeedbackRepository:
     table: Table = Base.metadata.tables["learning_reinforcement_feedback"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LearningReinforcementFeedbackValues) -> int:
+    async def add(cls, session: Executor, values: LearningReinforcementFeedbackValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LearningReinforcementFeedbackRecord | None:
+    async def get(cls, session: Executor, id: int) -> LearningReinforcementFeedbackRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return learning_reinforcement_feedback_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LearningReinforcementFeedbackValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LearningReinforcementFeedbackValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -218,7 +218,7 @@ class LearningReinforcementFeedbackRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LearningReinforcementFeedbackValues | None = None,
         limit: int | None = None,
@@ -230,13 +230,13 @@ class LearningReinforcementFeedbackRepository:
         return [learning_reinforcement_feedback_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LearningReinforcementFeedbackValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LearningReinforcementFeedbackValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -248,19 +248,19 @@ class LearningSessionRepository:
     table: Table = Base.metadata.tables["learning_sessions"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LearningSessionValues) -> int:
+    async def add(cls, session: Executor, values: LearningSessionValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LearningSessionRecord | None:
+    async def get(cls, session: Executor, id: int) -> LearningSessionRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return learning_session_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LearningSessionValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LearningSessionValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -268,7 +268,7 @@ class LearningSessionRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LearningSessionValues | None = None,
         limit: int | None = None,
@@ -280,13 +280,13 @@ class LearningSessionRepository:
         return [learning_session_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LearningSessionValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LearningSessionValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -298,19 +298,19 @@ class PersonaChangeSnapshotRepository:
     table: Table = Base.metadata.tables["persona_change_snapshots"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaChangeSnapshotValues) -> int:
+    async def add(cls, session: Executor, values: PersonaChangeSnapshotValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaChangeSnapshotRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaChangeSnapshotRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_change_snapshot_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaChangeSnapshotValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaChangeSnapshotValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -318,7 +318,7 @@ class PersonaChangeSnapshotRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaChangeSnapshotValues | None = None,
         limit: int | None = None,
@@ -330,13 +330,13 @@ class PersonaChangeSnapshotRepository:
         return [persona_change_snapshot_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaChangeSnapshotValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaChangeSnapshotValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -348,19 +348,19 @@ class PersonaLearningReviewRepository:
     table: Table = Base.metadata.tables["persona_update_reviews"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaLearningReviewValues) -> int:
+    async def add(cls, session: Executor, values: PersonaLearningReviewValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaLearningReviewRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaLearningReviewRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_learning_review_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaLearningReviewValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaLearningReviewValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -368,7 +368,7 @@ class PersonaLearningReviewRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaLearningReviewValues | None = None,
         limit: int | None = None,
@@ -380,13 +380,13 @@ class PersonaLearningReviewRepository:
         return [persona_learning_review_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaLearningReviewValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaLearningReviewValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -398,19 +398,19 @@ class StyleLearningPatternRepository:
     table: Table = Base.metadata.tables["style_learning_patterns"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: StyleLearningPatternValues) -> int:
+    async def add(cls, session: Executor, values: StyleLearningPatternValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> StyleLearningPatternRecord | None:
+    async def get(cls, session: Executor, id: int) -> StyleLearningPatternRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return style_learning_pattern_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: StyleLearningPatternValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: StyleLearningPatternValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -418,7 +418,7 @@ class StyleLearningPatternRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: StyleLearningPatternValues | None = None,
         limit: int | None = None,
@@ -430,13 +430,13 @@ class StyleLearningPatternRepository:
         return [style_learning_pattern_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: StyleLearningPatternValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: StyleLearningPatternValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -448,19 +448,19 @@ class StyleLearningReviewRepository:
     table: Table = Base.metadata.tables["style_learning_reviews"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: StyleLearningReviewValues) -> int:
+    async def add(cls, session: Executor, values: StyleLearningReviewValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> StyleLearningReviewRecord | None:
+    async def get(cls, session: Executor, id: int) -> StyleLearningReviewRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return style_learning_review_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: StyleLearningReviewValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: StyleLearningReviewValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -468,7 +468,7 @@ class StyleLearningReviewRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: StyleLearningReviewValues | None = None,
         limit: int | None = None,
@@ -480,13 +480,13 @@ class StyleLearningReviewRepository:
         return [style_learning_review_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: StyleLearningReviewValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: StyleLearningReviewValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

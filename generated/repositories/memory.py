@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.memory import (
@@ -22,6 +21,7 @@ from generated.records.memory import (
     memory_summary_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class MemoryRepository:
@@ -30,19 +30,19 @@ class MemoryRepository:
     table: Table = Base.metadata.tables["memories"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: MemoryValues) -> int:
+    async def add(cls, session: Executor, values: MemoryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> MemoryRecord | None:
+    async def get(cls, session: Executor, id: int) -> MemoryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return memory_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: MemoryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: MemoryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -50,7 +50,7 @@ class MemoryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: MemoryValues | None = None,
         limit: int | None = None,
@@ -62,13 +62,13 @@ class MemoryRepository:
         return [memory_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: MemoryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: MemoryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -80,19 +80,19 @@ class MemoryEmbeddingRepository:
     table: Table = Base.metadata.tables["memory_embeddings"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: MemoryEmbeddingValues) -> int:
+    async def add(cls, session: Executor, values: MemoryEmbeddingValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> MemoryEmbeddingRecord | None:
+    async def get(cls, session: Executor, id: int) -> MemoryEmbeddingRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return memory_embedding_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: MemoryEmbeddingValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: MemoryEmbeddingValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -100,7 +100,7 @@ class MemoryEmbeddingRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: MemoryEmbeddingValues | None = None,
         limit: int | None = None,
@@ -112,13 +112,13 @@ class MemoryEmbeddingRepository:
         return [memory_embedding_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: MemoryEmbeddingValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: MemoryEmbeddingValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -130,19 +130,19 @@ class MemorySummaryRepository:
     table: Table = Base.metadata.tables["memory_summaries"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: MemorySummaryValues) -> int:
+    async def add(cls, session: Executor, values: MemorySummaryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> MemorySummaryRecord | None:
+    async def get(cls, session: Executor, id: int) -> MemorySummaryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return memory_summary_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: MemorySummaryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: MemorySummaryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -150,7 +150,7 @@ class MemorySummaryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: MemorySummaryValues | None = None,
         limit: int | None = None,
@@ -162,13 +162,13 @@ class MemorySummaryRepository:
         return [memory_summary_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: MemorySummaryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: MemorySummaryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

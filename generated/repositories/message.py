@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.message import (
@@ -34,6 +33,7 @@ from generated.records.message import (
     raw_message_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class BotMessageRepository:
@@ -42,19 +42,19 @@ class BotMessageRepository:
     table: Table = Base.metadata.tables["bot_messages"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: BotMessageValues) -> int:
+    async def add(cls, session: Executor, values: BotMessageValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> BotMessageRecord | None:
+    async def get(cls, session: Executor, id: int) -> BotMessageRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return bot_message_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: BotMessageValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: BotMessageValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -62,7 +62,7 @@ class BotMessageRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: BotMessageValues | None = None,
         limit: int | None = None,
@@ -74,13 +74,13 @@ class BotMessageRepository:
         return [bot_message_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: BotMessageValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: BotMessageValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -92,19 +92,19 @@ class ContextSimilarityCacheRepository:
     table: Table = Base.metadata.tables["context_similarity_cache"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ContextSimilarityCacheValues) -> int:
+    async def add(cls, session: Executor, values: ContextSimilarityCacheValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ContextSimilarityCacheRecord | None:
+    async def get(cls, session: Executor, id: int) -> ContextSimilarityCacheRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return context_similarity_cache_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ContextSimilarityCacheValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ContextSimilarityCacheValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -112,7 +112,7 @@ class ContextSimilarityCacheRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ContextSimilarityCacheValues | None = None,
         limit: int | None = None,
@@ -124,13 +124,13 @@ class ContextSimilarityCacheRepository:
         return [context_similarity_cache_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ContextSimilarityCacheValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ContextSimilarityCacheValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -142,19 +142,19 @@ class ConversationContextRepository:
     table: Table = Base.metadata.tables["conversation_context"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ConversationContextValues) -> int:
+    async def add(cls, session: Executor, values: ConversationContextValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ConversationContextRecord | None:
+    async def get(cls, session: Executor, id: int) -> ConversationContextRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return conversation_context_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ConversationContextValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ConversationContextValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -162,7 +162,7 @@ class ConversationContextRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ConversationContextValues | None = None,
         limit: int | None = None,
@@ -174,13 +174,13 @@ class ConversationContextRepository:
         return [conversation_context_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ConversationContextValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ConversationContextValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -192,19 +192,19 @@ class ConversationQualityMetricsRepository:
     table: Table = Base.metadata.tables["conversation_quality_metrics"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ConversationQualityMetricsValues) -> int:
+    async def add(cls, session: Executor, values: ConversationQualityMetricsValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ConversationQualityMetricsRecord | None:
+    async def get(cls, session: Executor, id: int) -> ConversationQualityMetricsRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return conversation_quality_metrics_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ConversationQualityMetricsValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ConversationQualityMetricsValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -212,7 +212,7 @@ class ConversationQualityMetricsRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ConversationQualityMetricsValues | None = None,
         limit: int | None = None,
@@ -224,13 +224,13 @@ class ConversationQualityMetricsRepository:
         return [conversation_quality_metrics_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ConversationQualityMetricsValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ConversationQualityMetricsValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -242,19 +242,19 @@ class ConversationTopicClusteringRepository:
     table: Table = Base.metadata.tables["conversation_topic_clustering"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ConversationTopicClusteringValues) -> int:
+    async def add(cls, session: Executor, values: ConversationTopicClusteringValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ConversationTopicClusteringRecord | None:
+    async def get(cls, session: Executor, id: int) -> ConversationTopicClusteringRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return conversation_topic_clustering_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ConversationTopicClusteringValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ConversationTopicClusteringValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -262,7 +262,7 @@ class ConversationTopicClusteringRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ConversationTopicClusteringValues | None = None,
         limit: int | None = None,
@@ -274,13 +274,13 @@ class ConversationTopicClusteringRepository:
         return [conversation_topic_clustering_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ConversationTopicClusteringValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ConversationTopicClusteringValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -292,19 +292,19 @@ class FilteredMessageRepository:
     table: Table = Base.metadata.tables["filtered_messages"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: FilteredMessageValues) -> int:
+    async def add(cls, session: Executor, values: FilteredMessageValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> FilteredMessageRecord | None:
+    async def get(cls, session: Executor, id: int) -> FilteredMessageRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return filtered_message_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: FilteredMessageValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: FilteredMessageValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -312,7 +312,7 @@ class FilteredMessageRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: FilteredMessageValues | None = None,
         limit: int | None = None,
@@ -324,13 +324,13 @@ class FilteredMessageRepository:
         return [filtered_message_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: FilteredMessageValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: FilteredMessageValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -342,19 +342,19 @@ class RawMessageRepository:
     table: Table = Base.metadata.tables["raw_messages"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: RawMessageValues) -> int:
+    async def add(cls, session: Executor, values: RawMessageValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> RawMessageRecord | None:
+    async def get(cls, session: Executor, id: int) -> RawMessageRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return raw_message_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: RawMessageValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: RawMessageValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -362,7 +362,7 @@ class RawMessageRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: RawMessageValues | None = None,
         limit: int | None = None,
@@ -374,13 +374,13 @@ class RawMessageRepository:
         return [raw_message_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: RawMessageValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: RawMessageValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

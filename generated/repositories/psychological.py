@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.psychological import (
@@ -40,6 +39,7 @@ from generated.records.psychological import (
     psychological_state_history_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class BotMoodRepository:
@@ -48,19 +48,19 @@ class BotMoodRepository:
     table: Table = Base.metadata.tables["bot_mood"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: BotMoodValues) -> int:
+    async def add(cls, session: Executor, values: BotMoodValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> BotMoodRecord | None:
+    async def get(cls, session: Executor, id: int) -> BotMoodRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return bot_mood_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: BotMoodValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: BotMoodValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -68,7 +68,7 @@ class BotMoodRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: BotMoodValues | None = None,
         limit: int | None = None,
@@ -80,13 +80,13 @@ class BotMoodRepository:
         return [bot_mood_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: BotMoodValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: BotMoodValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -98,19 +98,19 @@ class CompositePsychologicalStateRepository:
     table: Table = Base.metadata.tables["composite_psychological_states"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: CompositePsychologicalStateValues) -> int:
+    async def add(cls, session: Executor, values: CompositePsychologicalStateValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> CompositePsychologicalStateRecord | None:
+    async def get(cls, session: Executor, id: int) -> CompositePsychologicalStateRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return composite_psychological_state_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: CompositePsychologicalStateValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: CompositePsychologicalStateValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -118,7 +118,7 @@ class CompositePsychologicalStateRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: CompositePsychologicalStateValues | None = None,
         limit: int | None = None,
@@ -130,13 +130,13 @@ class CompositePsychologicalStateRepository:
         return [composite_psychological_state_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: CompositePsychologicalStateValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: CompositePsychologicalStateValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -148,19 +148,19 @@ class EmotionProfileRepository:
     table: Table = Base.metadata.tables["emotion_profiles"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: EmotionProfileValues) -> int:
+    async def add(cls, session: Executor, values: EmotionProfileValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> EmotionProfileRecord | None:
+    async def get(cls, session: Executor, id: int) -> EmotionProfileRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return emotion_profile_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: EmotionProfileValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: EmotionProfileValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -168,7 +168,7 @@ class EmotionProfileRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: EmotionProfileValues | None = None,
         limit: int | None = None,
@@ -180,13 +180,13 @@ class EmotionProfileRepository:
         return [emotion_profile_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: EmotionProfileValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: EmotionProfileValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -198,19 +198,19 @@ class PersonaAttributeWeightRepository:
     table: Table = Base.metadata.tables["persona_attribute_weights"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaAttributeWeightValues) -> int:
+    async def add(cls, session: Executor, values: PersonaAttributeWeightValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaAttributeWeightRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaAttributeWeightRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_attribute_weight_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaAttributeWeightValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaAttributeWeightValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -218,7 +218,7 @@ class PersonaAttributeWeightRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaAttributeWeightValues | None = None,
         limit: int | None = None,
@@ -230,13 +230,13 @@ class PersonaAttributeWeightRepository:
         return [persona_attribute_weight_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaAttributeWeightValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaAttributeWeightValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -248,19 +248,19 @@ class PersonaBackupRepository:
     table: Table = Base.metadata.tables["persona_backups"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaBackupValues) -> int:
+    async def add(cls, session: Executor, values: PersonaBackupValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaBackupRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaBackupRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_backup_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaBackupValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaBackupValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -268,7 +268,7 @@ class PersonaBackupRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaBackupValues | None = None,
         limit: int | None = None,
@@ -280,13 +280,13 @@ class PersonaBackupRepository:
         return [persona_backup_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaBackupValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaBackupValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -298,19 +298,19 @@ class PersonaDiversityScoreRepository:
     table: Table = Base.metadata.tables["persona_diversity_scores"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaDiversityScoreValues) -> int:
+    async def add(cls, session: Executor, values: PersonaDiversityScoreValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaDiversityScoreRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaDiversityScoreRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_diversity_score_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaDiversityScoreValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaDiversityScoreValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -318,7 +318,7 @@ class PersonaDiversityScoreRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaDiversityScoreValues | None = None,
         limit: int | None = None,
@@ -330,13 +330,13 @@ class PersonaDiversityScoreRepository:
         return [persona_diversity_score_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaDiversityScoreValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaDiversityScoreValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -348,19 +348,19 @@ class PersonaEvolutionSnapshotRepository:
     table: Table = Base.metadata.tables["persona_evolution_snapshots"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaEvolutionSnapshotValues) -> int:
+    async def add(cls, session: Executor, values: PersonaEvolutionSnapshotValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaEvolutionSnapshotRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaEvolutionSnapshotRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_evolution_snapshot_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaEvolutionSnapshotValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaEvolutionSnapshotValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -368,7 +368,7 @@ class PersonaEvolutionSnapshotRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaEvolutionSnapshotValues | None = None,
         limit: int | None = None,
@@ -380,13 +380,13 @@ class PersonaEvolutionSnapshotRepository:
         return [persona_evolution_snapshot_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaEvolutionSnapshotValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaEvolutionSnapshotValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -398,19 +398,19 @@ class PsychologicalStateComponentRepository:
     table: Table = Base.metadata.tables["psychological_state_components"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PsychologicalStateComponentValues) -> int:
+    async def add(cls, session: Executor, values: PsychologicalStateComponentValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PsychologicalStateComponentRecord | None:
+    async def get(cls, session: Executor, id: int) -> PsychologicalStateComponentRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return psychological_state_component_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PsychologicalStateComponentValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PsychologicalStateComponentValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -418,7 +418,7 @@ class PsychologicalStateComponentRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PsychologicalStateComponentValues | None = None,
         limit: int | None = None,
@@ -430,13 +430,13 @@ class PsychologicalStateComponentRepository:
         return [psychological_state_component_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PsychologicalStateComponentValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PsychologicalStateComponentValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -448,19 +448,19 @@ class PsychologicalStateHistoryRepository:
     table: Table = Base.metadata.tables["psychological_state_history"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PsychologicalStateHistoryValues) -> int:
+    async def add(cls, session: Executor, values: PsychologicalStateHistoryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PsychologicalStateHistoryRecord | None:
+    async def get(cls, session: Executor, id: int) -> PsychologicalStateHistoryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return psychological_state_history_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PsychologicalStateHistoryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PsychologicalStateHistoryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -468,7 +468,7 @@ class PsychologicalStateHistoryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PsychologicalStateHistoryValues | None = None,
         limit: int | None = None,
@@ -480,13 +480,13 @@ class PsychologicalStateHistoryRepository:
         return [psychological_state_history_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PsychologicalStateHistoryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PsychologicalStateHistoryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.reinforcement import (
@@ -22,6 +21,7 @@ from generated.records.reinforcement import (
     strategy_optimization_result_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class PersonaFusionHistoryRepository:
@@ -30,19 +30,19 @@ class PersonaFusionHistoryRepository:
     table: Table = Base.metadata.tables["persona_fusion_history"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: PersonaFusionHistoryValues) -> int:
+    async def add(cls, session: Executor, values: PersonaFusionHistoryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> PersonaFusionHistoryRecord | None:
+    async def get(cls, session: Executor, id: int) -> PersonaFusionHistoryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return persona_fusion_history_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: PersonaFusionHistoryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: PersonaFusionHistoryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -50,7 +50,7 @@ class PersonaFusionHistoryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: PersonaFusionHistoryValues | None = None,
         limit: int | None = None,
@@ -62,13 +62,13 @@ class PersonaFusionHistoryRepository:
         return [persona_fusion_history_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: PersonaFusionHistoryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: PersonaFusionHistoryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -80,19 +80,19 @@ class ReinforcementLearningResultRepository:
     table: Table = Base.metadata.tables["reinforcement_learning_results"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: ReinforcementLearningResultValues) -> int:
+    async def add(cls, session: Executor, values: ReinforcementLearningResultValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> ReinforcementLearningResultRecord | None:
+    async def get(cls, session: Executor, id: int) -> ReinforcementLearningResultRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return reinforcement_learning_result_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: ReinforcementLearningResultValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: ReinforcementLearningResultValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -100,7 +100,7 @@ class ReinforcementLearningResultRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: ReinforcementLearningResultValues | None = None,
         limit: int | None = None,
@@ -112,13 +112,13 @@ class ReinforcementLearningResultRepository:
         return [reinforcement_learning_result_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: ReinforcementLearningResultValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: ReinforcementLearningResultValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -130,19 +130,19 @@ class StrategyOptimizationResultRepository:
     table: Table = Base.metadata.tables["strategy_optimization_results"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: StrategyOptimizationResultValues) -> int:
+    async def add(cls, session: Executor, values: StrategyOptimizationResultValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> StrategyOptimizationResultRecord | None:
+    async def get(cls, session: Executor, id: int) -> StrategyOptimizationResultRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return strategy_optimization_result_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: StrategyOptimizationResultValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: StrategyOptimizationResultValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -150,7 +150,7 @@ class StrategyOptimizationResultRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: StrategyOptimizationResultValues | None = None,
         limit: int | None = None,
@@ -162,13 +162,13 @@ class StrategyOptimizationResultRepository:
         return [strategy_optimization_result_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: StrategyOptimizationResultValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: StrategyOptimizationResultValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.social_analysis import (
@@ -22,6 +21,7 @@ from generated.records.social_analysis import (
     social_relation_analysis_result_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class SocialNetworkEdgeRepository:
@@ -30,19 +30,19 @@ class SocialNetworkEdgeRepository:
     table: Table = Base.metadata.tables["social_network_edges"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: SocialNetworkEdgeValues) -> int:
+    async def add(cls, session: Executor, values: SocialNetworkEdgeValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> SocialNetworkEdgeRecord | None:
+    async def get(cls, session: Executor, id: int) -> SocialNetworkEdgeRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return social_network_edge_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: SocialNetworkEdgeValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: SocialNetworkEdgeValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -50,7 +50,7 @@ class SocialNetworkEdgeRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: SocialNetworkEdgeValues | None = None,
         limit: int | None = None,
@@ -62,13 +62,13 @@ class SocialNetworkEdgeRepository:
         return [social_network_edge_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: SocialNetworkEdgeValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: SocialNetworkEdgeValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -80,19 +80,19 @@ class SocialNetworkNodeRepository:
     table: Table = Base.metadata.tables["social_network_nodes"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: SocialNetworkNodeValues) -> int:
+    async def add(cls, session: Executor, values: SocialNetworkNodeValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> SocialNetworkNodeRecord | None:
+    async def get(cls, session: Executor, id: int) -> SocialNetworkNodeRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return social_network_node_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: SocialNetworkNodeValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: SocialNetworkNodeValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -100,7 +100,7 @@ class SocialNetworkNodeRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: SocialNetworkNodeValues | None = None,
         limit: int | None = None,
@@ -112,13 +112,13 @@ class SocialNetworkNodeRepository:
         return [social_network_node_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: SocialNetworkNodeValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: SocialNetworkNodeValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -130,19 +130,19 @@ class SocialRelationAnalysisResultRepository:
     table: Table = Base.metadata.tables["social_relation_analysis_results"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: SocialRelationAnalysisResultValues) -> int:
+    async def add(cls, session: Executor, values: SocialRelationAnalysisResultValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> SocialRelationAnalysisResultRecord | None:
+    async def get(cls, session: Executor, id: int) -> SocialRelationAnalysisResultRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return social_relation_analysis_result_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: SocialRelationAnalysisResultValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: SocialRelationAnalysisResultValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -150,7 +150,7 @@ class SocialRelationAnalysisResultRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: SocialRelationAnalysisResultValues | None = None,
         limit: int | None = None,
@@ -162,13 +162,13 @@ class SocialRelationAnalysisResultRepository:
         return [social_relation_analysis_result_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: SocialRelationAnalysisResultValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: SocialRelationAnalysisResultValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

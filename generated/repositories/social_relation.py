@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.social_relation import (
@@ -31,6 +30,7 @@ from generated.records.social_relation import (
     user_social_relation_component_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class SocialRelationRepository:
@@ -39,19 +39,19 @@ class SocialRelationRepository:
     table: Table = Base.metadata.tables["social_relations"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: SocialRelationValues) -> int:
+    async def add(cls, session: Executor, values: SocialRelationValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> SocialRelationRecord | None:
+    async def get(cls, session: Executor, id: int) -> SocialRelationRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return social_relation_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: SocialRelationValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: SocialRelationValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -59,7 +59,7 @@ class SocialRelationRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: SocialRelationValues | None = None,
         limit: int | None = None,
@@ -71,13 +71,13 @@ class SocialRelationRepository:
         return [social_relation_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: SocialRelationValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: SocialRelationValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -89,19 +89,19 @@ class SocialRelationHistoryRepository:
     table: Table = Base.metadata.tables["social_relation_history"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: SocialRelationHistoryValues) -> int:
+    async def add(cls, session: Executor, values: SocialRelationHistoryValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> SocialRelationHistoryRecord | None:
+    async def get(cls, session: Executor, id: int) -> SocialRelationHistoryRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return social_relation_history_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: SocialRelationHistoryValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: SocialRelationHistoryValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -109,7 +109,7 @@ class SocialRelationHistoryRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: SocialRelationHistoryValues | None = None,
         limit: int | None = None,
@@ -121,13 +121,13 @@ class SocialRelationHistoryRepository:
         return [social_relation_history_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: SocialRelationHistoryValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: SocialRelationHistoryValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -139,19 +139,19 @@ class UserPreferencesRepository:
     table: Table = Base.metadata.tables["user_preferences"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserPreferencesValues) -> int:
+    async def add(cls, session: Executor, values: UserPreferencesValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserPreferencesRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserPreferencesRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_preferences_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserPreferencesValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserPreferencesValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -159,7 +159,7 @@ class UserPreferencesRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserPreferencesValues | None = None,
         limit: int | None = None,
@@ -171,13 +171,13 @@ class UserPreferencesRepository:
         return [user_preferences_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserPreferencesValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserPreferencesValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -189,19 +189,19 @@ class UserProfileRepository:
     table: Table = Base.metadata.tables["user_profiles"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserProfileValues) -> str:
+    async def add(cls, session: Executor, values: UserProfileValues) -> str:
         """Insert one row; return its qq_id."""
         return str(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, qq_id: str) -> UserProfileRecord | None:
+    async def get(cls, session: Executor, qq_id: str) -> UserProfileRecord | None:
         """The row with this qq_id, or None."""
         stmt = select(cls.table).where(cls.table.c.qq_id == qq_id)
         row = (await session.execute(stmt)).mappings().first()
         return user_profile_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, qq_id: str, values: UserProfileValues) -> bool:
+    async def update(cls, session: Executor, qq_id: str, values: UserProfileValues) -> bool:
         """Set values on the row with this qq_id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.qq_id == qq_id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -209,7 +209,7 @@ class UserProfileRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserProfileValues | None = None,
         limit: int | None = None,
@@ -221,13 +221,13 @@ class UserProfileRepository:
         return [user_profile_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserProfileValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserProfileValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, qq_id: str) -> bool:
+    async def delete(cls, session: Executor, qq_id: str) -> bool:
         """Delete the row with this qq_id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.qq_id == qq_id)
         return await affected(session, stmt) > 0
@@ -239,19 +239,19 @@ class UserSocialProfileRepository:
     table: Table = Base.metadata.tables["user_social_profiles"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserSocialProfileValues) -> int:
+    async def add(cls, session: Executor, values: UserSocialProfileValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserSocialProfileRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserSocialProfileRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_social_profile_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserSocialProfileValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserSocialProfileValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -259,7 +259,7 @@ class UserSocialProfileRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserSocialProfileValues | None = None,
         limit: int | None = None,
@@ -271,13 +271,13 @@ class UserSocialProfileRepository:
         return [user_social_profile_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserSocialProfileValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserSocialProfileValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -289,19 +289,19 @@ class UserSocialRelationComponentRepository:
     table: Table = Base.metadata.tables["user_social_relation_components"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: UserSocialRelationComponentValues) -> int:
+    async def add(cls, session: Executor, values: UserSocialRelationComponentValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> UserSocialRelationComponentRecord | None:
+    async def get(cls, session: Executor, id: int) -> UserSocialRelationComponentRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return user_social_relation_component_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: UserSocialRelationComponentValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: UserSocialRelationComponentValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -309,7 +309,7 @@ class UserSocialRelationComponentRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: UserSocialRelationComponentValues | None = None,
         limit: int | None = None,
@@ -321,13 +321,13 @@ class UserSocialRelationComponentRepository:
         return [user_social_relation_component_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: UserSocialRelationComponentValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: UserSocialRelationComponentValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0

@@ -83,6 +83,10 @@ def test_table_matches_reference(ref: dict[str, Any]) -> None:
         assert bool(column.unique) == bool(col.get("unique")), f"{where}: unique"
 
 
+# Indexes the plugin's databases lack, added for its hot reads (issue 6; see schema/message.yaml).
+ADDED_INDEXES = {"raw_messages": ("idx_raw_group_time", "idx_raw_unprocessed_time", "idx_raw_group_processed")}
+
+
 @pytest.mark.parametrize("ref", TABLES, ids=[t["table"] for t in TABLES])
 def test_indexes_match_reference(ref: dict[str, Any]) -> None:
     table = _table(ref["table"])
@@ -101,10 +105,12 @@ def test_indexes_match_reference(ref: dict[str, Any]) -> None:
             assert name in REDUNDANT_INDEXES, f"{name} is neither created nor declared redundant"
             owner, kept = REDUNDANT_INDEXES[name]
             assert owner == ref["table"]
-            assert [c.name for c in created[kept].columns] == index["columns"], (
-                f"{name}: kept index {kept} covers other columns"
+            kept_columns = [c.name for c in created[kept].columns]
+            assert kept_columns[: len(index["columns"])] == index["columns"], (
+                f"{name}: kept index {kept} does not begin with its columns"
             )
-    assert set(created) <= {i["name"] for i in ref["indexes"]}, "an index the plugin does not have"
+    added = set(created) - {i["name"] for i in ref["indexes"]}
+    assert added <= set(ADDED_INDEXES.get(ref["table"], ())), "an index the plugin does not have"
 
 
 def test_parity_summary(capsys: pytest.CaptureFixture[str]) -> None:

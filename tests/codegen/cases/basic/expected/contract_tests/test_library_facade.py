@@ -15,8 +15,9 @@ from tests.contract import assert_delegates, assert_handwritten_signature
 
 async def test_get_book_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
+    book_id: Any = None
     args: dict[str, Any] = {
-        "book_id": None,
+        "book_id": book_id,
     }
     expected: Any = None
     assert await manager.get_book(**args) == expected
@@ -49,7 +50,10 @@ def test_shelf_counts_is_handwritten_as_declared() -> None:
 
 async def test_shelf_counts_before_start() -> None:
     manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
+    limit: Any = 10
+    args: dict[str, Any] = {
+        "limit": limit,
+    }
     with pytest.raises(DatabaseNotReadyError, match=r"shelf_counts"):
         await manager.shelf_counts(**args)
 

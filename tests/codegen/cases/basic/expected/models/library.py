@@ -24,12 +24,19 @@ class Book(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    title: Mapped[str] = mapped_column(LongText, nullable=False)
-    shelf: Mapped[str] = mapped_column(SafeString(32), nullable=False, index=True)
-    tags: Mapped[str | None] = mapped_column(LongText, nullable=True)
+    title: Mapped[str] = mapped_column(LongText(field="books.title", nullable=False), nullable=False)
+    shelf: Mapped[str] = mapped_column(SafeString(32, field="books.shelf", nullable=False), nullable=False, index=True)
+    tags: Mapped[str | None] = mapped_column(LongText(field="books.tags", nullable=True), nullable=True)
     rating: Mapped[float | None] = mapped_column(Double, nullable=True, default=0.5)
-    status: Mapped[str] = mapped_column(SafeString(20), nullable=False, default="shelved", server_default="shelved")
-    metadata_: Mapped[str | None] = mapped_column("metadata", LongText, nullable=True)
+    status: Mapped[str] = mapped_column(
+        SafeString(20, field="books.status", nullable=False),
+        nullable=False,
+        default="shelved",
+        server_default="shelved",
+    )
+    metadata_: Mapped[str | None] = mapped_column(
+        "metadata", LongText(field="books.metadata", nullable=True), nullable=True
+    )
     added_at: Mapped[datetime.datetime | None] = mapped_column(
         DateTime, nullable=True, default=func.now(), onupdate=func.now()
     )
@@ -44,7 +51,7 @@ class Loan(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     book_id: Mapped[int] = mapped_column(Integer, ForeignKey("books.id"), nullable=False)
-    reader: Mapped[str] = mapped_column(SafeString(64), nullable=False)
+    reader: Mapped[str] = mapped_column(SafeString(64, field="loans.reader", nullable=False), nullable=False)
     due: Mapped[int] = mapped_column(BigInteger, nullable=False, default=unix_time)
     extra: Mapped[Any] = mapped_column(JSON, nullable=True, default=dict)
     book: Mapped[Book] = relationship(back_populates="loans", lazy="select")

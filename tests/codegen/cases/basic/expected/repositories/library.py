@@ -7,7 +7,6 @@ Core statements on the mapped tables: no ORM objects are built, and every value 
 from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.models.base import Base
 from generated.records.library import (
@@ -19,6 +18,7 @@ from generated.records.library import (
     loan_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from handwritten.runtime.session import Executor
 
 
 class BookRepository:
@@ -27,19 +27,19 @@ class BookRepository:
     table: Table = Base.metadata.tables["books"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: BookValues) -> int:
+    async def add(cls, session: Executor, values: BookValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> BookRecord | None:
+    async def get(cls, session: Executor, id: int) -> BookRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return book_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: BookValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: BookValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -47,7 +47,7 @@ class BookRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: BookValues | None = None,
         limit: int | None = None,
@@ -59,13 +59,13 @@ class BookRepository:
         return [book_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: BookValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: BookValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
@@ -77,19 +77,19 @@ class LoanRepository:
     table: Table = Base.metadata.tables["loans"]
 
     @classmethod
-    async def add(cls, session: AsyncSession, values: LoanValues) -> int:
+    async def add(cls, session: Executor, values: LoanValues) -> int:
         """Insert one row; return its id."""
         return int(await inserted_key(session, insert(cls.table).values(dict(values))))
 
     @classmethod
-    async def get(cls, session: AsyncSession, id: int) -> LoanRecord | None:
+    async def get(cls, session: Executor, id: int) -> LoanRecord | None:
         """The row with this id, or None."""
         stmt = select(cls.table).where(cls.table.c.id == id)
         row = (await session.execute(stmt)).mappings().first()
         return loan_record(row) if row is not None else None
 
     @classmethod
-    async def update(cls, session: AsyncSession, id: int, values: LoanValues) -> bool:
+    async def update(cls, session: Executor, id: int, values: LoanValues) -> bool:
         """Set values on the row with this id; whether it exists."""
         stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
         return await affected(session, stmt) > 0
@@ -97,7 +97,7 @@ class LoanRepository:
     @classmethod
     async def list(
         cls,
-        session: AsyncSession,
+        session: Executor,
         *,
         where: LoanValues | None = None,
         limit: int | None = None,
@@ -109,13 +109,13 @@ class LoanRepository:
         return [loan_record(row) for row in rows]
 
     @classmethod
-    async def count(cls, session: AsyncSession, *, where: LoanValues | None = None) -> int:
+    async def count(cls, session: Executor, *, where: LoanValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())
 
     @classmethod
-    async def delete(cls, session: AsyncSession, id: int) -> bool:
+    async def delete(cls, session: Executor, id: int) -> bool:
         """Delete the row with this id; whether it existed."""
         stmt = delete(cls.table).where(cls.table.c.id == id)
         return await affected(session, stmt) > 0
