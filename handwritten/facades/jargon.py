@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select, update
+from sqlalchemy import ColumnElement, Insert, Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.records.jargon import JargonRecord, jargon_record
 from generated.repositories.jargon import JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.runtime.crud import affected, inserted_key, page
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import upsert
+from handwritten.runtime.session import Database, Executor
+from handwritten.runtime.upsert import run_upsert_returning_key, upsert, upsert_returning_key_statement
 from handwritten.runtime.values import whole_seconds
 
 _J = JargonRepository.table
@@ -85,7 +85,7 @@ async def _records(db: Database, stmt: Select[Any]) -> list[JargonRecord]:
     return [_listed(row) for row in rows]
 
 
-async def _id_of(session: AsyncSession, chat_id: str, content: str) -> int | None:
+async def _id_of(session: Executor, chat_id: str, content: str) -> int | None:
     stmt = select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content)
     found = (await session.execute(stmt)).scalar_one_or_none()
     return int(found) if found is not None else None
@@ -93,7 +93,7 @@ async def _id_of(session: AsyncSession, chat_id: str, content: str) -> int | Non
 
 async def get_jargon(db: Database, *, chat_id: str, content: str) -> JargonRecord | None:
     stmt = select(_J).where(_J.c.chat_id == chat_id, _J.c.content == content)
-    async with db.transaction() as session:
+    async with db.reading() as session:
         row = (await session.execute(stmt)).mappings().first()
     return jargon_record(row) if row is not None else None
 
@@ -286,10 +286,38 @@ async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> i
     return copied
 
 
+# The fields a caller may give save_or_update_jargon; an existing row changes only in the given ones.
+_UPSERT_FIELDS = ("meaning", "raw_content", "is_jargon", "count", "last_inference_count", "is_global", "is_complete")
+
+
 def _kept_if_complete(name: str, new: Any) -> ColumnElement[Any]:
     """The column keeps its value on a completed row, else takes new."""
     column = _J.c[name]
-    return case((_J.c.is_complete.is_(True), column), else_=literal(new, column.type))
+    return case((_J.c.is_complete.is_(True), column), else_=new)
+
+
+@functools.cache
+def _jargon_upsert(dialect: str, given: frozenset[str]) -> Insert:
+    """save_or_update_jargon's statement for one set of given fields, built once (it holds no values)."""
+
+    def changes(proposed: Any) -> list[tuple[str, Any]]:
+        # MySQL applies the assignments in order and later ones see earlier results: every expression
+        # reading is_complete comes before is_complete itself is set (last).
+        out: list[tuple[str, Any]] = [("updated_at", proposed.updated_at)]
+        out += [
+            (name, _kept_if_complete(name, proposed[name]))
+            for name in ("meaning", "raw_content", "is_jargon")
+            if name in given
+        ]
+        if "count" in given:
+            added = func.coalesce(_J.c.count, 0) + proposed.count
+            out.append(("count", case((_J.c.is_complete.is_(True), added), else_=proposed.count)))
+        out += [(name, proposed[name]) for name in ("last_inference_count", "is_global") if name in given]
+        if "is_complete" in given:
+            out.append(("is_complete", _kept_if_complete("is_complete", proposed.is_complete)))
+        return out
+
+    return upsert_returning_key_statement(dialect, _J, _KEY, changes)
 
 
 async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jargon_data: dict[str, Any]) -> int | None:
@@ -308,27 +336,9 @@ async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jar
         "created_at": now,
         "updated_at": now,
     }
-    # MySQL applies the assignments in order and later ones see earlier results: every expression
-    # reading is_complete comes before is_complete itself is set (last).
-    changes: dict[str, Any] = {"updated_at": now}
-    for name in ("meaning", "raw_content", "is_jargon"):
-        if name in given:
-            changes[name] = _kept_if_complete(name, values[name])
-    if "count" in given:
-        delta = values["count"]
-        changes["count"] = case(
-            (_J.c.is_complete.is_(True), func.coalesce(_J.c.count, 0) + delta),
-            else_=literal(delta, _J.c.count.type),
-        )
-    if "last_inference_count" in given:
-        changes["last_inference_count"] = values["last_inference_count"]
-    if "is_global" in given:
-        changes["is_global"] = values["is_global"]
-    if "is_complete" in given:
-        changes["is_complete"] = _kept_if_complete("is_complete", values["is_complete"])
-    async with db.transaction() as session:
-        await upsert(session, _J, _KEY, values, update=changes)
-        return await _id_of(session, chat_id, content)
+    statement = _jargon_upsert(db.backend, frozenset(name for name in _UPSERT_FIELDS if name in given))
+    async with db.autocommit() as session:
+        return await run_upsert_returning_key(session, statement, values)
 
 
 async def get_global_jargon_list(db: Database, *, limit: int) -> list[JargonRecord]:

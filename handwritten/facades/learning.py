@@ -6,7 +6,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, case, func, select, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, update
 
 from generated.records.learning import (
     LearningBatchRecord,
@@ -31,7 +31,7 @@ from generated.shapes.learning import (
     StyleProgressPoint,
     StyleReviewView,
 )
-from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.crud import affected, bound_limit, inserted_key, page
 from handwritten.runtime.jsontext import dumps, loads_as, loads_or
 from handwritten.runtime.records import iso_datetime
 from handwritten.runtime.session import Database
@@ -352,21 +352,25 @@ async def update_style_review_metadata(db: Database, *, review_id: int, metadata
     return await _patch_metadata(db, _STYLE, review_id, metadata_patch)
 
 
-async def get_approved_few_shots(db: Database, *, group_id: str, limit: int) -> list[str]:
-    content = _STYLE.c.few_shots_content
-    stmt = (
-        select(content)
-        .where(
-            _STYLE.c.status == "approved",
-            _STYLE.c.group_id == group_id,
-            content.is_not(None),
-            # length, not != '': MySQL's PAD SPACE collations would also drop whitespace-only text.
-            func.length(content) > 0,
-        )
-        .order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
+_FEW_SHOTS = _STYLE.c.few_shots_content
+_APPROVED_FEW_SHOTS = (
+    select(_FEW_SHOTS)
+    .where(
+        _STYLE.c.status == "approved",
+        _STYLE.c.group_id == bindparam("group_id"),
+        _FEW_SHOTS.is_not(None),
+        # length, not != '': MySQL's PAD SPACE collations would also drop whitespace-only text.
+        func.length(_FEW_SHOTS) > 0,
     )
-    async with db.transaction() as session:
-        return [str(text) for text in (await session.execute(page(stmt, limit))).scalars().all()]
+    .order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
+    .limit(bindparam("limit"))
+)  # built once: a hot path
+
+
+async def get_approved_few_shots(db: Database, *, group_id: str, limit: int) -> list[str]:
+    params = {"group_id": group_id, "limit": bound_limit(limit)}
+    async with db.reading() as session:
+        return [str(text) for text in (await session.execute(_APPROVED_FEW_SHOTS, params)).scalars().all()]
 
 
 # ---------------------------------------------------------------- batches and sessions

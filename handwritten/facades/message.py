@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Column, Select, Table, desc, distinct, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, desc, distinct, false, func, insert, select, true, update
 
 from generated.records.message import (
     FilteredMessageRecord,
@@ -29,10 +29,10 @@ from generated.shapes.message import (
     TimedMessage,
     UnprocessedMessage,
 )
-from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.crud import affected, bound_limit, inserted_key, page
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
-from handwritten.runtime.values import bind_text, number, whole_number, whole_seconds
+from handwritten.runtime.values import number, whole_number, whole_seconds
 
 log = logging.getLogger("sldb.facades.message")
 
@@ -43,17 +43,34 @@ _MEMORIES = MemoryRepository.table
 _RELATIONS = SocialRelationRepository.table
 
 _SENDERS_LIMIT = 50
+
+# The hot paths' statements, built once: SQLAlchemy then reuses their cache key and compiled form.
+# `processed = false`, not `IS FALSE`: only the equality lets PostgreSQL and MySQL seek the
+# (processed, timestamp, id) index and read it in order.
+_INSERT_RAW = insert(_RAW)
+_INSERT_FILTERED = insert(_FILTERED)
+_INSERT_BOT = insert(_BOT)
+_NEWEST_RAW = select(_RAW).order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()).limit(bindparam("limit"))
+_NEWEST_RAW_OF_GROUP = _NEWEST_RAW.where(_RAW.c.group_id == bindparam("group_id"))
+_OLDEST_UNPROCESSED = (
+    select(_RAW).where(_RAW.c.processed == false()).order_by(_RAW.c.timestamp, _RAW.c.id).limit(bindparam("limit"))
+)
+_OLDEST_UNPROCESSED_OF_GROUP = _OLDEST_UNPROCESSED.where(_RAW.c.group_id == bindparam("group_id"))
+_NEWEST_BOT_REPLIES = (
+    select(_BOT.c.message)
+    .where(_BOT.c.group_id == bindparam("group_id"))
+    .order_by(_BOT.c.timestamp.desc(), _BOT.c.id.desc())
+    .limit(bindparam("limit"))
+)
 _UNPROCESSED_DEFAULT_LIMIT = 100
 
 
-def _text(column: Column[Any], value: Any, empty: str | None) -> str | None:
-    """value as the column's text (ints as text, dicts as JSON), cut to the column length; empty for None."""
-    text = bind_text(value, None)
-    if text is None:
-        return empty
-    length = getattr(column.type, "length", None)
-    # Over-long metadata (names, ids) would fail the whole row on PostgreSQL and MariaDB: keep the message.
-    return text[:length] if length else text
+def _or_empty(value: Any, empty: str | None) -> Any:
+    """value as given (the column types convert and check it); empty when the caller gave None.
+
+    The plugin's messages may lack a name or platform: those NOT NULL fields are stored as "" then.
+    """
+    return empty if value is None else value
 
 
 def _fields(message_data: Any) -> Mapping[str, Any]:
@@ -64,17 +81,16 @@ def _fields(message_data: Any) -> Mapping[str, Any]:
 
 def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
     data = _fields(message_data)
-    c = _RAW.c
     return {
-        "sender_id": _text(c.sender_id, data.get("sender_id"), ""),
-        "sender_name": _text(c.sender_name, data.get("sender_name"), ""),
-        "sender_qq": _text(c.sender_qq, data.get("sender_qq") or None, None),
-        "message": _text(c.message, data.get("message"), ""),
-        "group_id": _text(c.group_id, data.get("group_id"), ""),
+        "sender_id": _or_empty(data.get("sender_id"), ""),
+        "sender_name": _or_empty(data.get("sender_name"), ""),
+        "sender_qq": _or_empty(data.get("sender_qq") or None, None),
+        "message": _or_empty(data.get("message"), ""),
+        "group_id": _or_empty(data.get("group_id"), ""),
         "timestamp": whole_seconds(data.get("timestamp"), field="timestamp", default=now),
-        "platform": _text(c.platform, data.get("platform"), ""),
-        "message_id": _text(c.message_id, data.get("message_id"), None),
-        "reply_to": _text(c.reply_to, data.get("reply_to"), None),
+        "platform": _or_empty(data.get("platform"), ""),
+        "message_id": _or_empty(data.get("message_id"), None),
+        "reply_to": _or_empty(data.get("reply_to"), None),
         "created_at": now,
         "processed": False,
     }
@@ -82,8 +98,8 @@ def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
 
 async def save_raw_message(db: Database, *, message_data: Any) -> int:
     values = _raw_values(message_data, int(time.time()))
-    async with db.transaction() as session:
-        return int(await inserted_key(session, insert(_RAW).values(values)))
+    async with db.autocommit() as session:
+        return int(await inserted_key(session, _INSERT_RAW, values))
 
 
 async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> list[int]:
@@ -91,6 +107,13 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
         return []
     now = int(time.time())
     rows = [_raw_values(message, now) for message in messages]
+    if db.backend == "sqlite":
+        # Ordered RETURNING cannot be batched on SQLite (SQLAlchemy sends one INSERT per row). The batched
+        # INSERT hands out rowids in input order, and BEGIN IMMEDIATE keeps other writers out meanwhile,
+        # so the sorted ids are the input's ids.
+        stmt = insert(_RAW).returning(_RAW.c.id)
+        async with db.transaction() as session:
+            return sorted(int(key) for key in (await session.execute(stmt, rows)).scalars().all())
     # One executemany-style INSERT; sort_by_parameter_order keeps the returned ids in input order.
     stmt = insert(_RAW).returning(_RAW.c.id, sort_by_parameter_order=True)
     async with db.transaction() as session:
@@ -116,26 +139,24 @@ async def save_manual_memory(
         return int(await inserted_key(session, insert(_MEMORIES).values(values)))
 
 
-async def _raw_rows(db: Database, stmt: Select[Any]) -> list[RawMessageRecord]:
-    async with db.transaction() as session:
-        return [raw_message_record(row) for row in (await session.execute(stmt)).mappings()]
+async def _raw_rows(db: Database, stmt: Select[Any], params: dict[str, Any] | None = None) -> list[RawMessageRecord]:
+    async with db.reading() as session:
+        return [raw_message_record(row) for row in (await session.execute(stmt, params)).mappings()]
 
 
 async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
-    stmt = select(_RAW)
     if group_id:
-        stmt = stmt.where(_RAW.c.group_id == group_id)
-    stmt = stmt.order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc())
-    return await _raw_rows(db, page(stmt, limit))
+        return await _raw_rows(db, _NEWEST_RAW_OF_GROUP, {"group_id": group_id, "limit": bound_limit(limit)})
+    return await _raw_rows(db, _NEWEST_RAW, {"limit": bound_limit(limit)})
 
 
 async def get_unprocessed_messages(
     db: Database, *, limit: int | None, group_id: str | None
 ) -> list[UnprocessedMessage]:
-    stmt = select(_RAW).where(_RAW.c.processed.is_(False))
+    params: dict[str, Any] = {"limit": bound_limit(limit or _UNPROCESSED_DEFAULT_LIMIT)}
+    stmt = _OLDEST_UNPROCESSED
     if group_id:
-        stmt = stmt.where(_RAW.c.group_id == group_id)
-    stmt = page(stmt.order_by(_RAW.c.timestamp, _RAW.c.id), limit or _UNPROCESSED_DEFAULT_LIMIT)
+        stmt, params["group_id"] = _OLDEST_UNPROCESSED_OF_GROUP, group_id
     return [
         {
             "id": r["id"],
@@ -147,7 +168,7 @@ async def get_unprocessed_messages(
             "platform": r["platform"],
             "timestamp": r["timestamp"],
         }
-        for r in await _raw_rows(db, stmt)
+        for r in await _raw_rows(db, stmt, params)
     ]
 
 
@@ -155,7 +176,7 @@ async def mark_messages_processed(db: Database, *, message_ids: list[int]) -> bo
     if not message_ids:
         return True
     stmt = update(_RAW).where(_RAW.c.id.in_([int(i) for i in message_ids])).values(processed=True)
-    async with db.transaction() as session:
+    async with db.autocommit() as session:
         return await affected(session, stmt) > 0
 
 
@@ -195,7 +216,7 @@ async def get_messages_for_replay(db: Database, *, group_id: str, days: int, lim
     stmt = select(_RAW).where(
         _RAW.c.group_id == group_id,
         _RAW.c.timestamp > cutoff,
-        _RAW.c.processed.is_(True),
+        _RAW.c.processed == true(),
     )
     stmt = page(stmt.order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()), limit)
     return [
@@ -211,7 +232,7 @@ async def get_messages_for_replay(db: Database, *, group_id: str, days: int, lim
 
 
 async def _filtered_rows(db: Database, stmt: Select[Any]) -> list[FilteredMessageRecord]:
-    async with db.transaction() as session:
+    async with db.reading() as session:
         return [filtered_message_record(row) for row in (await session.execute(stmt)).mappings()]
 
 
@@ -224,7 +245,7 @@ async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: in
 
 
 async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
-    stmt = select(_FILTERED).where(_FILTERED.c.processed.is_(False))
+    stmt = select(_FILTERED).where(_FILTERED.c.processed == false())
     stmt = page(stmt.order_by(_FILTERED.c.timestamp, _FILTERED.c.id), limit)
     return [
         {
@@ -241,64 +262,64 @@ async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> lis
 
 async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:
     now = int(time.time())
-    c = _FILTERED.c
     scores = filtered_data.get("quality_scores")
     values = {
         "raw_message_id": whole_number(filtered_data.get("raw_message_id"), field="raw_message_id"),
-        "message": _text(c.message, filtered_data.get("message"), ""),
-        "sender_id": _text(c.sender_id, filtered_data.get("sender_id"), ""),
-        "group_id": _text(c.group_id, filtered_data.get("group_id"), ""),
+        "message": _or_empty(filtered_data.get("message"), ""),
+        "sender_id": _or_empty(filtered_data.get("sender_id"), ""),
+        "group_id": _or_empty(filtered_data.get("group_id"), ""),
         "timestamp": whole_seconds(filtered_data.get("timestamp"), field="timestamp", default=now),
         "confidence": number(filtered_data.get("confidence"), field="confidence"),
         "quality_scores": dumps(scores) if scores is not None else None,
-        "filter_reason": _text(c.filter_reason, filtered_data.get("filter_reason"), None),
+        "filter_reason": _or_empty(filtered_data.get("filter_reason"), None),
         "created_at": now,
         "processed": False,
     }
-    async with db.transaction() as session:
-        return int(await inserted_key(session, insert(_FILTERED).values(values)))
+    async with db.autocommit() as session:
+        return int(await inserted_key(session, _INSERT_FILTERED, values))
 
 
 async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
     now = int(time.time())
     values = {
         "group_id": group_id,
-        "message": _text(_BOT.c.message, message, ""),
+        "message": _or_empty(message, ""),
         "timestamp": whole_seconds(timestamp, field="timestamp", default=now),
         "created_at": now,
     }
-    async with db.transaction() as session:
-        await inserted_key(session, insert(_BOT).values(values))
+    async with db.autocommit() as session:
+        await inserted_key(session, _INSERT_BOT, values)
     return True
 
 
 async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -> list[str]:
-    stmt = select(_BOT.c.message).where(_BOT.c.group_id == group_id)
-    stmt = page(stmt.order_by(_BOT.c.timestamp.desc(), _BOT.c.id.desc()), limit)
-    async with db.transaction() as session:
-        return [str(text) for text in (await session.execute(stmt)).scalars()]
+    params = {"group_id": group_id, "limit": bound_limit(limit)}
+    async with db.reading() as session:
+        return [str(text) for text in (await session.execute(_NEWEST_BOT_REPLIES, params)).scalars()]
 
 
-def _count(table: Table, *conditions: Any) -> Select[Any]:
-    return select(func.count()).select_from(table).where(*conditions)
+def _count(table: Table, *conditions: Any) -> Any:
+    """COUNT(*) of table's rows matching conditions, as a scalar subquery (several share one round trip)."""
+    return select(func.count()).select_from(table).where(*conditions).scalar_subquery()
 
 
 async def get_messages_statistics(db: Database) -> MessageStatistics:
-    async with db.transaction() as session:
-        raw = int((await session.execute(_count(_RAW))).scalar_one())
-        filtered = int((await session.execute(_count(_FILTERED))).scalar_one())
-        bot = int((await session.execute(_count(_BOT))).scalar_one())
+    stmt = select(_count(_RAW), _count(_FILTERED), _count(_BOT))
+    async with db.reading() as session:
+        raw, filtered, bot = (int(n) for n in (await session.execute(stmt)).one())
     return {"total_messages": raw, "raw_messages": raw, "filtered_messages": filtered, "bot_messages": bot}
 
 
 async def get_message_statistics(db: Database, *, group_id: str | None) -> GroupMessageStatistics | MessageStatistics:
     if not group_id:
         return await get_messages_statistics(db)
-    async with db.transaction() as session:
-        total = int((await session.execute(_count(_RAW, _RAW.c.group_id == group_id))).scalar_one())
-        unprocessed_stmt = _count(_RAW, _RAW.c.group_id == group_id, _RAW.c.processed.is_(False))
-        unprocessed = int((await session.execute(unprocessed_stmt)).scalar_one())
-        filtered = int((await session.execute(_count(_FILTERED, _FILTERED.c.group_id == group_id))).scalar_one())
+    stmt = select(
+        _count(_RAW, _RAW.c.group_id == group_id),
+        _count(_RAW, _RAW.c.group_id == group_id, _RAW.c.processed == false()),
+        _count(_FILTERED, _FILTERED.c.group_id == group_id),
+    )
+    async with db.reading() as session:
+        total, unprocessed, filtered = (int(n) for n in (await session.execute(stmt)).one())
     return {
         "total_messages": total,
         "unprocessed_messages": unprocessed,
@@ -321,7 +342,7 @@ async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str,
         .order_by(desc(count), _RAW.c.sender_id)
         .limit(_SENDERS_LIMIT)
     )
-    async with db.transaction() as session:
+    async with db.reading() as session:
         rows = (await session.execute(stmt)).all()
     return {
         row.sender_id: {"message_count": int(row.message_count), "sender_name": row.sender_name or row.sender_id}

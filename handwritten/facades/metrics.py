@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from sqlalchemy import Table, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.records.learning import learning_batch_record
 from generated.repositories.learning import (
@@ -16,7 +15,7 @@ from generated.repositories.learning import (
 )
 from generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
 from generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
-from handwritten.runtime.session import Database
+from handwritten.runtime.session import Database, Executor
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table
@@ -30,7 +29,7 @@ _TREND_DAYS = 7
 _RECENT_BATCHES = 10
 
 
-async def _count(session: AsyncSession, table: Table, group_id: str | None) -> int:
+async def _count(session: Executor, table: Table, group_id: str | None) -> int:
     """Rows of table, only those of group_id when one is given (an empty id counts all, as the plugin does)."""
     stmt = select(func.count()).select_from(table)
     if group_id:

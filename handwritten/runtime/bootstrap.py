@@ -11,12 +11,14 @@ import socket
 
 from sqlalchemy import text
 from sqlalchemy.dialects import mysql, postgresql
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
 from handwritten.runtime.errors import DatabaseUnavailableError
+from handwritten.runtime.failures import DatabaseOperationError
+from handwritten.runtime.migrate import exact_collation
 from handwritten.runtime.settings import DatabaseSettings
 
 log = logging.getLogger("sldb.bootstrap")
@@ -28,6 +30,15 @@ _UNREACHABLE = (OSError, socket.gaierror, ConnectionError, TimeoutError)
 
 def _unavailable(settings: DatabaseSettings, exc: BaseException) -> DatabaseUnavailableError:
     return DatabaseUnavailableError(f"cannot reach {settings.db_type} at {settings.where()}: {type(exc).__name__}")
+
+
+def _refused(settings: DatabaseSettings, exc: SQLAlchemyError) -> DatabaseOperationError:
+    """The server answered but refused: a wrong password, no right to create or open the database."""
+    database = settings.mysql_database if settings.db_type == "mysql" else settings.postgresql_database
+    cause = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, never the URL
+    return DatabaseOperationError(
+        f"{settings.db_type} at {settings.where()} refused database {database!r} for its user: {cause}"
+    )
 
 
 def _is_unreachable(exc: BaseException) -> bool:
@@ -60,19 +71,22 @@ async def ensure_database(settings: DatabaseSettings) -> None:
     except Exception as exc:
         if _is_unreachable(exc):
             raise _unavailable(settings, exc) from None
+        if isinstance(exc, SQLAlchemyError):
+            raise _refused(settings, exc) from exc
         raise
 
 
 async def _ensure_mysql(settings: DatabaseSettings) -> None:
-    engine = create_async_engine(
-        settings.server_url(), poolclass=NullPool, connect_args={"connect_timeout": 10, "charset": "utf8mb4"}
-    )
+    url, connect_args = driver_connect_args(settings.server_url(), settings.connect_timeout)
+    engine = create_async_engine(url, poolclass=NullPool, connect_args=connect_args)
     try:
         async with engine.connect() as conn:
+            # Texts compare exactly, as on PostgreSQL and SQLite (see migrate.exact_collation).
+            collation = exact_collation(conn.dialect)
             await conn.execute(
                 text(
                     f"CREATE DATABASE IF NOT EXISTS {_MYSQL_QUOTE(settings.mysql_database)} "
-                    "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+                    f"CHARACTER SET utf8mb4 COLLATE {collation}"
                 )
             )
             await conn.commit()
@@ -81,9 +95,8 @@ async def _ensure_mysql(settings: DatabaseSettings) -> None:
 
 
 async def _ensure_postgresql(settings: DatabaseSettings) -> None:
-    server = create_async_engine(
-        settings.server_url(), poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args={"timeout": 10}
-    )
+    url, connect_args = driver_connect_args(settings.server_url(), settings.connect_timeout)
+    server = create_async_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args=connect_args)
     try:
         async with server.connect() as conn:
             exists = (
@@ -102,7 +115,8 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
         await server.dispose()
     if settings.postgresql_schema == "public":
         return
-    target = create_engine_for(settings.url().set(query={}), PoolOptions(max_connections=1, min_connections=0))
+    options = PoolOptions(max_connections=1, min_connections=0, connect_timeout=settings.connect_timeout)
+    target = create_engine_for(settings.url().set(query={}), options)
     try:
         async with target.connect() as conn:
             try:

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Executable, Select, Table
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from handwritten.runtime.errors import InvalidValueError
+from handwritten.runtime.session import Executor
+from handwritten.runtime.values import whole_number
 
 SelectT = TypeVar("SelectT", bound=Select[Any])
 
@@ -44,12 +45,9 @@ def page(stmt: SelectT, limit: Any, offset: Any = 0) -> SelectT:
 
 def clamp_limit(limit: Any) -> int | None:
     """None for no limit; otherwise an int in [0, MAX_LIMIT]. A negative limit means no limit."""
-    if limit is None:
+    size = whole_number(limit, field="limit")
+    if size is None:
         return None
-    try:
-        size = int(limit)
-    except (TypeError, ValueError):
-        raise InvalidValueError("limit", f"must be a whole number, not {limit!r}") from None
     if size < 0:
         return None
     return min(size, MAX_LIMIT)
@@ -57,27 +55,29 @@ def clamp_limit(limit: Any) -> int | None:
 
 def clamp_offset(offset: Any) -> int:
     """An int in [0, MAX_LIMIT]; a negative offset is 0."""
-    if offset is None:
-        return 0
-    try:
-        start = int(offset)
-    except (TypeError, ValueError):
-        raise InvalidValueError("offset", f"must be a whole number, not {offset!r}") from None
+    start = whole_number(offset, field="offset", default=0)
     return min(max(start, 0), MAX_LIMIT)
 
 
-async def run_dml(session: AsyncSession, stmt: Executable) -> CursorResult[Any]:
+async def run_dml(session: Executor, stmt: Executable) -> CursorResult[Any]:
     """Execute an INSERT, UPDATE or DELETE; its result carries rowcount and inserted_primary_key."""
     return cast("CursorResult[Any]", await session.execute(stmt))
 
 
-async def affected(session: AsyncSession, stmt: Executable) -> int:
+async def affected(session: Executor, stmt: Executable) -> int:
     """How many rows an UPDATE or DELETE matched (MySQL counts matched rows: FOUND_ROWS is set)."""
     return int((await run_dml(session, stmt)).rowcount)
 
 
-async def inserted_key(session: AsyncSession, stmt: Executable) -> Any:
-    """The primary key of the row an INSERT created."""
-    key = (await run_dml(session, stmt)).inserted_primary_key
+def bound_limit(limit: Any) -> int:
+    """clamp_limit for a statement built once with LIMIT as a bound parameter: no limit is MAX_LIMIT."""
+    size = clamp_limit(limit)
+    return MAX_LIMIT if size is None else size
+
+
+async def inserted_key(session: Executor, stmt: Executable, values: Mapping[str, Any] | None = None) -> Any:
+    """The primary key of the row an INSERT created (values: its parameters, for a statement built once)."""
+    result = cast("CursorResult[Any]", await session.execute(stmt, values)) if values else await run_dml(session, stmt)
+    key = result.inserted_primary_key
     assert key is not None
     return key[0]

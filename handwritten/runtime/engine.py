@@ -8,19 +8,24 @@ closed is disposed the next time any loop asks for an engine, and close() dispos
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import select
 import threading
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.runtime.session import Backend
+from handwritten.runtime.session import Backend, Connection
+from handwritten.runtime.sqlite_thread import create_sqlite_sync_engine, thread_autocommit, thread_transaction
 
 log = logging.getLogger("sldb.engine")
 
@@ -34,6 +39,11 @@ SQLITE_PRAGMAS = (
     "PRAGMA temp_store=MEMORY",
 )
 CLOSE_TIMEOUT_SECONDS = 10.0
+# A pooled connection idle for longer than this is pinged before use; a younger one only has its socket
+# checked (a restarted server or a cut proxy has closed it), which costs no round trip.
+IDLE_PING_SECONDS = 30.0
+_IDLE_SINCE = "sldb_idle_since"
+_NO_BEGIN = "sldb_no_begin"  # SQLite: a statement that runs in its own implicit transaction
 
 
 def backend_of(url: URL) -> Backend:
@@ -49,12 +59,18 @@ def backend_of(url: URL) -> Backend:
 
 @dataclass(frozen=True)
 class PoolOptions:
-    """How many connections an engine keeps: max_connections at most, min_connections opened at start."""
+    """How many connections an engine keeps: max_connections at most, min_connections opened at start.
+
+    connect_timeout bounds opening a connection (a host that never answers); pool_timeout bounds waiting
+    for a free connection of the pool.
+    """
 
     max_connections: int = 10
     min_connections: int = 2
     sqlite_pool: str = "queue"
     echo: bool = False
+    connect_timeout: float = 10.0
+    pool_timeout: float = 30.0
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -68,40 +84,231 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: Any) -> None:
+    if conn.get_execution_options().get(_NO_BEGIN):
+        return  # one statement in SQLite's own implicit transaction (a read then takes no write lock)
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_engine_for(url: URL, options: PoolOptions) -> AsyncEngine:
-    """An async engine for url with this data layer's settings for its backend."""
+def _transport_of(driver_connection: Any) -> Any:
+    """The asyncio transport under an asyncpg or aiomysql connection (None when it has none)."""
+    transport = getattr(driver_connection, "_transport", None)  # asyncpg
+    if transport is None:
+        writer = getattr(driver_connection, "_writer", None)  # aiomysql's asyncio StreamWriter
+        transport = getattr(writer, "transport", None)
+    return transport
+
+
+def _closed_by_server(driver_connection: Any) -> bool:
+    """Whether the driver already knows the server closed this connection (no round trip)."""
+    is_closed = getattr(driver_connection, "is_closed", None)  # asyncpg
+    if callable(is_closed):
+        return bool(is_closed())
+    transport = _transport_of(driver_connection)
+    return transport is None or bool(transport.is_closing())
+
+
+def _has_unread_input(driver_connection: Any) -> bool:
+    """Whether an idle connection's socket has something to read: only a close or an error, between calls.
+
+    The event loop may not have read it yet (a call right after the server went away), so the socket is
+    asked directly; poll() with no wait is one system call.
+    """
+    transport = _transport_of(driver_connection)
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None:
+        return False
+    poller = select.poll()
+    poller.register(sock.fileno(), select.POLLIN | select.POLLERR | select.POLLHUP)
+    return bool(poller.poll(0))
+
+
+def _watch_liveness(engine: AsyncEngine) -> None:
+    """Replace dead pooled connections at checkout: what pool_pre_ping does, without a ping on every call.
+
+    pool_pre_ping costs one to three round trips per call (asyncpg pings with BEGIN; ;ROLLBACK). A server
+    restart or a cut connection closes the socket: the driver has noticed it, or the socket has unread
+    input. Only then, or after IDLE_PING_SECONDS idle (a silent network drop), is the connection pinged.
+    """
+    dialect = engine.sync_engine.dialect
+
+    def checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if _closed_by_server(dbapi_conn.driver_connection):
+            raise DisconnectionError("the server closed this pooled connection")
+        idle_since = record.info.get(_IDLE_SINCE)
+        long_idle = idle_since is not None and time.monotonic() - idle_since > IDLE_PING_SECONDS
+        if long_idle or _has_unread_input(dbapi_conn.driver_connection):
+            try:
+                dialect.do_ping(dbapi_conn)
+            except Exception as exc:
+                raise DisconnectionError(f"a pooled connection failed its ping ({type(exc).__name__})") from exc
+
+    event.listen(engine.sync_engine, "checkin", checkin)
+    event.listen(engine.sync_engine, "checkout", checkout)
+
+
+def _connect_or_dbapi_error(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+    """Open a driver connection; a socket error becomes the driver's OperationalError.
+
+    asyncpg raises OSError (refused, reset, timed out) as is when it cannot connect, and SQLAlchemy wraps only
+    DBAPI errors: unwrapped, a server that is down would reach the caller as a bare ConnectionRefusedError
+    instead of the data layer's typed errors.
+    """
+    try:
+        return dialect.connect(*cargs, **cparams)
+    except OSError as exc:  # ConnectionError and TimeoutError are OSErrors
+        detail = str(exc) or "no answer"
+        raise dialect.loaded_dbapi.OperationalError(f"cannot connect: {type(exc).__name__}: {detail}") from exc
+
+
+def _within(connect: Callable[..., Awaitable[Any]], seconds: float) -> Callable[..., Awaitable[Any]]:
+    """connect, failing with TimeoutError after seconds, handshake included."""
+
+    async def connect_within(*args: Any, **kwargs: Any) -> Any:
+        return await asyncio.wait_for(connect(*args, **kwargs), seconds)
+
+    return connect_within
+
+
+def driver_connect_args(url: URL, connect_timeout: float) -> tuple[URL, dict[str, Any]]:
+    """The URL and driver arguments for a PostgreSQL or MySQL connection that opens within connect_timeout."""
+    if backend_of(url) == "mysql":
+        import aiomysql
+
+        # aiomysql's connect_timeout bounds only opening the socket: a host that accepts and never answers
+        # (a hung server, a half-open proxy) would hold the call forever without the outer limit.
+        return url, {
+            "connect_timeout": connect_timeout,
+            "charset": "utf8mb4",
+            "async_creator_fn": _within(aiomysql.connect, connect_timeout),
+        }
+    query = dict(url.query)
+    search_path = query.pop("search_path", None)
+    pg_args: dict[str, Any] = {"timeout": connect_timeout}  # asyncpg: socket and start-up messages
+    if search_path:
+        # Quoted as an identifier: the schema was created under exactly this (quoted) name.
+        quoted = '"' + str(search_path).replace('"', '""') + '"'
+        pg_args["server_settings"] = {"search_path": quoted}
+    return url.set(query=query), pg_args
+
+
+def create_engine_for(url: URL, options: PoolOptions, *, autocommit: bool = False) -> AsyncEngine:
+    """An async engine for url with this data layer's settings for its backend (autocommit: PostgreSQL, MySQL)."""
     backend = backend_of(url)
     if backend == "sqlite":
         kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
         if options.sqlite_pool == "null":
             kwargs["poolclass"] = NullPool
         else:
-            kwargs.update(pool_size=options.max_connections, max_overflow=0)
+            kwargs.update(pool_size=options.max_connections, max_overflow=0, pool_timeout=options.pool_timeout)
         engine = create_async_engine(url, echo=options.echo, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
         event.listen(engine.sync_engine, "begin", _sqlite_on_begin)
         return engine
-    pool = {
+    pool: dict[str, Any] = {
         "pool_size": options.max_connections,
         "max_overflow": 0,
         "pool_recycle": 3600,
-        "pool_pre_ping": True,
-        "pool_timeout": 30,
+        "pool_timeout": options.pool_timeout,
     }
+    if autocommit:
+        pool["isolation_level"] = "AUTOCOMMIT"
     if backend == "mysql":
-        connect_args: dict[str, Any] = {"connect_timeout": 10, "charset": "utf8mb4"}
-        return create_async_engine(url, echo=options.echo, connect_args=connect_args, **pool)
-    query = dict(url.query)
-    search_path = query.pop("search_path", None)
-    pg_args: dict[str, Any] = {"timeout": 10}
-    if search_path:
-        # Quoted as an identifier: the schema was created under exactly this (quoted) name.
-        quoted = '"' + str(search_path).replace('"', '""') + '"'
-        pg_args["server_settings"] = {"search_path": quoted}
-    return create_async_engine(url.set(query=query), echo=options.echo, connect_args=pg_args, **pool)
+        pool["pool_reset_on_return"] = None  # replaced by _reset_unless_ended (below)
+    target, connect_args = driver_connect_args(url, options.connect_timeout)
+    engine = create_async_engine(target, echo=options.echo, connect_args=connect_args, **pool)
+    event.listen(engine.sync_engine, "do_connect", _connect_or_dbapi_error)
+    _watch_liveness(engine)  # a connection the server dropped (restart, network) is replaced, not used
+    if backend == "mysql":
+        event.listen(engine.sync_engine, "reset", _reset_unless_ended)
+    return engine
+
+
+def _reset_unless_ended(dbapi_conn: Any, _record: Any, reset_state: Any) -> None:
+    """Roll back a connection returned to the pool, unless its transaction already ended.
+
+    The pool's default sends ROLLBACK on every checkin: on MySQL one more round trip per call after the
+    COMMIT or ROLLBACK the connection has just sent (PostgreSQL and SQLite skip it without I/O).
+    """
+    if not reset_state.transaction_was_reset:
+        dbapi_conn.rollback()
+
+
+def reader_of(engine: AsyncEngine, url: URL, options: PoolOptions) -> AsyncEngine:
+    """The engine that reading() and autocommit() connections come from.
+
+    PostgreSQL: an autocommit engine with its own pool (up to max_connections), so a single statement sends
+    no BEGIN/COMMIT; a pool of its own rather than switching engine's connections back and forth, which
+    costs about a quarter of a small read. SQLite: engine's pool, without BEGIN IMMEDIATE, so readers never
+    wait for the write lock. MySQL: engine itself, since switching autocommit costs a round trip there.
+    """
+    backend = backend_of(url)
+    if backend == "postgresql":
+        return create_engine_for(url, options, autocommit=True)
+    if backend == "sqlite":
+        return engine.execution_options(**{_NO_BEGIN: True})
+    return engine
+
+
+async def _dispose_with_loop(
+    engines: tuple[AsyncEngine, ...], loop: asyncio.AbstractEventLoop
+) -> AsyncGenerator[None, None]:
+    """Suspended for as long as its loop runs; closing it disposes the engine while the loop still can.
+
+    asyncio.run() closes every async generator of its loop before closing the loop (shutdown_asyncgens):
+    so when the WebUI's loop ends, its engine's connections are closed politely instead of being left
+    open until garbage collection (PostgreSQL, MySQL) or for good (aiosqlite's worker threads).
+    """
+    try:
+        yield
+    finally:
+        if _running_loop() is loop:  # elsewhere (a closed or stopped loop) its connections cannot be awaited
+            for engine in engines:
+                await engine.dispose()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _step(coroutine: Coroutine[Any, Any, Any]) -> None:
+    """Run coroutine up to its first suspension, now; used where it cannot suspend (see callers)."""
+    with contextlib.suppress(StopIteration):
+        coroutine.send(None)
+
+
+@dataclass
+class _LoopEngine:
+    """The engine of one event loop and what closes it with the loop."""
+
+    loop: asyncio.AbstractEventLoop
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    closer: AsyncGenerator[None, None]
+    reader: AsyncEngine
+    # SQLite through worker threads: this loop's writers take turns before they ask a thread for the file's
+    # write lock. Writers blocked in BEGIN IMMEDIATE would otherwise hold every worker thread while the one
+    # holding the lock waits for a thread to COMMIT. SQLite admits one writer at a time anyway.
+    sqlite_writers: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    def on(cls, loop: asyncio.AbstractEventLoop, url: URL, options: PoolOptions) -> _LoopEngine:
+        engine = create_engine_for(url, options)
+        reader = reader_of(engine, url, options)
+        closer = _dispose_with_loop((engine, reader) if reader is not engine else (engine,), loop)
+        _step(closer.asend(None))  # first iteration, on the loop's thread: the loop now tracks it
+        return cls(loop, engine, async_sessionmaker(engine, expire_on_commit=False), closer, reader)
+
+    def forget(self) -> None:
+        """Drop the engine of a loop that no longer runs: its connections cannot be closed without it."""
+        _step(self.closer.aclose())  # ends at once: not on its loop, so it skips dispose
+        self.engine.sync_engine.dispose(close=False)
+        self.reader.sync_engine.dispose(close=False)
 
 
 class DatabaseEngine:
@@ -113,52 +320,96 @@ class DatabaseEngine:
         self.options = options or PoolOptions()
         self.backend: Backend = backend_of(url)
         self._lock = threading.Lock()
-        self._engines: dict[int, tuple[asyncio.AbstractEventLoop, AsyncEngine, async_sessionmaker[AsyncSession]]] = {}
+        self._engines: dict[int, _LoopEngine] = {}
         self._main_loop: asyncio.AbstractEventLoop | None = None
+        self._sqlite = (
+            create_sqlite_sync_engine(
+                url,
+                self.options.max_connections,
+                self.options.sqlite_pool == "null",
+                _sqlite_on_connect,
+                _sqlite_on_begin,
+            )
+            if self.backend == "sqlite"
+            else None
+        )
 
     # -- engines per loop ----------------------------------------------------------------------
 
-    def _entry(self) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
+    def _entry(self) -> _LoopEngine:
         loop = asyncio.get_running_loop()
         found = self._engines.get(id(loop))
-        if found is not None and found[0] is loop:
-            return found[1], found[2]
+        if found is not None and found.loop is loop:
+            return found
         with self._lock:
             self._drop_closed_loops()
             found = self._engines.get(id(loop))
-            if found is None or found[0] is not loop:
-                engine = create_engine_for(self.url, self.options)
-                factory = async_sessionmaker(engine, expire_on_commit=False)
-                found = (loop, engine, factory)
+            if found is None or found.loop is not loop:
+                found = _LoopEngine.on(loop, self.url, self.options)
                 self._engines[id(loop)] = found
                 if self._main_loop is None:
                     self._main_loop = loop
                 else:
                     log.debug("created an engine for another event loop (%d loops)", len(self._engines))
-            return found[1], found[2]
+            return found
 
     def _drop_closed_loops(self) -> None:
-        for key, (loop, engine, _) in list(self._engines.items()):
-            if loop.is_closed():
-                # Its connections cannot be closed politely without their loop; drop the pool so
-                # nothing reuses them and the sockets close as the objects go.
-                engine.sync_engine.dispose(close=False)
+        for key, entry in list(self._engines.items()):
+            if entry.loop.is_closed():
+                entry.forget()
                 del self._engines[key]
 
     @property
     def engine(self) -> AsyncEngine:
         """The current loop's engine."""
-        return self._entry()[0]
+        return self._entry().engine
 
     def get_session(self) -> AsyncSession:
         """A new session on the current loop's engine (use as `async with`)."""
-        return self._entry()[1]()
+        return self._entry().sessions()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session in a transaction: committed when the block ends, rolled back if it raises."""
-        async with self._entry()[1]() as session, session.begin():
-            yield session
+    async def transaction(self) -> AsyncIterator[Connection]:
+        """A Core connection in a transaction: committed when the block ends, rolled back if it raises.
+
+        Core, not an ORM session: the facades run Core statements, and a session only adds work per call.
+        SQLite: a pysqlite connection through a worker thread (see sqlite_thread), shared by every loop.
+        """
+        if self._sqlite is not None:
+            async with self._entry().sqlite_writers, thread_transaction(self._sqlite) as thread_conn:
+                yield thread_conn
+            return
+        async with self._entry().engine.begin() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[Connection]:
+        """A connection for a single read statement (see reader_of)."""
+        if self._sqlite is not None:
+            async with thread_autocommit(self._sqlite, {_NO_BEGIN: True}) as thread_conn:
+                yield thread_conn
+            return
+        async with self._entry().reader.connect() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[Connection]:
+        """A connection for a write that is one statement, which commits on its own (its own transaction).
+
+        PostgreSQL: no BEGIN/COMMIT round trips (asyncpg autocommit). SQLite: one thread hop, no BEGIN, the
+        statement takes the write lock itself (waiting up to busy_timeout), after this loop's other writers.
+        MySQL: a transaction, since switching autocommit costs the round trip it would save.
+        """
+        if self._sqlite is not None:
+            async with self._entry().sqlite_writers, thread_autocommit(self._sqlite, {_NO_BEGIN: True}) as thread_conn:
+                yield thread_conn
+            return
+        if self.backend == "postgresql":
+            async with self._entry().reader.connect() as conn:
+                yield conn
+            return
+        async with self.transaction() as conn:
+            yield conn
 
     @property
     def loop_count(self) -> int:
@@ -197,7 +448,7 @@ class DatabaseEngine:
             "min_connections": self.options.min_connections,
         }
         if self._main_loop is not None and id(self._main_loop) in self._engines:
-            pool = self._engines[id(self._main_loop)][1].pool
+            pool = self._engines[id(self._main_loop)].engine.pool
             info["pool"] = pool.status()
             info["pool_class"] = type(pool).__name__
         return info
@@ -208,16 +459,19 @@ class DatabaseEngine:
             entries = list(self._engines.values())
             self._engines.clear()
             self._main_loop = None
+        if self._sqlite is not None:
+            self._sqlite.dispose()  # pysqlite connections close at once, without I/O to wait for
         current = asyncio.get_running_loop()
-        for loop, engine, _ in entries:
+        for entry in entries:
             try:
-                if loop is current:
-                    await asyncio.wait_for(engine.dispose(), CLOSE_TIMEOUT_SECONDS)
-                elif not loop.is_closed() and loop.is_running():
-                    future = asyncio.run_coroutine_threadsafe(engine.dispose(), loop)
+                if entry.loop is current:
+                    await asyncio.wait_for(entry.closer.aclose(), CLOSE_TIMEOUT_SECONDS)
+                elif not entry.loop.is_closed() and entry.loop.is_running():
+                    future = asyncio.run_coroutine_threadsafe(entry.closer.aclose(), entry.loop)
                     await asyncio.wait_for(asyncio.wrap_future(future), CLOSE_TIMEOUT_SECONDS)
                 else:
-                    engine.sync_engine.dispose(close=False)
+                    entry.forget()
             except Exception as exc:  # closing must go on for the other engines
                 log.warning("closing an engine failed: %s", type(exc).__name__)
-                engine.sync_engine.dispose(close=False)
+                entry.engine.sync_engine.dispose(close=False)
+                entry.reader.sync_engine.dispose(close=False)

@@ -8,8 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import MetaData
@@ -19,7 +18,7 @@ from handwritten.runtime import bootstrap
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from handwritten.runtime.migrate import Step, migrate, plan_migration
-from handwritten.runtime.session import Backend
+from handwritten.runtime.session import Backend, Connection
 from handwritten.runtime.settings import DatabaseSettings
 
 log = logging.getLogger("sldb.manager")
@@ -55,13 +54,19 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
     def backend(self) -> Backend:
         return self.backend_in_use or self.settings.db_type
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        engine = self.engine
-        if engine is None:
-            raise DatabaseNotReadyError("transaction")
-        async with engine.transaction() as session:
-            yield session
+    def _started_engine(self, what: str) -> DatabaseEngine:
+        if self.engine is None:
+            raise DatabaseNotReadyError(what)
+        return self.engine
+
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        return self._started_engine("transaction").transaction()
+
+    def autocommit(self) -> AbstractAsyncContextManager[Connection]:
+        return self._started_engine("autocommit").autocommit()
+
+    def reading(self) -> AbstractAsyncContextManager[Connection]:
+        return self._started_engine("reading").reading()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -78,9 +83,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
 
     def get_session(self) -> AsyncSession:
         """A session on the current event loop's engine, for the plugin's own queries (`async with`)."""
-        if self.engine is None:
-            raise DatabaseNotReadyError("get_session")
-        return self.engine.get_session()
+        return self._started_engine("get_session").get_session()
 
     async def start(self) -> bool:
         """Start once; concurrent and repeated calls wait for and share the first start's outcome."""
@@ -109,7 +112,13 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         url = settings.url(backend)
         if backend == "sqlite":
             settings.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
-        options = PoolOptions(settings.max_connections, settings.min_connections, settings.sqlite_pool, settings.echo)
+        options = PoolOptions(
+            settings.max_connections,
+            settings.min_connections,
+            settings.sqlite_pool,
+            settings.echo,
+            connect_timeout=settings.connect_timeout,
+        )
         engine = DatabaseEngine(url, _metadata(), options)
         try:
             self.migration_steps = await self.create_tables(engine, enable_auto_migration=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,12 @@ class DatabaseSettings:
     mysql_host: str = "localhost"
     mysql_port: int = 3306
     mysql_user: str = "root"
-    mysql_password: str = ""
+    mysql_password: str = field(default="", repr=False)  # never in a repr, a log line or an error
     mysql_database: str = "astrbot_self_learning"
     postgresql_host: str = "localhost"
     postgresql_port: int = 5432
     postgresql_user: str = "postgres"
-    postgresql_password: str = ""
+    postgresql_password: str = field(default="", repr=False)
     postgresql_database: str = "astrbot_self_learning"
     postgresql_schema: str = "public"
     max_connections: int = 10
@@ -62,6 +62,7 @@ class DatabaseSettings:
     fallback_to_sqlite: bool = True
     sqlite_pool: str = "queue"  # "queue" (default, measured faster) or "null" (a new connection per session)
     echo: bool = False
+    connect_timeout: float = 10.0  # seconds to open a connection before the call fails as unavailable
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -81,6 +82,8 @@ class DatabaseSettings:
         for name in ("fallback_to_sqlite", "echo"):
             if name in values:
                 values[name] = _flag(name, values[name])
+        if "connect_timeout" in values:
+            values["connect_timeout"] = _seconds("connect_timeout", values["connect_timeout"])
         for name in (
             "mysql_host",
             "mysql_user",
@@ -110,6 +113,9 @@ class DatabaseSettings:
             _identifier("postgresql_database", self.postgresql_database)
         if self.db_type == "mysql":
             _identifier("mysql_database", self.mysql_database)
+            if self.mysql_database != self.mysql_database.rstrip(" "):
+                # MySQL and MariaDB refuse such a name ("Incorrect database name"); say so before connecting.
+                raise SettingsError("mysql_database", f"{self.mysql_database!r} ends with a space; MySQL refuses it")
 
     # -- URLs --------------------------------------------------------------------------------
 
@@ -191,6 +197,16 @@ def _whole(name: str, value: Any, minimum: int) -> int:
     if number < minimum:
         raise SettingsError(name, f"{value!r} is below {minimum}")
     return number
+
+
+def _seconds(name: str, value: Any) -> float:
+    try:
+        seconds = float(str(value).strip())
+    except ValueError:
+        raise SettingsError(name, f"{value!r} is not a number of seconds") from None
+    if not 0 < seconds <= 3600:
+        raise SettingsError(name, f"{value!r} is out of range; accepted: more than 0, at most 3600 seconds")
+    return seconds
 
 
 def _flag(name: str, value: Any) -> bool:

@@ -2,7 +2,8 @@
 
 - float columns are DOUBLE everywhere: MySQL's FLOAT is 4 bytes and rounds a Unix time by ~100 s.
 - text columns are LONGTEXT on MySQL/MariaDB: TEXT holds 64 KiB there, and chats send more.
-- string and text columns take what callers give them (see handwritten.runtime.values).
+- string and text columns take what callers give them and refuse what they cannot store, naming the field
+  (see handwritten.runtime.values: escapes for NUL and lone surrogates, length and NOT NULL checks).
 """
 
 from __future__ import annotations
@@ -32,17 +33,20 @@ class Double(_Double[float]):
 
 
 class SafeString(TypeDecorator[str]):
-    """VARCHAR(n) whose bound values go through values.bind_text for column limits and encodings."""
+    """VARCHAR(length) whose bound values go through values.bind_text; field names the column in errors."""
 
     impl = String
     cache_ok = True
 
-    def __init__(self, length: int) -> None:
+    def __init__(self, length: int, field: str = "text", nullable: bool = True) -> None:
         super().__init__(length)
-        self.max_chars = length
+        # Attribute names match the arguments: SQLAlchemy builds the statement cache key from them.
+        self.length = length
+        self.field = field
+        self.nullable = nullable
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        return values.bind_text(value, self.max_chars)
+        return values.bind_text(value, self.length, field=self.field, nullable=self.nullable)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return values.read_text(value)
@@ -54,13 +58,18 @@ class LongText(TypeDecorator[str]):
     impl = Text
     cache_ok = True
 
+    def __init__(self, field: str = "text", nullable: bool = True) -> None:
+        super().__init__()
+        self.field = field
+        self.nullable = nullable
+
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name in ("mysql", "mariadb"):
             return dialect.type_descriptor(mysql.LONGTEXT())
         return dialect.type_descriptor(Text())
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        return values.bind_text(value, None)
+        return values.bind_text(value, None, field=self.field, nullable=self.nullable)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return values.read_text(value)

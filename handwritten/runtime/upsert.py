@@ -2,20 +2,33 @@
 
 PostgreSQL and SQLite: INSERT ... ON CONFLICT (key) DO UPDATE; MySQL/MariaDB: ON DUPLICATE KEY UPDATE.
 The key columns must carry a unique index. Concurrent upserts of one key never fail with a duplicate.
+upsert_returning_key_statement also returns the row's integer primary key in the same statement (RETURNING on
+PostgreSQL and SQLite; on MySQL the key is handed back through LAST_INSERT_ID(id), its documented idiom).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import CursorResult, Insert, Table, func
 from sqlalchemy.dialects import mysql, postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
+
+from handwritten.runtime.session import Executor
+from handwritten.runtime.sqlite_thread import ThreadConnection
+
+
+def dialect_name(session: Executor) -> str:
+    """The backend's dialect name of a connection or a session."""
+    if isinstance(session, (AsyncConnection, ThreadConnection)):
+        return session.dialect.name
+    return session.bind.dialect.name if session.bind is not None else ""
 
 
 async def upsert(
-    session: AsyncSession,
+    session: Executor,
     table: Table,
     key: Sequence[str],
     values: Mapping[str, Any],
@@ -23,7 +36,7 @@ async def upsert(
 ) -> None:
     """Insert values; if a row with the same key exists, set update (default: values less the key) on it."""
     changes = dict(update) if update is not None else {k: v for k, v in values.items() if k not in key}
-    dialect = session.bind.dialect.name if session.bind is not None else ""
+    dialect = dialect_name(session)
     if dialect in ("mysql", "mariadb"):
         my = mysql.insert(table).values(dict(values))
         await session.execute(my.on_duplicate_key_update(**changes) if changes else my.prefix_with("IGNORE"))
@@ -35,3 +48,32 @@ async def upsert(
         else ins.on_conflict_do_nothing(index_elements=list(key))
     )
     await session.execute(stmt)
+
+
+def upsert_returning_key_statement(
+    dialect: str,
+    table: Table,
+    key: Sequence[str],
+    changes: Callable[[ReadOnlyColumnCollection[str, Any]], Sequence[tuple[str, Any]]],
+) -> Insert:
+    """An upsert to execute with the row's values as parameters, returning its primary key in one round trip.
+
+    changes is given the proposed row (PostgreSQL/SQLite `excluded`, MySQL `VALUES()`) and returns the
+    assignments for an existing row, in order (MySQL applies them in order, each seeing the ones before).
+    The statement holds no values, so callers can build it once and reuse it.
+    """
+    (pk,) = table.primary_key.columns
+    if dialect in ("mysql", "mariadb"):
+        my = mysql.insert(table)
+        # LAST_INSERT_ID(pk) makes the updated row's key what the driver reports as lastrowid.
+        return my.on_duplicate_key_update([*changes(my.inserted), (pk.name, func.last_insert_id(pk))])
+    ins = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    return ins.on_conflict_do_update(index_elements=list(key), set_=dict(changes(ins.excluded))).returning(pk)
+
+
+async def run_upsert_returning_key(session: Executor, statement: Insert, values: Mapping[str, Any]) -> int:
+    """Execute an upsert_returning_key_statement with values; the row's primary key."""
+    result = await session.execute(statement, dict(values))
+    if dialect_name(session) in ("mysql", "mariadb"):
+        return int(cast("CursorResult[Any]", result).lastrowid)
+    return int(result.scalar_one())

@@ -54,14 +54,6 @@ async def test_save_raw_message_accepts_objects_and_iso_times(db: Any) -> None:
     assert row["sender_name"] == ""
 
 
-async def test_save_raw_message_keeps_message_when_metadata_is_too_long(db: Any) -> None:
-    assert await db.save_raw_message(raw("g", "u1", 100, "kept", platform="p" * 500, sender_qq="9" * 40)) > 0
-    [row] = await db.get_recent_raw_messages("g")
-    assert row["message"] == "kept"
-    assert row["platform"] == "p" * 100
-    assert row["sender_qq"] == "9" * 32
-
-
 async def test_save_raw_messages_returns_ids_in_input_order(db: Any) -> None:
     assert await db.save_raw_messages([]) == []
     batch = [raw("g", f"u{i}", 1000 + i, f"m{i}") for i in range(30)]
@@ -250,3 +242,12 @@ async def test_groups_for_social_analysis(db: Any) -> None:
         {"group_id": "busy", "message_count": 3, "member_count": 2, "relation_count": 0},
         {"group_id": "quiet", "message_count": 1, "member_count": 1, "relation_count": 1},
     ]
+
+
+async def test_message_statistics_before_start_has_the_shape_of_the_question() -> None:
+    from generated.manager import SQLAlchemyDatabaseManager
+
+    manager = SQLAlchemyDatabaseManager({})
+    of_group = await manager.get_message_statistics("g7")
+    assert of_group["group_id"] == "g7" and "unprocessed_messages" in of_group
+    assert "group_id" not in await manager.get_message_statistics()

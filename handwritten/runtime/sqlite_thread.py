@@ -1,0 +1,138 @@
+"""SQLite for the facades: a synchronous SQLAlchemy connection driven from the event loop, one thread hop a step.
+
+Through aiosqlite every statement costs four hops to its worker thread (cursor, execute, fetch, close), and
+BEGIN IMMEDIATE, COMMIT and the pool's reset one or more each: a single-row insert made about ten, where the
+raw driver makes three. Here a transaction's first statement checks out a pysqlite connection, begins and
+executes in one hop, each later statement takes one hop, and COMMIT one; rows come back fully buffered. The
+engine is the same file, pragmas and BEGIN IMMEDIATE (engine.py); it is not bound to an event loop.
+The plugin's get_session() and the migration keep using the aiosqlite engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar, TypeVarTuple, overload
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, CursorResult, Dialect
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql import Executable
+from sqlalchemy.sql.selectable import TypedReturnsRows
+
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
+
+
+async def in_thread(work: Callable[[], T]) -> T:
+    """work() in a worker thread; if the caller is cancelled meanwhile, wait for work to end, then re-raise.
+
+    The connection must not be rolled back or returned to the pool while a thread still uses it.
+    """
+    future = asyncio.get_running_loop().run_in_executor(None, work)
+    try:
+        return await asyncio.shield(future)
+    except asyncio.CancelledError:
+        await asyncio.wait([future])
+        raise
+
+
+def create_sqlite_sync_engine(
+    url: URL,
+    pool_size: int,
+    null_pool: bool,
+    on_connect: Callable[[Any, Any], None],
+    on_begin: Callable[[Any], None],
+) -> Engine:
+    """A pysqlite engine on url's file, with the data layer's connect and begin hooks."""
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    if null_pool:
+        kwargs["poolclass"] = NullPool
+    else:
+        # Overflow unbounded: worker threads already bound how many connections are in use, and a thread
+        # must never wait for a connection that a task waiting for a thread holds. A SQLite file's extra
+        # connections cost a file open each and close on return.
+        kwargs.update(pool_size=pool_size, max_overflow=-1)
+    engine = create_engine(url.set(drivername="sqlite+pysqlite"), **kwargs)
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
+    return engine
+
+
+class ThreadConnection:
+    """What a facade runs statements on (like AsyncConnection.execute), backed by a pysqlite connection."""
+
+    def __init__(self, engine: Engine, options: dict[str, Any]) -> None:
+        self._engine = engine
+        self._options = options
+        self._conn: Connection | None = None
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._engine.dialect
+
+    def _connection(self) -> Connection:
+        if self._conn is None:  # in the worker thread: a full pool waits there, not on the event loop
+            self._conn = self._engine.connect().execution_options(prebuffer_rows=True, **self._options)
+        return self._conn
+
+    @overload
+    async def execute(self, statement: TypedReturnsRows[*Ts], parameters: Any = None) -> CursorResult[*Ts]: ...
+    @overload
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[*tuple[Any, ...]]: ...
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[*tuple[Any, ...]]:
+        """Run statement in the worker thread (the first one also checks out and begins); rows come buffered."""
+        return await in_thread(lambda: self._connection().execute(statement, parameters))
+
+    @asynccontextmanager
+    async def begin_nested(self) -> AsyncIterator[None]:
+        """A savepoint: released when the block ends, rolled back to if it raises."""
+        savepoint = await in_thread(lambda: self._connection().begin_nested())
+        try:
+            yield
+        except BaseException:
+            await in_thread(savepoint.rollback)
+            raise
+        await in_thread(savepoint.commit)
+
+    async def commit(self) -> None:
+        if self._conn is not None:
+            await in_thread(self._conn.commit)
+
+    async def rollback(self) -> None:
+        if self._conn is not None:
+            await in_thread(self._conn.rollback)
+
+    def close(self) -> None:
+        """Return the connection to the pool (its transaction has ended: the reset has nothing to undo)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+@asynccontextmanager
+async def thread_transaction(engine: Engine, options: dict[str, Any] | None = None) -> AsyncIterator[ThreadConnection]:
+    """A ThreadConnection in a transaction: committed when the block ends, rolled back if it raises."""
+    conn = ThreadConnection(engine, options or {})
+    try:
+        yield conn
+        await conn.commit()
+    except BaseException:
+        await conn.rollback()
+        raise
+    finally:
+        conn.close()
+
+
+@asynccontextmanager
+async def thread_autocommit(engine: Engine, options: dict[str, Any] | None = None) -> AsyncIterator[ThreadConnection]:
+    """A ThreadConnection for one statement in SQLite's implicit transaction: no hop beyond the statement's own.
+
+    The caller's options hold the engine's no-BEGIN flag; the statement commits (or fails) on its own.
+    """
+    conn = ThreadConnection(engine, options or {})
+    try:
+        yield conn
+    finally:
+        conn.close()
