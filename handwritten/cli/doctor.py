@@ -1,0 +1,95 @@
+"""sldb doctor: connect, say what is there, and show the DDL start-up would run, without running it."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections import Counter
+from typing import Any
+
+from handwritten.cli.introspect import diff_counts, diff_json, differences, print_differences
+from handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
+from handwritten.cli.output import Output
+from handwritten.cli.target import describe, settings_of
+from handwritten.runtime.migrate import Step, plan_steps
+from handwritten.runtime.settings import DatabaseSettings
+
+
+def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
+    pool: dict[str, Any] = {
+        "max_connections": settings.max_connections,
+        "min_connections": settings.min_connections,
+    }
+    if settings.db_type == "sqlite":
+        pool["sqlite_pool"] = settings.sqlite_pool
+    return pool
+
+
+def plan_of(found: LiveDatabase) -> list[Step]:
+    """What start-up's migration would run against what was found (plan_migration without a second read)."""
+    return plan_steps(models_metadata(), found.live, found.dialect)
+
+
+def steps_json(steps: list[Step]) -> list[dict[str, str]]:
+    return [{"kind": s.kind, "table": s.table, "name": s.name, "sql": s.sql} for s in steps]
+
+
+def print_plan(out: Output, steps: list[Step]) -> None:
+    if not steps:
+        out.line("start-up would change nothing")
+        return
+    kinds = Counter(step.kind for step in steps)
+    out.line(f"start-up would run {len(steps)} step(s) ({', '.join(f'{n} {k}' for k, n in kinds.items())}):")
+    for step in steps:
+        out.line(step.sql.rstrip(";") + ";")
+
+
+async def _doctor(args: argparse.Namespace, out: Output) -> int:
+    settings = settings_of(args)
+    found = await inspect_live(settings)
+    diffs = differences(found)
+    steps = plan_of(found)
+    pool = pool_settings(settings)
+    out.json(
+        {
+            "url": describe(settings),
+            "backend": settings.db_type,
+            "server": found.backend,
+            "server_version": found.server_version,
+            "database": found.database,
+            "schema": found.schema,
+            "database_exists": found.exists,
+            "pool": pool,
+            "tables_in_specs": len(models_metadata().tables),
+            "tables_live": len(found.live.columns),
+            "counts": diff_counts(diffs),
+            "tables": diff_json(diffs),
+            "plan": steps_json(steps),
+        }
+    )
+    where = found.database + (f" (schema {found.schema})" if found.schema else "")
+    out.table(
+        ["", ""],
+        [
+            ("url", describe(settings)),
+            ("server", found.server),
+            (
+                "database",
+                where
+                + (
+                    "" if found.exists else f" — the {found.missing.split()[0]} does not exist yet; start-up creates it"
+                ),
+            ),
+            ("pool", ", ".join(f"{k} {v}" for k, v in pool.items())),
+            ("tables", f"{len(models_metadata().tables)} in the specs, {len(found.live.columns)} in the database"),
+        ],
+        title="sldb doctor",
+        show_header=False,
+    )
+    print_differences(out, diffs, "differences from the specs")
+    print_plan(out, steps)
+    return 0
+
+
+def run_doctor(args: argparse.Namespace, out: Output) -> int:
+    return asyncio.run(_doctor(args, out))

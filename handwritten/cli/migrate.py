@@ -1,0 +1,124 @@
+"""sldb migrate: run start-up's additive migration now, with a progress bar; --dry-run only prints the DDL."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from handwritten.cli.doctor import plan_of, print_plan, steps_json
+from handwritten.cli.live import connect_error, inspect_live, models_metadata
+from handwritten.cli.output import Bar, CliError, Output
+from handwritten.cli.target import describe, settings_of
+from handwritten.runtime import bootstrap
+from handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.runtime.errors import DatabaseUnavailableError
+from handwritten.runtime.migrate import Step, migrate, plan_migration
+from handwritten.runtime.settings import DatabaseSettings
+
+
+class StepBar:
+    """migrate()'s progress shown as a bar weighted by the rows each step's table holds."""
+
+    def __init__(self, bar: Bar, rows: dict[str, int]) -> None:
+        self.bar = bar
+        self.rows = rows
+        self.results: list[tuple[Step, bool]] = []
+
+    def weight(self, step: Step) -> int:
+        return self.rows.get(step.table, 0) + 1
+
+    def started(self, step: Step) -> None:
+        rows = self.rows.get(step.table)
+        size = f" ({rows:,} rows)" if rows else ""
+        self.bar.describe(f"{step.table}{size}: {step.kind}")
+
+    def finished(self, step: Step, ok: bool) -> None:
+        self.results.append((step, ok))
+        self.bar.advance(self.weight(step))
+
+
+async def _row_counts(engine: AsyncEngine, steps: list[Step]) -> dict[str, int]:
+    """Rows of each existing table a step alters (a new table is empty; a database-wide step has no table)."""
+    tables = models_metadata().tables
+    created = {s.table for s in steps if s.kind == "create_table"}
+    altered = sorted({s.table for s in steps if s.table in tables} - created)
+    counts: dict[str, int] = {}
+    async with engine.connect() as conn:
+        for name in altered:
+            counts[name] = int((await conn.execute(select(func.count()).select_from(tables[name]))).scalar_one())
+    return counts
+
+
+async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Step, bool]]:
+    try:
+        await bootstrap.ensure_database(settings)
+    except DatabaseUnavailableError as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:
+        raise connect_error(settings, exc) from None
+    engine = create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
+    metadata = models_metadata()
+    try:
+        try:
+            planned = await plan_migration(engine, metadata)
+        except Exception as exc:
+            raise connect_error(settings, exc) from None
+        rows = await _row_counts(engine, planned)
+        with out.progress("migrating", total=sum(rows.get(s.table, 0) + 1 for s in planned) or 1) as bar:
+            progress = StepBar(bar, rows)
+            await migrate(engine, metadata, enable_auto_migration=True, progress=progress)
+            bar.finish()
+        return progress.results
+    finally:
+        await engine.dispose()
+
+
+async def _dry_run(settings: DatabaseSettings, out: Output) -> int:
+    found = await inspect_live(settings)
+    steps = plan_of(found)
+    out.json({"url": describe(settings), "dry_run": True, "database_exists": found.exists, "plan": steps_json(steps)})
+    out.line(f"{describe(settings)}  ({found.server}) — dry run, nothing is changed")
+    if not found.exists:
+        out.line(f"{found.missing} does not exist yet: migrate creates it first")
+    print_plan(out, steps)
+    return 0
+
+
+def run_migrate(args: argparse.Namespace, out: Output) -> int:
+    settings = settings_of(args)
+    if args.dry_run:
+        return asyncio.run(_dry_run(settings, out))
+    results = asyncio.run(_run(settings, out))
+    failed = [step for step, ok in results if not ok]
+    out.json(
+        {
+            "url": describe(settings),
+            "dry_run": False,
+            "steps": [{**steps_json([step])[0], "ok": ok} for step, ok in results],
+            "failed": len(failed),
+        }
+    )
+    if results:
+        kinds = sorted({step.kind for step, _ in results})
+        out.table(
+            ["step", "ran", "failed"],
+            [
+                (k, sum(s.kind == k for s, _ in results), sum(s.kind == k and not ok for s, ok in results))
+                for k in kinds
+            ],
+            title=f"migration of {describe(settings)}",
+            right=2,
+        )
+    for step in failed:
+        out.line(f"FAILED {step.kind} {step.table}.{step.name}: {step.sql}")
+    out.line(
+        f"{len(results) - len(failed)} of {len(results)} step(s) ran"
+        if results
+        else "nothing to migrate: the database matches the specs"
+    )
+    if failed:
+        raise CliError(f"{len(failed)} of {len(results)} migration step(s) failed; every other step was applied")
+    return 0

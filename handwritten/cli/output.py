@@ -1,0 +1,142 @@
+"""How sldb talks: tables for people and JSON for scripts on stdout; progress bars and errors on stderr."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+WIDTH_WHEN_PIPED = 200  # rich assumes 80 columns off a terminal and would wrap DDL and chat text
+
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+class CliError(Exception):
+    """A failure explained in one line: main prints `sldb <command>: <message>` and exits with 1."""
+
+
+def mask_passwords(text: str) -> str:
+    """text with the password of any URL in it replaced by ***."""
+    return _PASSWORD_IN_URL.sub(r"\1***@", text)
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception as one line: the driver's own message rather than SQLAlchemy's wrapping, no password."""
+    orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's exception
+    inner = orig if isinstance(orig, BaseException) else exc
+    # SQLAlchemy's asyncpg adapter re-raises as a generic Error; the driver's own type is its cause.
+    cause = inner.__cause__ if inner.__cause__ is not None and type(inner).__name__ == "Error" else inner
+    first = (str(cause).strip().splitlines() or [""])[0]
+    return mask_passwords(f"{type(cause).__name__}: {first}" if first else type(cause).__name__)
+
+
+def json_default(value: Any) -> Any:
+    """JSON for what json.dumps cannot write itself: times as ISO 8601, Decimals as numbers, bytes as base64."""
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def to_json(data: Any, indent: int | None = 2) -> str:
+    """data as JSON text, non-ASCII kept readable."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=json_default)
+
+
+def _console(stderr: bool) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else WIDTH_WHEN_PIPED
+    # No markup, emoji codes or highlighting: chat text such as "[图片]" or ":)" is printed as it is.
+    return Console(stderr=stderr, width=width, markup=False, emoji=False, highlight=False)
+
+
+class Bar:
+    """One progress bar; advance() moves it, describe() says what it is working on."""
+
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self._progress = progress
+        self._task = task
+
+    def advance(self, amount: float = 1) -> None:
+        self._progress.advance(self._task, amount)
+
+    def describe(self, text: str) -> None:
+        self._progress.update(self._task, description=text)
+
+    def finish(self) -> None:
+        total = self._progress.tasks[self._task].total
+        self._progress.update(self._task, completed=total)
+
+
+class Output:
+    """Where a command's results go: people get rich tables, --json gets one JSON document on stdout."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.out = _console(stderr=False)
+        self.err = _console(stderr=True)
+
+    def json(self, data: Any) -> None:
+        """The command's result for scripts; printed only with --json."""
+        if self.as_json:
+            sys.stdout.write(to_json(data) + "\n")
+
+    def line(self, text: str = "", wrap: bool = False) -> None:
+        """A line for people; not wrapped unless asked (DDL and file names stay copyable)."""
+        if not self.as_json:
+            self.out.print(text, soft_wrap=not wrap)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        title: str | None = None,
+        right: int = 0,
+        show_header: bool = True,
+    ) -> None:
+        """A table for people; the last `right` columns (numbers) are right-aligned."""
+        if self.as_json:
+            return
+        if title:
+            self.out.print(title, soft_wrap=True)  # above, not as the table's title, which wraps to its width
+        table = Table(show_header=show_header)
+        for index, header in enumerate(headers):
+            table.add_column(header, justify="right" if index >= len(headers) - right else "left")
+        for row in rows:
+            table.add_row(*("" if cell is None else str(cell) for cell in row))
+        self.out.print(table)
+
+    def warn(self, text: str) -> None:
+        self.err.print(f"sldb: {text}", soft_wrap=True)
+
+    @contextmanager
+    def progress(self, description: str, total: float) -> Iterator[Bar]:
+        """A progress bar on stderr (drawn only on a terminal; updated either way)."""
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.err,
+            disable=not self.err.is_terminal,
+        )
+        with progress:
+            yield Bar(progress, progress.add_task(description, total=total))
