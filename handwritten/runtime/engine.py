@@ -215,37 +215,27 @@ def create_engine_for(url: URL, options: PoolOptions, *, autocommit: bool = Fals
     }
     if autocommit:
         pool["isolation_level"] = "AUTOCOMMIT"
-    if backend == "mysql":
-        pool["pool_reset_on_return"] = None  # replaced by _reset_unless_ended (below)
+        # SQLAlchemy ends each connection's implicit transaction with the DBAPI's rollback(); in autocommit mode
+        # there is nothing to undo, and PyMySQL would still send ROLLBACK: one round trip per call.
+        pool["skip_autocommit_rollback"] = True
     target, connect_args = driver_connect_args(url, options.connect_timeout)
     engine = create_async_engine(target, echo=options.echo, connect_args=connect_args, **pool)
     event.listen(engine.sync_engine, "do_connect", _connect_or_dbapi_error)
     _watch_liveness(engine)  # a connection the server dropped (restart, network) is replaced, not used
-    if backend == "mysql":
-        event.listen(engine.sync_engine, "reset", _reset_unless_ended)
     return engine
-
-
-def _reset_unless_ended(dbapi_conn: Any, _record: Any, reset_state: Any) -> None:
-    """Roll back a connection returned to the pool, unless its transaction already ended.
-
-    The pool's default sends ROLLBACK on every checkin: on MySQL one more round trip per call after the
-    COMMIT or ROLLBACK the connection has just sent (PostgreSQL and SQLite skip it without I/O).
-    """
-    if not reset_state.transaction_was_reset:
-        dbapi_conn.rollback()
 
 
 def reader_of(engine: AsyncEngine, url: URL, options: PoolOptions) -> AsyncEngine:
     """The engine that reading() and autocommit() connections come from.
 
-    PostgreSQL: an autocommit engine with its own pool (up to max_connections), so a single statement sends
-    no BEGIN/COMMIT; a pool of its own rather than switching engine's connections back and forth, which
-    costs about a quarter of a small read. SQLite: engine's pool, without BEGIN IMMEDIATE, so readers never
-    wait for the write lock. MySQL: engine itself, since switching autocommit costs a round trip there.
+    PostgreSQL and MySQL: an autocommit engine with its own pool (up to max_connections), so a single
+    statement sends no BEGIN/COMMIT (PostgreSQL) or no COMMIT and ROLLBACK (MySQL); a pool of its own rather
+    than switching engine's connections back and forth, which costs a round trip on MySQL and about a
+    quarter of a small read on PostgreSQL. SQLite: engine's pool, without BEGIN IMMEDIATE, so readers
+    never wait for the write lock.
     """
     backend = backend_of(url)
-    if backend == "postgresql":
+    if backend in ("postgresql", "mysql"):
         return create_engine_for(url, options, autocommit=True)
     if backend == "sqlite":
         return engine.execution_options(**{_NO_BEGIN: True})
@@ -396,19 +386,15 @@ class DatabaseEngine:
     async def autocommit(self) -> AsyncIterator[Connection]:
         """A connection for a write that is one statement, which commits on its own (its own transaction).
 
-        PostgreSQL: no BEGIN/COMMIT round trips (asyncpg autocommit). SQLite: one thread hop, no BEGIN, the
-        statement takes the write lock itself (waiting up to busy_timeout), after this loop's other writers.
-        MySQL: a transaction, since switching autocommit costs the round trip it would save.
+        PostgreSQL and MySQL: the server's autocommit, no BEGIN/COMMIT round trips. SQLite: one thread hop,
+        no BEGIN, the statement takes the write lock itself (waiting up to busy_timeout), after this loop's
+        other writers.
         """
         if self._sqlite is not None:
             async with self._entry().sqlite_writers, thread_autocommit(self._sqlite, {_NO_BEGIN: True}) as thread_conn:
                 yield thread_conn
             return
-        if self.backend == "postgresql":
-            async with self._entry().reader.connect() as conn:
-                yield conn
-            return
-        async with self.transaction() as conn:
+        async with self._entry().reader.connect() as conn:
             yield conn
 
     @property
