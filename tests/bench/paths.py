@@ -114,8 +114,7 @@ def save_raw_message(b: Bench) -> Path:
 
     async def raw(i: int) -> int:
         args = _raw_message_args(messages[i % MESSAGE_POOL], int(time.time()))
-        async with b.raw.transaction() as tx:
-            return await tx.insert(INSERT_RAW, args)
+        return await b.raw.single().insert(INSERT_RAW, args)
 
     return Path("save_raw_message", ours, raw, writes_rows=True, same=_both_new_ids)
 
@@ -180,8 +179,7 @@ def add_filtered_message(b: Bench) -> Path:
             now,
             False,
         )
-        async with b.raw.transaction() as tx:
-            return await tx.insert(INSERT_FILTERED, args)
+        return await b.raw.single().insert(INSERT_FILTERED, args)
 
     return Path("add_filtered_message", ours, raw, writes_rows=True, same=_both_new_ids)
 
@@ -189,27 +187,27 @@ def add_filtered_message(b: Bench) -> Path:
 def save_or_update_jargon(b: Bench) -> Path:
     terms = b.data.terms
     t = b.raw.true_literal
+    columns = (
+        "INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete,"
+        " is_global, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    # One statement that returns the row's id, as ours: RETURNING, or MySQL's LAST_INSERT_ID(id) as lastrowid.
     if b.backend == "mysql":
         upsert = (
-            "INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete,"
-            " is_global, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON DUPLICATE KEY UPDATE"
+            f"{columns} ON DUPLICATE KEY UPDATE"
             " meaning = CASE WHEN (jargon.is_complete IS true) THEN jargon.meaning ELSE VALUES(meaning) END,"
             " count = CASE WHEN (jargon.is_complete IS true) THEN coalesce(jargon.count, 0) + VALUES(count)"
             " ELSE VALUES(count) END,"
-            " updated_at = VALUES(updated_at)"
+            " updated_at = VALUES(updated_at), id = LAST_INSERT_ID(jargon.id)"
         )
     else:
         upsert = (
-            "INSERT INTO jargon (content, raw_content, meaning, is_jargon, count, last_inference_count, is_complete,"
-            " is_global, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (chat_id, content) DO UPDATE SET"
+            f"{columns} ON CONFLICT (chat_id, content) DO UPDATE SET"
             f" meaning = CASE WHEN (jargon.is_complete IS {t}) THEN jargon.meaning ELSE excluded.meaning END,"
             f" count = CASE WHEN (jargon.is_complete IS {t}) THEN coalesce(jargon.count, 0) + excluded.count"
             " ELSE excluded.count END,"
             " updated_at = excluded.updated_at"
         )
-    select_id = "SELECT jargon.id FROM jargon WHERE jargon.chat_id = ? AND jargon.content = ?"
 
     async def ours(i: int) -> int | None:
         chat_id, content = terms[i % len(terms)]
@@ -219,10 +217,9 @@ def save_or_update_jargon(b: Bench) -> Path:
         chat_id, content = terms[i % len(terms)]
         now = int(time.time())
         args = (content, "[]", f"新意思{i}", True, 1, 0, False, False, chat_id, now, now)
-        # Same two statements as ours in one transaction: the upsert, then the id of the row.
-        async with b.raw.transaction() as tx:
-            await tx.execute(upsert, args)
-            found = await tx.scalar(select_id, (chat_id, content))
+        if b.backend == "mysql":
+            return await b.raw.single().insert(upsert, args)
+        found = await b.raw.single().scalar(upsert + " RETURNING id", args)
         return int(found) if found is not None else None
 
     return Path(
@@ -287,8 +284,7 @@ def unprocessed_then_mark(b: Bench) -> Path:
         if ids:
             # A fixed-width IN list (the statement stays prepared); a short last page repeats its last id.
             padded = ids + [ids[-1]] * (UNPROCESSED_LIMIT - len(ids))
-            async with b.raw.transaction() as tx:
-                await tx.execute(mark_sql, (True, *padded))
+            await b.raw.single().execute(mark_sql, (True, *padded))
         marked.extend(ids)
         return len(ids)
 

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from tests.bench.raw import RawClient
 
@@ -39,18 +39,22 @@ class StatementPlan:
 
 
 async def emitted(manager: Any, call: Callable[[], Awaitable[Any]]) -> list[tuple[str, Any]]:
-    """The statements (with parameters) the manager sends to the database while call runs."""
-    sync_engine = manager.engine.engine.sync_engine
+    """The statements (with parameters) the manager sends to the database while call runs.
+
+    Listened for on every Engine: reads and single writes use engines of their own (the autocommit engine
+    of PostgreSQL and MySQL, SQLite's pysqlite engine), not the manager's main one.
+    """
+    del manager  # the listener covers all of its engines
     seen: list[tuple[str, Any]] = []
 
     def listen(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
         seen.append((statement, parameters))
 
-    event.listen(sync_engine, "before_cursor_execute", listen)
+    event.listen(Engine, "before_cursor_execute", listen)
     try:
         await call()
     finally:
-        event.remove(sync_engine, "before_cursor_execute", listen)
+        event.remove(Engine, "before_cursor_execute", listen)
     return seen
 
 

@@ -1,9 +1,10 @@
 """The raw side of the benchmark: each driver used directly on one long-lived connection, hand-written SQL.
 
 SQL is written once with `?` placeholders and turned into the driver's style ($1 for asyncpg, %s for
-aiomysql) on first use. Transaction control is the least that gives the manager's guarantees:
-a write is its own explicit transaction (BEGIN ... COMMIT; BEGIN IMMEDIATE on SQLite, like ours), several
-reads of one call share one transaction, and a single read runs without one (the drivers' autocommit).
+aiomysql) on first use. Transaction control is the least that gives the manager's guarantees, and the
+same as ours: a write that is one statement runs in the driver's autocommit (`single()`), so it is its
+own transaction; a write of several rows is an explicit transaction (BEGIN ... COMMIT; BEGIN IMMEDIATE on
+SQLite, like ours); a single read runs without one.
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ class RawClient(ABC):
         """An async context manager yielding a RawTransaction; committed on success."""
 
     @abstractmethod
+    def single(self) -> RawTransaction:
+        """For a write that is one statement: the driver's autocommit makes it its own transaction, as ours."""
+
+    @abstractmethod
     async def explain(self, statement: str, params: Any) -> list[str]:
         """The plan of a statement captured from SQLAlchemy (already in the driver's parameter style)."""
 
@@ -140,6 +145,9 @@ class PgClient(RawClient):
     async def transaction(self, write: bool = True) -> AsyncIterator[RawTransaction]:
         async with self.conn.transaction():
             yield _PgTransaction(self)
+
+    def single(self) -> RawTransaction:
+        return _PgTransaction(self)
 
     async def explain(self, statement: str, params: Any) -> list[str]:
         records = await self.conn.fetch("EXPLAIN (ANALYZE, BUFFERS) " + statement, *(params or ()))
@@ -208,6 +216,9 @@ class SqliteClient(RawClient):
             await self.conn.execute("ROLLBACK")
             raise
         await self.conn.execute("COMMIT")
+
+    def single(self) -> RawTransaction:
+        return _SqliteTransaction(self.conn)
 
     async def explain(self, statement: str, params: Any) -> list[str]:
         rows = await self.conn.execute_fetchall("EXPLAIN QUERY PLAN " + statement, params or ())
@@ -290,6 +301,9 @@ class MysqlClient(RawClient):
             await self.conn.rollback()
             raise
         await self.conn.commit()
+
+    def single(self) -> RawTransaction:
+        return _MysqlTransaction(self)
 
     async def explain(self, statement: str, params: Any) -> list[str]:
         async with self.conn.cursor(aiomysql.DictCursor) as cursor:
