@@ -234,12 +234,9 @@ def reader_of(engine: AsyncEngine, url: URL, options: PoolOptions) -> AsyncEngin
     quarter of a small read on PostgreSQL. SQLite: engine's pool, without BEGIN IMMEDIATE, so readers
     never wait for the write lock.
     """
-    backend = backend_of(url)
-    if backend in ("postgresql", "mysql"):
-        return create_engine_for(url, options, autocommit=True)
-    if backend == "sqlite":
+    if backend_of(url) == "sqlite":
         return engine.execution_options(**{_NO_BEGIN: True})
-    return engine
+    return create_engine_for(url, options, autocommit=True)
 
 
 async def _dispose_with_loop(
