@@ -11,6 +11,7 @@ from sqlalchemy import case, func, insert, select, update
 from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
 from generated.repositories.psychological import BotMoodRepository
 from generated.shapes.affection import AffectionView, BotMoodView
+from handwritten.runtime.crud import first_row
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -42,8 +43,7 @@ def _of_user(group_id: str, user_id: str) -> Any:
 
 async def get_user_affection(db: Database, *, group_id: str, user_id: str) -> AffectionView | None:
     stmt = select(_AFFECTIONS).where(_of_user(group_id, user_id))
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     return None if row is None else _affection_view(row)
 
 
@@ -147,8 +147,7 @@ async def get_current_bot_mood(db: Database, *, group_id: str) -> BotMoodView | 
         .order_by(_MOODS.c.start_time.desc(), _MOODS.c.id.desc())
         .limit(1)
     )
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     if row is None:
         return None
     return {

@@ -15,7 +15,7 @@ from generated.repositories.expression import (
     StyleProfileRepository,
 )
 from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
-from handwritten.runtime.crud import affected, page
+from handwritten.runtime.crud import affected, first_row, page
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 
@@ -106,8 +106,7 @@ async def get_recent_week_expression_patterns(
 async def load_style_profile(db: Database, *, profile_name: str) -> StyleProfileView | None:
     # The name is not unique in the table: the oldest row wins.
     stmt = select(_PROFILES).where(_PROFILES.c.profile_name == profile_name).order_by(_PROFILES.c.id).limit(1)
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     if row is None:
         return None
     return {

@@ -31,7 +31,7 @@ from generated.shapes.learning import (
     StyleProgressPoint,
     StyleReviewView,
 )
-from handwritten.runtime.crud import affected, bound_limit, inserted_key, page
+from handwritten.runtime.crud import affected, bound_limit, first_row, inserted_key, page
 from handwritten.runtime.jsontext import dumps, loads_as, loads_or
 from handwritten.runtime.records import iso_datetime
 from handwritten.runtime.session import Database
@@ -251,8 +251,7 @@ async def get_persona_change_snapshot(
         .order_by(t.c.applied_at.desc(), t.c.id.desc())
         .limit(1)
     )
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     if row is None:
         return None
     return {

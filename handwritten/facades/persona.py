@@ -12,7 +12,7 @@ from generated.records.psychological import persona_backup_record
 from generated.repositories.learning import PersonaLearningReviewRepository
 from generated.repositories.psychological import PersonaBackupRepository
 from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
-from handwritten.runtime.crud import affected, page
+from handwritten.runtime.crud import affected, first_row, page
 from handwritten.runtime.errors import InvalidValueError
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
@@ -94,8 +94,7 @@ async def get_persona_backup(db: Database, *, backup_id: int, group_id: str | No
     stmt = select(_BACKUPS).where(_BACKUPS.c.id == backup_id)
     if group_id:
         stmt = stmt.where(_BACKUPS.c.group_id == group_id)
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     return _view(row) if row is not None else None
 
 

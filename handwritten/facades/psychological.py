@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from generated.repositories.psychological import EmotionProfileRepository
 from generated.shapes.psychological import EmotionProfileView
+from handwritten.runtime.crud import first_row
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -18,8 +19,7 @@ _PROFILES = EmotionProfileRepository.table
 
 async def load_emotion_profile(db: Database, *, user_id: str, group_id: str) -> EmotionProfileView | None:
     stmt = select(_PROFILES).where(_PROFILES.c.user_id == user_id, _PROFILES.c.group_id == group_id)
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     if row is None:
         return None
     return {

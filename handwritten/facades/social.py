@@ -16,6 +16,7 @@ from generated.repositories.social_relation import (
     UserSocialRelationComponentRepository,
 )
 from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
+from handwritten.runtime.crud import first_row
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -42,8 +43,7 @@ _PREFERENCE_JSON: dict[str, Any] = {
 
 
 async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | None:
-    async with db.transaction() as session:
-        row = (await session.execute(select(_PROFILES).where(_PROFILES.c.qq_id == qq_id))).mappings().first()
+    row = await first_row(db, select(_PROFILES).where(_PROFILES.c.qq_id == qq_id))
     if row is None:
         return None
     return {
@@ -73,8 +73,7 @@ async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str,
 
 async def load_user_preferences(db: Database, *, user_id: str, group_id: str) -> UserPreferencesView | None:
     stmt = select(_PREFERENCES).where(_PREFERENCES.c.user_id == user_id, _PREFERENCES.c.group_id == group_id)
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).mappings().first()
+    row = await first_row(db, stmt)
     if row is None:
         return None
     return {

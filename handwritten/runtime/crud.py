@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Executable, Select, Table
+from sqlalchemy import CursorResult, Executable, RowMapping, Select, Table
 
 from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.session import Executor
+from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.values import whole_number
 
 SelectT = TypeVar("SelectT", bound=Select[Any])
@@ -81,3 +81,10 @@ async def inserted_key(session: Executor, stmt: Executable, values: Mapping[str,
     key = result.inserted_primary_key
     assert key is not None
     return key[0]
+
+
+async def first_row(db: Database, stmt: Select[Any]) -> RowMapping | None:
+    """The first row a single read returns, as a mapping, or None (one statement: db.reading())."""
+    async with db.reading() as conn:
+        row: RowMapping | None = (await conn.execute(stmt)).mappings().first()
+    return row
