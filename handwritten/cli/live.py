@@ -11,17 +11,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from handwritten.cli.output import CliError, error_text
 from handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.runtime.failures import FailureClass, classify
 from handwritten.runtime.migrate import LiveSchema, read_live_schema
 from handwritten.runtime.settings import DatabaseSettings
-
-_PG_UNKNOWN_DATABASE = "3D000"
-_MYSQL_UNKNOWN_DATABASE = 1049
 
 
 def models_metadata() -> MetaData:
@@ -61,14 +58,9 @@ def connect_error(settings: DatabaseSettings, exc: BaseException) -> CliError:
     return CliError(f"cannot connect to {settings.db_type} at {settings.where()}: {error_text(exc)}")
 
 
-def _is_unknown_database(exc: BaseException) -> bool:
-    orig = exc.orig if isinstance(exc, DBAPIError) else None
-    if orig is None:
-        return False
-    if getattr(orig, "sqlstate", None) == _PG_UNKNOWN_DATABASE:
-        return True
-    args: tuple[object, ...] = tuple(getattr(orig, "args", ()))
-    return bool(args) and args[0] == _MYSQL_UNKNOWN_DATABASE
+def _is_unknown_database(settings: DatabaseSettings, exc: BaseException) -> bool:
+    """Whether the server says the database is not there (a missing SQLite file is seen before connecting)."""
+    return settings.db_type != "sqlite" and classify(exc) is FailureClass.UNKNOWN_DATABASE
 
 
 async def _version(conn: AsyncConnection) -> tuple[str, str]:
@@ -110,7 +102,7 @@ async def inspect_live(settings: DatabaseSettings) -> LiveDatabase:
                 live = await read_live_schema(conn)
                 return LiveDatabase(backend, version, database, schema, True, conn.dialect, live)
         except Exception as exc:
-            if not _is_unknown_database(exc):
+            if not _is_unknown_database(settings, exc):
                 raise connect_error(settings, exc) from None
         backend, version = await _server_version(settings)
         return LiveDatabase(backend, version, database, schema, False, engine.dialect, missing=f"database {database}")

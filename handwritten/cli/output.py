@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,28 +16,21 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-WIDTH_WHEN_PIPED = 200  # rich assumes 80 columns off a terminal and would wrap DDL and chat text
+from handwritten.runtime.errors import mask_passwords as mask_passwords  # where the CLI has always found it
 
-_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+WIDTH_WHEN_PIPED = 200  # rich assumes 80 columns off a terminal and would wrap DDL and chat text
 
 
 class CliError(Exception):
     """A failure explained in one line: main prints `sldb <command>: <message>` and exits with 1."""
 
 
-def mask_passwords(text: str) -> str:
-    """text with the password of any URL in it replaced by ***."""
-    return _PASSWORD_IN_URL.sub(r"\1***@", text)
-
-
 def error_text(exc: BaseException) -> str:
-    """An exception as one line: the driver's own message rather than SQLAlchemy's wrapping, no password."""
-    orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's exception
-    inner = orig if isinstance(orig, BaseException) else exc
-    # SQLAlchemy's asyncpg adapter re-raises as a generic Error; the driver's own type is its cause.
-    cause = inner.__cause__ if inner.__cause__ is not None and type(inner).__name__ == "Error" else inner
-    first = (str(cause).strip().splitlines() or [""])[0]
-    return mask_passwords(f"{type(cause).__name__}: {first}" if first else type(cause).__name__)
+    """An exception as one line: the driver's own type and message rather than SQLAlchemy's wrapping, no password."""
+    # Imported here: failures loads SQLAlchemy and the drivers, which `sldb generate` never needs.
+    from handwritten.runtime.failures import cause_text
+
+    return cause_text(exc)
 
 
 def json_default(value: Any) -> Any:

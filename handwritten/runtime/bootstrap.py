@@ -7,17 +7,16 @@ is created and used literally, never executed.
 from __future__ import annotations
 
 import logging
-import socket
 
 from sqlalchemy import text
 from sqlalchemy.dialects import mysql, postgresql
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
-from handwritten.runtime.errors import DatabaseUnavailableError
-from handwritten.runtime.failures import DatabaseOperationError
+from handwritten.runtime.errors import DatabaseUnavailableError, DataLayerError
+from handwritten.runtime.failures import FailureClass, cause_text, classify, typed_error
 from handwritten.runtime.migrate import exact_collation
 from handwritten.runtime.settings import DatabaseSettings
 
@@ -25,35 +24,25 @@ log = logging.getLogger("sldb.bootstrap")
 
 _PG_QUOTE = postgresql.dialect().identifier_preparer.quote_identifier  # type: ignore[no-untyped-call]
 _MYSQL_QUOTE = mysql.dialect().identifier_preparer.quote_identifier
-_UNREACHABLE = (OSError, socket.gaierror, ConnectionError, TimeoutError)
 
 
 def _unavailable(settings: DatabaseSettings, exc: BaseException) -> DatabaseUnavailableError:
-    return DatabaseUnavailableError(f"cannot reach {settings.db_type} at {settings.where()}: {type(exc).__name__}")
+    return DatabaseUnavailableError(f"cannot reach {settings.db_type} at {settings.where()}: {cause_text(exc)}")
 
 
-def _refused(settings: DatabaseSettings, exc: SQLAlchemyError) -> DatabaseOperationError:
-    """The server answered but refused: a wrong password, no right to create or open the database."""
+def _refused(settings: DatabaseSettings, exc: SQLAlchemyError, failure: FailureClass) -> DataLayerError:
+    """The server answered but refused: a wrong password, no right to create or open the database.
+
+    The error's type says which (LoginRefusedError, PermissionDeniedError, ...: a DatabaseOperationError).
+    """
     database = settings.mysql_database if settings.db_type == "mysql" else settings.postgresql_database
-    cause = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, never the URL
-    return DatabaseOperationError(
-        f"{settings.db_type} at {settings.where()} refused database {database!r} for its user: {cause}"
-    )
-
-
-def _is_unreachable(exc: BaseException) -> bool:
-    if isinstance(exc, _UNREACHABLE):
-        return True
-    if isinstance(exc, (OperationalError, DBAPIError)):
-        orig = getattr(exc, "orig", None)
-        return isinstance(orig, _UNREACHABLE) or ("connect" in str(orig).lower() and "denied" not in str(orig).lower())
-    return False
+    where = f"{settings.db_type} at {settings.where()}"
+    return typed_error(failure, f"{where} refused database {database!r} for its user: {cause_text(exc)}")
 
 
 def _created_by_another(exc: BaseException) -> bool:
     """Whether a CREATE failed only because another instance created the same thing a moment earlier."""
-    text_ = str(exc)
-    return "already exists" in text_ or "duplicate key" in text_
+    return classify(exc) is FailureClass.ALREADY_EXISTS
 
 
 async def ensure_database(settings: DatabaseSettings) -> None:
@@ -69,10 +58,11 @@ async def ensure_database(settings: DatabaseSettings) -> None:
     except DatabaseUnavailableError:
         raise
     except Exception as exc:
-        if _is_unreachable(exc):
+        failure = classify(exc)
+        if failure is FailureClass.UNAVAILABLE:
             raise _unavailable(settings, exc) from None
         if isinstance(exc, SQLAlchemyError):
-            raise _refused(settings, exc) from exc
+            raise _refused(settings, exc, failure) from exc
         raise
 
 

@@ -1,6 +1,18 @@
-"""The few error types the data layer raises; driver errors are mapped to these in one place."""
+"""The few error types the data layer raises; driver errors are mapped to these in one place (failures.py).
+
+No message of these errors carries a password: text that may hold a URL goes through mask_passwords.
+"""
 
 from __future__ import annotations
+
+import re
+
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+def mask_passwords(text: str) -> str:
+    """text with the password of any URL in it replaced by ***."""
+    return _PASSWORD_IN_URL.sub(r"\1***@", text)
 
 
 class DataLayerError(Exception):
@@ -33,4 +45,40 @@ class SettingsError(DataLayerError, ValueError):
 
 
 class DatabaseUnavailableError(DataLayerError):
-    """The database server cannot be reached; names host and port, never the password."""
+    """The database server cannot be reached or was lost; names host and port, never the password."""
+
+
+class DatabaseOperationError(DataLayerError):
+    """The database refused or failed a statement; the message names the method and the cause.
+
+    The subclasses say why, for callers that act on it (failures.classify gives the same answer).
+    """
+
+
+class LoginRefusedError(DatabaseOperationError):
+    """The server refused the login: wrong password, unknown user, or this host may not log in."""
+
+
+class PermissionDeniedError(DatabaseOperationError):
+    """The user is logged in but may not do this (create the database, use it, write to it)."""
+
+
+class UnknownDatabaseError(DatabaseOperationError):
+    """The database (PostgreSQL: or schema; SQLite: the file) does not exist or cannot be opened."""
+
+
+class AlreadyExistsError(DatabaseOperationError):
+    """A CREATE found the database, schema, table, index or column already there."""
+
+
+class DuplicateKeyError(DatabaseOperationError):
+    """A row with the same primary or unique key is already stored."""
+
+
+class RetryableConflictError(DatabaseOperationError):
+    """The statement lost a conflict with another transaction (deadlock, serialization failure, lock wait
+    timeout, SQLite busy) and was rolled back; running the transaction again may succeed."""
+
+
+class ValueRefusedError(DatabaseOperationError, ValueError):
+    """The server refused a value: out of range, too long, not of the column's type, NULL or failing a CHECK."""
