@@ -66,6 +66,10 @@ class MethodSpec(BaseModel):
     """
     Python expression returned (after logging the error with its context) when the database fails during the call, as the plugin expects; without it the error is raised as a DataLayerError.
     """
+    access: Literal["read", "write"]
+    """
+    read: the method only reads, on db.reading() or db.snapshot() (it never takes a write lock; generated/manager.py lists it in READ_ONLY_METHODS); write: it may write.
+    """
     impl: Literal["handwritten"] | TemplateImpl
     """
     handwritten: a function of the same name in handwritten/facades/<module>.py; otherwise a template writes it.

@@ -163,6 +163,7 @@ class Method:
     where: tuple[tuple[str, str], ...]
     extension: bool
     fixes: str | None
+    access: str  # "read" or "write"
 
     @property
     def signature(self) -> str:
@@ -213,6 +214,11 @@ class Project:
     def methods(self) -> tuple[tuple[Facade, Method], ...]:
         """Every facade method, facades in name order, methods in spec order."""
         return tuple((f, m) for f in self.facades for m in f.methods)
+
+    @property
+    def read_only_methods(self) -> tuple[str, ...]:
+        """The names of the methods whose spec says access: read, sorted."""
+        return tuple(sorted(m.name for _, m in self.methods if m.access == "read"))
 
 
 def _samples(spec: ColumnSpec) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -408,6 +414,7 @@ def _method(spec: MethodSpec, tables: dict[str, Table]) -> Method:
         where=where,
         extension=bool(spec.extension),
         fixes=spec.fixes,
+        access=spec.access,
     )
 
 

@@ -168,8 +168,8 @@ class JargonFacade:
     async def get_jargon_by_id(self, jargon_id: int) -> JargonRecord | None:
         """The term with this id; None if there is none."""
         try:
-            async with self._db.transaction() as session:
-                return await JargonRepository.get(session, jargon_id)
+            async with self._db.reading() as conn:
+                return await JargonRepository.get(conn, jargon_id)
         except SQLAlchemyError as exc:
             log_failure("get_jargon_by_id", exc, jargon_id=jargon_id)
             return None
@@ -177,8 +177,8 @@ class JargonFacade:
     async def delete_jargon_by_id(self, jargon_id: int) -> bool:
         """Delete the term with this id; whether one was deleted."""
         try:
-            async with self._db.transaction() as session:
-                return await JargonRepository.delete(session, jargon_id)
+            async with self._db.autocommit() as conn:
+                return await JargonRepository.delete(conn, jargon_id)
         except SQLAlchemyError as exc:
             log_failure("delete_jargon_by_id", exc, jargon_id=jargon_id)
             return False

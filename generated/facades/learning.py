@@ -78,8 +78,8 @@ class LearningFacade:
     async def delete_persona_update_record(self, record_id: int) -> bool:
         """Delete one persona learning review; whether it existed."""
         try:
-            async with self._db.transaction() as session:
-                return await PersonaLearningReviewRepository.delete(session, record_id)
+            async with self._db.autocommit() as conn:
+                return await PersonaLearningReviewRepository.delete(conn, record_id)
         except SQLAlchemyError as exc:
             log_failure("delete_persona_update_record", exc, record_id=record_id)
             return False
@@ -187,8 +187,8 @@ class LearningFacade:
     async def delete_style_review_by_id(self, review_id: int) -> bool:
         """Delete one style learning review; whether it existed."""
         try:
-            async with self._db.transaction() as session:
-                return await StyleLearningReviewRepository.delete(session, review_id)
+            async with self._db.autocommit() as conn:
+                return await StyleLearningReviewRepository.delete(conn, review_id)
         except SQLAlchemyError as exc:
             log_failure("delete_style_review_by_id", exc, review_id=review_id)
             return False
@@ -226,8 +226,8 @@ class LearningFacade:
     async def delete_persona_learning_review_by_id(self, review_id: int) -> bool:
         """Delete one persona learning review; whether it existed."""
         try:
-            async with self._db.transaction() as session:
-                return await PersonaLearningReviewRepository.delete(session, review_id)
+            async with self._db.autocommit() as conn:
+                return await PersonaLearningReviewRepository.delete(conn, review_id)
         except SQLAlchemyError as exc:
             log_failure("delete_persona_learning_review_by_id", exc, review_id=review_id)
             return False
@@ -339,9 +339,9 @@ class LearningFacade:
     ) -> int:
         """How many persona learning reviews are pending."""
         try:
-            async with self._db.transaction() as session:
+            async with self._db.reading() as conn:
                 return await PersonaLearningReviewRepository.count(
-                    session,
+                    conn,
                     where={
                         "status": "pending",
                     },
@@ -355,8 +355,8 @@ class LearningFacade:
     ) -> int:
         """How many style learning patterns are stored."""
         try:
-            async with self._db.transaction() as session:
-                return await StyleLearningPatternRepository.count(session)
+            async with self._db.reading() as conn:
+                return await StyleLearningPatternRepository.count(conn)
         except SQLAlchemyError as exc:
             log_failure("count_style_learning_patterns", exc)
             return 0
@@ -366,8 +366,8 @@ class LearningFacade:
     ) -> int:
         """How many filtered (refined) messages are stored."""
         try:
-            async with self._db.transaction() as session:
-                return await FilteredMessageRepository.count(session)
+            async with self._db.reading() as conn:
+                return await FilteredMessageRepository.count(conn)
         except SQLAlchemyError as exc:
             log_failure("count_refined_messages", exc)
             return 0

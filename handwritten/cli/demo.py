@@ -145,9 +145,9 @@ async def _review_round(manager: Any, replay: Replay, lines: list[dict[str, Any]
 async def table_counts(manager: Any) -> dict[str, int]:
     """Rows of every table that holds any, read from the database."""
     counts: dict[str, int] = {}
-    async with manager.transaction() as session:
+    async with manager.snapshot() as conn:
         for table in sorted(models_metadata().tables.values(), key=lambda t: t.name):
-            rows = int((await session.execute(select(func.count()).select_from(table))).scalar_one())
+            rows = int((await conn.execute(select(func.count()).select_from(table))).scalar_one())
             if rows:
                 counts[table.name] = rows
     return counts

@@ -81,7 +81,7 @@ from generated.shapes.admin import (
     ExportedRawMessage,
     MessagesLearningExport,
 )
-from handwritten.runtime.crud import affected
+from handwritten.runtime.crud import affected, as_mapping, records, scalar
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
 
@@ -185,9 +185,9 @@ _CATEGORIES: dict[str, tuple[Table, ...]] = {
 async def _delete_all(db: Database, tables: tuple[Table, ...]) -> int:
     """Delete every row of tables in one transaction; the number of rows deleted."""
     deleted = 0
-    async with db.transaction() as session:
+    async with db.transaction() as conn:
         for table in tables:
-            deleted += await affected(session, delete(table))
+            deleted += await affected(conn, delete(table))
     return deleted
 
 
@@ -208,9 +208,10 @@ async def export_messages_learning_data(db: Database, *, group_id: str | None) -
     if group_id:
         raw_stmt = raw_stmt.where(_RAW.c.group_id == group_id)
         filtered_stmt = filtered_stmt.where(_FILTERED.c.group_id == group_id)
-    async with db.transaction() as session:
-        raw_rows = (await session.execute(raw_stmt.order_by(_RAW.c.id))).mappings().all()
-        filtered_rows = (await session.execute(filtered_stmt.order_by(_FILTERED.c.id))).mappings().all()
+    # One snapshot: a filtered message exported is the one of a raw message exported with it.
+    async with db.snapshot() as conn:
+        raw_rows = await records(conn, raw_stmt.order_by(_RAW.c.id), as_mapping)
+        filtered_rows = await records(conn, filtered_stmt.order_by(_FILTERED.c.id), as_mapping)
     raw: list[ExportedRawMessage] = [
         {
             "id": r["id"],
@@ -284,11 +285,11 @@ async def clear_all_plugin_data(db: Database) -> ClearAllResult:
 
 async def get_data_statistics(db: Database) -> DataStatistics:
     counts: dict[str, int] = {}
-    async with db.transaction() as session:
+    async with db.snapshot() as conn:  # every count as of one moment
         for name, tables in _CATEGORIES.items():
             total = 0
             for table in tables:
-                total += int((await session.execute(select(func.count()).select_from(table))).scalar_one())
+                total += int(await scalar(conn, select(func.count()).select_from(table)))
             counts[name] = total
     return {
         "messages": counts["messages"],

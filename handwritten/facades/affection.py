@@ -11,7 +11,7 @@ from sqlalchemy import case, func, insert, select, update
 from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
 from generated.repositories.psychological import BotMoodRepository
 from generated.shapes.affection import AffectionView, BotMoodView
-from handwritten.runtime.crud import first_row
+from handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -43,21 +43,20 @@ def _of_user(group_id: str, user_id: str) -> Any:
 
 async def get_user_affection(db: Database, *, group_id: str, user_id: str) -> AffectionView | None:
     stmt = select(_AFFECTIONS).where(_of_user(group_id, user_id))
-    row = await first_row(db, stmt)
-    return None if row is None else _affection_view(row)
+    return await read_first(db, stmt, _affection_view)
 
 
 async def update_user_affection(
     db: Database, *, group_id: str, user_id: str, new_level: int, change_reason: str, bot_mood: str
 ) -> bool:
     now = int(time.time())
-    async with db.transaction() as session:
-        current = (await session.execute(select(_AFFECTIONS).where(_of_user(group_id, user_id)))).mappings().first()
+    async with db.transaction() as conn:
+        current = await first(conn, select(_AFFECTIONS).where(_of_user(group_id, user_id)), as_mapping)
         previous = int(current["affection_level"]) if current is not None else 0
         ceiling = int(current["max_affection"]) if current is not None else _DEFAULT_MAX_AFFECTION
         level = min(ceiling, max(0, int(new_level)))
         await upsert(
-            session,
+            conn,
             _AFFECTIONS,
             ("group_id", "user_id"),
             {
@@ -73,14 +72,14 @@ async def update_user_affection(
         if level == previous:
             # Like the plugin's history: only real changes are recorded.
             return True
-        affection_id = (await session.execute(select(_AFFECTIONS.c.id).where(_of_user(group_id, user_id)))).scalar_one()
+        affection_id = await scalar(conn, select(_AFFECTIONS.c.id).where(_of_user(group_id, user_id)))
         details = {
             "change_reason": change_reason,
             "bot_mood": bot_mood,
             "previous_level": previous,
             "new_level": level,
         }
-        await session.execute(
+        await conn.execute(
             insert(_INTERACTIONS).values(
                 user_affection_id=affection_id,
                 interaction_type=(change_reason or "update")[:_TYPE_LENGTH],
@@ -94,17 +93,13 @@ async def update_user_affection(
 
 async def get_all_user_affections(db: Database, *, group_id: str) -> list[AffectionView]:
     stmt = select(_AFFECTIONS).where(_AFFECTIONS.c.group_id == group_id).order_by(_AFFECTIONS.c.id)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [_affection_view(row) for row in rows]
+    return await read_records(db, stmt, _affection_view)
 
 
 async def get_total_affection(db: Database, *, group_id: str) -> int:
     stmt = select(func.coalesce(func.sum(_AFFECTIONS.c.affection_level), 0)).where(_AFFECTIONS.c.group_id == group_id)
-    async with db.transaction() as session:
-        total = (await session.execute(stmt)).scalar_one()
     # MariaDB returns SUM as Decimal.
-    return int(total)
+    return int(await read_scalar(db, stmt))
 
 
 async def save_bot_mood(
@@ -134,9 +129,9 @@ async def save_bot_mood(
         end_time=now + duration_hours * 3600,
         is_active=1,
     )
-    async with db.transaction() as session:
-        await session.execute(deactivate)
-        await session.execute(add)
+    async with db.transaction() as conn:
+        await conn.execute(deactivate)
+        await conn.execute(add)
     return True
 
 
@@ -147,7 +142,7 @@ async def get_current_bot_mood(db: Database, *, group_id: str) -> BotMoodView | 
         .order_by(_MOODS.c.start_time.desc(), _MOODS.c.id.desc())
         .limit(1)
     )
-    row = await first_row(db, stmt)
+    row = await read_first(db, stmt, as_mapping)
     if row is None:
         return None
     return {

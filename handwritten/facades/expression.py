@@ -15,7 +15,7 @@ from generated.repositories.expression import (
     StyleProfileRepository,
 )
 from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
-from handwritten.runtime.crud import affected, first_row, page
+from handwritten.runtime.crud import affected, as_mapping, page, read_first, read_one, read_records, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 
@@ -56,24 +56,17 @@ def _heaviest_first(stmt: Select[Any]) -> Select[Any]:
     return stmt.order_by(_PATTERNS.c.weight.desc(), _PATTERNS.c.id)
 
 
-async def _patterns(db: Database, stmt: Select[Any]) -> list[ExpressionPatternRecord]:
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [expression_pattern_record(row) for row in rows]
-
-
 async def get_all_expression_patterns(db: Database) -> dict[str, list[ExpressionPatternRecord]]:
     stmt = _heaviest_first(select(_PATTERNS)).limit(_ALL_PATTERNS_CAP)
     grouped: dict[str, list[ExpressionPatternRecord]] = {}
-    for record in await _patterns(db, stmt):
+    for record in await read_records(db, stmt, expression_pattern_record):
         grouped.setdefault(record["group_id"] or "global", []).append(record)
     return grouped
 
 
 async def get_expression_patterns_statistics(db: Database) -> ExpressionPatternStatistics:
     stmt = select(func.count(), func.count(func.distinct(_PATTERNS.c.group_id))).select_from(_PATTERNS)
-    async with db.transaction() as session:
-        total, groups = (await session.execute(stmt)).one()
+    total, groups = await read_one(db, stmt)
     return {"total_patterns": int(total or 0), "groups_with_patterns": int(groups or 0)}
 
 
@@ -86,7 +79,7 @@ async def get_group_expression_patterns(
         _user_filter(user_id),
     )
     # The plugin treats a missing or zero limit as its default of 100.
-    return await _patterns(db, page(_heaviest_first(stmt), limit or _GROUP_DEFAULT_LIMIT))
+    return await read_records(db, page(_heaviest_first(stmt), limit or _GROUP_DEFAULT_LIMIT), expression_pattern_record)
 
 
 async def get_recent_week_expression_patterns(
@@ -100,13 +93,13 @@ async def get_recent_week_expression_patterns(
     )
     if group_id:
         stmt = stmt.where(_PATTERNS.c.group_id == group_id)
-    return await _patterns(db, page(_heaviest_first(stmt), limit))
+    return await read_records(db, page(_heaviest_first(stmt), limit), expression_pattern_record)
 
 
 async def load_style_profile(db: Database, *, profile_name: str) -> StyleProfileView | None:
     # The name is not unique in the table: the oldest row wins.
     stmt = select(_PROFILES).where(_PROFILES.c.profile_name == profile_name).order_by(_PROFILES.c.id).limit(1)
-    row = await first_row(db, stmt)
+    row = await read_first(db, stmt, as_mapping)
     if row is None:
         return None
     return {
@@ -124,14 +117,14 @@ async def load_style_profile(db: Database, *, profile_name: str) -> StyleProfile
 async def save_style_profile(db: Database, *, profile_name: str, profile_data: dict[str, Any]) -> bool:
     given = {key: profile_data[key] for key in _PROFILE_SCORES if key in profile_data}
     named = _PROFILES.c.profile_name == profile_name
-    async with db.transaction() as session:
+    async with db.transaction() as conn:
         if given:
-            found = await affected(session, update(_PROFILES).where(named).values(given)) > 0
+            found = await affected(conn, update(_PROFILES).where(named).values(given)) > 0
         else:
-            found = (await session.execute(select(_PROFILES.c.id).where(named).limit(1))).first() is not None
+            found = await scalar(conn, select(_PROFILES.c.id).where(named).limit(1)) is not None
         if not found:
             values = {key: profile_data.get(key) for key in _PROFILE_SCORES}
-            await session.execute(insert(_PROFILES).values(profile_name=profile_name, **values))
+            await conn.execute(insert(_PROFILES).values(profile_name=profile_name, **values))
     return True
 
 
@@ -143,8 +136,8 @@ async def save_style_learning_record(db: Database, *, record_data: dict[str, Any
         "sample_count": record_data.get("sample_count", 0),
         "last_updated": time.time(),
     }
-    async with db.transaction() as session:
-        await session.execute(insert(_RECORDS).values(values))
+    async with db.autocommit() as conn:
+        await conn.execute(insert(_RECORDS).values(values))
     return True
 
 
@@ -158,7 +151,7 @@ async def save_language_style_pattern(db: Database, *, language_style: str, patt
     # Increment in SQL so concurrent saves of one style each count.
     bump = update(_LANGUAGE).where(_LANGUAGE.c.language_style == language_style)
     bump = bump.values(usage_frequency=func.coalesce(_LANGUAGE.c.usage_frequency, 0) + 1, **fields)
-    async with db.transaction() as session:
-        if await affected(session, bump) == 0:
-            await session.execute(insert(_LANGUAGE).values(language_style=language_style, usage_frequency=1, **fields))
+    async with db.transaction() as conn:
+        if await affected(conn, bump) == 0:
+            await conn.execute(insert(_LANGUAGE).values(language_style=language_style, usage_frequency=1, **fields))
     return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, Insert, Select, case, func, or_, select, update
@@ -13,7 +13,17 @@ from sqlalchemy.exc import IntegrityError
 from generated.records.jargon import JargonRecord, jargon_record
 from generated.repositories.jargon import JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
-from handwritten.runtime.crud import affected, inserted_key, page
+from handwritten.runtime.crud import (
+    affected,
+    column,
+    inserted_key,
+    page,
+    read_first,
+    read_one,
+    read_records,
+    read_scalar,
+    scalar,
+)
 from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.upsert import run_upsert_returning_key, upsert, upsert_returning_key_statement
 from handwritten.runtime.values import whole_seconds
@@ -67,35 +77,35 @@ def _listed(row: Mapping[Any, Any]) -> JargonRecord:
     return record
 
 
-def _one_per_content(records: Iterable[JargonRecord]) -> list[JargonRecord]:
-    """The first record of each content (trimmed, case-folded), in the given order; empty contents dropped."""
-    seen: set[str] = set()
-    kept: list[JargonRecord] = []
-    for record in records:
-        key = (record["content"] or "").strip().casefold()
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(record)
-    return kept
+def _content_key() -> ColumnElement[Any]:
+    """What counts as one content across chats: trimmed and lower-cased, compared as the database compares."""
+    return func.lower(func.trim(_J.c.content))
 
 
-async def _records(db: Database, stmt: Select[Any]) -> list[JargonRecord]:
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [_listed(row) for row in rows]
+def _one_per_content(conditions: list[ColumnElement[bool]], newest_by: tuple[str, ...]) -> Select[Any]:
+    """The terms matching conditions, one per content key (empty ones dropped), ordered by newest_by descending.
+
+    Of each content the first term in that order is kept. In SQL, before any LIMIT/OFFSET: removing repeats
+    from a page afterwards made pages short, and they disagreed with get_jargon_count.
+    """
+    order = [_J.c[name].desc() for name in newest_by]
+    rank = func.row_number().over(partition_by=_content_key(), order_by=order).label("content_rank")
+    ranked = select(_J, rank).where(*conditions, _content_key() != "").subquery()
+    return (
+        select(*(ranked.c[column.name] for column in _J.c))
+        .where(ranked.c.content_rank == 1)
+        .order_by(*(ranked.c[name].desc() for name in newest_by))
+    )
 
 
-async def _id_of(session: Executor, chat_id: str, content: str) -> int | None:
-    stmt = select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content)
-    found = (await session.execute(stmt)).scalar_one_or_none()
+async def _id_of(conn: Executor, chat_id: str, content: str) -> int | None:
+    found = await scalar(conn, select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content))
     return int(found) if found is not None else None
 
 
 async def get_jargon(db: Database, *, chat_id: str, content: str) -> JargonRecord | None:
     stmt = select(_J).where(_J.c.chat_id == chat_id, _J.c.content == content)
-    async with db.reading() as session:
-        row = (await session.execute(stmt)).mappings().first()
-    return jargon_record(row) if row is not None else None
+    return await read_first(db, stmt, jargon_record)
 
 
 async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | None:
@@ -115,13 +125,13 @@ async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | N
         "created_at": whole_seconds(jargon_data.get("created_at"), field="created_at", default=now),
         "updated_at": whole_seconds(jargon_data.get("updated_at"), field="updated_at", default=now),
     }
-    async with db.transaction() as session:
+    async with db.transaction() as conn:
         try:
             # A savepoint, so a duplicate (chat_id, content) leaves the transaction usable for the lookup.
-            async with session.begin_nested():
-                return int(await inserted_key(session, _J.insert().values(values)))
+            async with conn.begin_nested():
+                return int(await inserted_key(conn, _J.insert().values(values)))
         except IntegrityError:
-            return await _id_of(session, chat_id, content)
+            return await _id_of(conn, chat_id, content)
 
 
 async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
@@ -141,8 +151,8 @@ async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
         if name in jargon_data:
             changes[name] = jargon_data[name]
     changes["updated_at"] = whole_seconds(jargon_data.get("updated_at"), field="updated_at", default=_now())
-    async with db.transaction() as session:
-        return await affected(session, update(_J).where(_J.c.id == jargon_id).values(changes)) > 0
+    async with db.autocommit() as conn:
+        return await affected(conn, update(_J).where(_J.c.id == jargon_id).values(changes)) > 0
 
 
 async def get_jargon_statistics(db: Database, *, group_id: str | None) -> JargonStatistics:
@@ -156,8 +166,7 @@ async def get_jargon_statistics(db: Database, *, group_id: str | None) -> Jargon
     )
     if group_id:
         stmt = stmt.where(_J.c.chat_id == group_id)
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).one()
+    row = await read_one(db, stmt)
     total = int(row.total or 0)
     return {
         "total_candidates": total,
@@ -182,15 +191,13 @@ async def get_recent_jargon_list(
     local_only: bool,
 ) -> list[JargonRecord]:
     chat = group_id if group_id is not None else chat_id
-    stmt = select(_J).where(
-        *_filters(
-            only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
-        )
+    conditions = _filters(
+        only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
     )
     if chat is not None:
-        stmt = stmt.where(_J.c.chat_id == chat)
-    stmt = page(stmt.order_by(_J.c.updated_at.desc(), _J.c.id.desc()), limit, offset)
-    return _one_per_content(await _records(db, stmt))
+        conditions.append(_J.c.chat_id == chat)
+    stmt = page(_one_per_content(conditions, ("updated_at", "id")), limit, offset)
+    return await read_records(db, stmt, _listed)
 
 
 async def get_jargon_count(
@@ -203,7 +210,7 @@ async def get_jargon_count(
     local_only: bool,
 ) -> int:
     # Across chats one term can exist per chat; it is counted once, as the lists show it once.
-    counted = _J.c.id if chat_id is not None else func.distinct(func.lower(func.trim(_J.c.content)))
+    counted = _J.c.id if chat_id is not None else func.distinct(_content_key())
     stmt = select(func.count(counted)).where(
         *_filters(
             only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
@@ -211,8 +218,7 @@ async def get_jargon_count(
     )
     if chat_id is not None:
         stmt = stmt.where(_J.c.chat_id == chat_id)
-    async with db.transaction() as session:
-        return int((await session.execute(stmt)).scalar() or 0)
+    return int(await read_scalar(db, stmt) or 0)
 
 
 def _like_pattern(keyword: str) -> str:
@@ -231,25 +237,25 @@ async def search_jargon(
     local_only: bool,
     limit: int,
 ) -> list[JargonRecord]:
-    stmt = select(_J).where(_J.c.content.ilike(_like_pattern(keyword), escape="\\"))
+    conditions: list[ColumnElement[bool]] = [_J.c.content.ilike(_like_pattern(keyword), escape="\\")]
     if confirmed_only:
-        stmt = stmt.where(_J.c.is_jargon.is_(True))
+        conditions.append(_J.c.is_jargon.is_(True))
     elif pending_only:
-        stmt = stmt.where(_unconfirmed())
+        conditions.append(_unconfirmed())
     if chat_id:
-        stmt = stmt.where(_J.c.chat_id == chat_id)
+        conditions.append(_J.c.chat_id == chat_id)
     if global_only:
-        stmt = stmt.where(_J.c.is_global.is_(True))
+        conditions.append(_J.c.is_global.is_(True))
     elif local_only:
-        stmt = stmt.where(or_(_J.c.is_global.is_(False), _J.c.is_global.is_(None)))
-    stmt = page(stmt.order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc()), limit)
-    return _one_per_content(await _records(db, stmt))
+        conditions.append(or_(_J.c.is_global.is_(False), _J.c.is_global.is_(None)))
+    stmt = page(_one_per_content(conditions, ("count", "updated_at", "id")), limit)
+    return await read_records(db, stmt, _listed)
 
 
 async def set_jargon_global(db: Database, *, jargon_id: int, is_global: bool) -> bool:
     stmt = update(_J).where(_J.c.id == jargon_id).values(is_global=bool(is_global), updated_at=_now())
-    async with db.transaction() as session:
-        return await affected(session, stmt) > 0
+    async with db.autocommit() as conn:
+        return await affected(conn, stmt) > 0
 
 
 async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> int:
@@ -260,10 +266,10 @@ async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> i
     )
     present = select(_J.c.content).where(_J.c.chat_id == target_chat_id)
     now = _now()
-    async with db.transaction() as session:
-        have = set((await session.execute(present)).scalars().all())
+    async with db.transaction() as conn:
+        have = set(await column(conn, present))
         copied = 0
-        for content, meaning in (await session.execute(sources)).all():
+        for content, meaning in (await conn.execute(sources)).all():
             if content in have:
                 continue
             have.add(content)  # the most counted source of a content gives its meaning
@@ -281,7 +287,7 @@ async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> i
                 "updated_at": now,
             }
             # Insert-or-nothing: a term the chat learns meanwhile is kept as it is.
-            await upsert(session, _J, _KEY, values, update={})
+            await upsert(conn, _J, _KEY, values, update={})
             copied += 1
     return copied
 
@@ -337,8 +343,8 @@ async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jar
         "updated_at": now,
     }
     statement = _jargon_upsert(db.backend, frozenset(name for name in _UPSERT_FIELDS if name in given))
-    async with db.autocommit() as session:
-        return await run_upsert_returning_key(session, statement, values)
+    async with db.autocommit() as conn:
+        return await run_upsert_returning_key(conn, statement, values)
 
 
 async def get_global_jargon_list(db: Database, *, limit: int) -> list[JargonRecord]:
@@ -347,23 +353,21 @@ async def get_global_jargon_list(db: Database, *, limit: int) -> list[JargonReco
         .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True))
         .order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc())
     )
-    async with db.transaction() as session:
-        rows = (await session.execute(page(stmt, limit))).mappings().all()
-    return [jargon_record(row) for row in rows]
+    return await read_records(db, page(stmt, limit), jargon_record)
 
 
 async def get_jargon_groups(db: Database) -> list[JargonGroup]:
     terms = func.count(_J.c.id)
     stmt = select(_J.c.chat_id, terms.label("terms")).group_by(_J.c.chat_id).order_by(terms.desc(), _J.c.chat_id)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).all()
-    return [
-        {
-            "group_id": row.chat_id or "",
-            "group_name": row.chat_id or "",
-            "id": row.chat_id or "",
-            "chat_id": row.chat_id or "",
-            "count": int(row.terms or 0),
-        }
-        for row in rows
-    ]
+    return await read_records(db, stmt, _jargon_group)
+
+
+def _jargon_group(row: Mapping[Any, Any]) -> JargonGroup:
+    chat_id = row["chat_id"] or ""
+    return {
+        "group_id": chat_id,
+        "group_name": chat_id,
+        "id": chat_id,
+        "chat_id": chat_id,
+        "count": int(row["terms"] or 0),
+    }

@@ -31,7 +31,17 @@ from generated.shapes.learning import (
     StyleProgressPoint,
     StyleReviewView,
 )
-from handwritten.runtime.crud import affected, bound_limit, first_row, inserted_key, page
+from handwritten.runtime.crud import (
+    affected,
+    as_mapping,
+    bound_limit,
+    inserted_key,
+    page,
+    read_column,
+    read_first,
+    read_one,
+    read_records,
+)
 from handwritten.runtime.jsontext import dumps, loads_as, loads_or
 from handwritten.runtime.records import iso_datetime
 from handwritten.runtime.session import Database
@@ -88,12 +98,6 @@ def _persona_view(row: Mapping[Any, Any]) -> PersonaReviewView:
     }
 
 
-async def _persona_views(db: Database, stmt: Select[Any]) -> list[PersonaReviewView]:
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [_persona_view(row) for row in rows]
-
-
 async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
     metadata = data.get("metadata")
     values = {
@@ -108,8 +112,8 @@ async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
         "status": "pending",
         "metadata": dumps(metadata) if metadata else None,
     }
-    async with db.transaction() as session:
-        return int(await inserted_key(session, _PERSONA.insert().values(values)))
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _PERSONA.insert().values(values)))
 
 
 async def add_persona_learning_review(db: Database, *, review_data: dict[str, Any] | None) -> int:
@@ -134,12 +138,11 @@ async def _pending_persona(db: Database, limit: int | None, offset: int) -> list
         .where(_PERSONA.c.status == "pending")
         .order_by(_PERSONA.c.timestamp.desc(), _PERSONA.c.id.desc())
     )
-    return await _persona_views(db, page(stmt, limit, offset))
+    return await read_records(db, page(stmt, limit, offset), _persona_view)
 
 
 async def _persona_by_id(db: Database, review_id: int) -> PersonaReviewView | None:
-    rows = await _persona_views(db, select(_PERSONA).where(_PERSONA.c.id == review_id))
-    return rows[0] if rows else None
+    return await read_first(db, select(_PERSONA).where(_PERSONA.c.id == review_id), _persona_view)
 
 
 async def get_persona_update_record_by_id(db: Database, *, record_id: int) -> PersonaReviewView | None:
@@ -154,7 +157,7 @@ async def _reviewed_persona(
     db: Database, limit: int, offset: int, status_filter: str | None
 ) -> list[PersonaReviewView]:
     stmt = _newest_reviewed_first(select(_PERSONA).where(_reviewed_filter(_PERSONA, status_filter)), _PERSONA)
-    return await _persona_views(db, page(stmt, limit, offset))
+    return await read_records(db, page(stmt, limit, offset), _persona_view)
 
 
 async def get_reviewed_persona_update_records(
@@ -175,8 +178,8 @@ async def _set_review_status(
     stmt = update(table).where(table.c.id == review_id)
     if group_id:
         stmt = stmt.where(table.c.group_id == group_id)
-    async with db.transaction() as session:
-        return await affected(session, stmt.values(changes)) > 0
+    async with db.autocommit() as conn:
+        return await affected(conn, stmt.values(changes)) > 0
 
 
 async def update_persona_update_record_status(
@@ -205,13 +208,13 @@ async def update_persona_learning_review_status(
 async def _patch_metadata(db: Database, table: Table, review_id: int, patch: dict[str, Any]) -> bool:
     # Read and write in one transaction, the row locked, so concurrent patches do not drop each other's keys.
     stmt = select(table.c.metadata).where(table.c.id == review_id).with_for_update()
-    async with db.transaction() as session:
-        row = (await session.execute(stmt)).first()
+    async with db.transaction() as conn:
+        row = (await conn.execute(stmt)).first()
         if row is None:
             return False
         merged = loads_as(row[0], {})
         merged.update(patch or {})
-        await session.execute(update(table).where(table.c.id == review_id).values({"metadata": dumps(merged)}))
+        await conn.execute(update(table).where(table.c.id == review_id).values({"metadata": dumps(merged)}))
     return True
 
 
@@ -237,8 +240,8 @@ async def save_persona_change_snapshot(db: Database, *, snapshot_data: dict[str,
         "after_begin_dialogs": dumps(data.get("after_begin_dialogs") or []),
         "affected_fields": dumps(data.get("affected_fields") or []),
     }
-    async with db.transaction() as session:
-        return int(await inserted_key(session, _SNAPSHOTS.insert().values(values)))
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _SNAPSHOTS.insert().values(values)))
 
 
 async def get_persona_change_snapshot(
@@ -251,7 +254,7 @@ async def get_persona_change_snapshot(
         .order_by(t.c.applied_at.desc(), t.c.id.desc())
         .limit(1)
     )
-    row = await first_row(db, stmt)
+    row = await read_first(db, stmt, as_mapping)
     if row is None:
         return None
     return {
@@ -301,14 +304,13 @@ async def create_style_learning_review(db: Database, *, review_data: dict[str, A
         "description": data.get("description", ""),
         "metadata": dumps(metadata) if metadata else None,
     }
-    async with db.transaction() as session:
-        return int(await inserted_key(session, _STYLE.insert().values(values)))
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _STYLE.insert().values(values)))
 
 
 async def get_pending_style_reviews(db: Database, *, limit: int, offset: int) -> list[StylePendingReviewView]:
     stmt = select(_STYLE).where(_STYLE.c.status == "pending").order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
-    async with db.transaction() as session:
-        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+    rows = await read_records(db, page(stmt, limit, offset), as_mapping)
     views: list[StylePendingReviewView] = []
     for row in rows:
         view = _style_view(row)
@@ -335,9 +337,7 @@ async def get_reviewed_style_learning_updates(
     db: Database, *, limit: int, offset: int, status_filter: str | None
 ) -> list[StyleReviewView]:
     stmt = _newest_reviewed_first(select(_STYLE).where(_reviewed_filter(_STYLE, status_filter)), _STYLE)
-    async with db.transaction() as session:
-        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
-    return [_style_view(row) for row in rows]
+    return await read_records(db, page(stmt, limit, offset), _style_view)
 
 
 async def update_style_review_status(
@@ -368,8 +368,7 @@ _APPROVED_FEW_SHOTS = (
 
 async def get_approved_few_shots(db: Database, *, group_id: str, limit: int) -> list[str]:
     params = {"group_id": group_id, "limit": bound_limit(limit)}
-    async with db.reading() as session:
-        return [str(text) for text in (await session.execute(_APPROVED_FEW_SHOTS, params)).scalars().all()]
+    return [str(text) for text in await read_column(db, _APPROVED_FEW_SHOTS, params)]
 
 
 # ---------------------------------------------------------------- batches and sessions
@@ -379,9 +378,7 @@ async def _batches(db: Database, group_id: str | None, limit: int) -> list[Learn
     stmt = select(_BATCHES).order_by(_BATCHES.c.start_time.desc(), _BATCHES.c.id.desc())
     if group_id:
         stmt = stmt.where(_BATCHES.c.group_id == group_id)
-    async with db.transaction() as session:
-        rows = (await session.execute(page(stmt, limit))).mappings().all()
-    return [learning_batch_record(row) for row in rows]
+    return await read_records(db, page(stmt, limit), learning_batch_record)
 
 
 async def get_learning_batch_history(db: Database, *, group_id: str | None, limit: int) -> list[LearningBatchRecord]:
@@ -394,9 +391,7 @@ async def get_recent_learning_batches(db: Database, *, limit: int) -> list[Learn
 
 async def _sessions(db: Database, stmt: Select[Any]) -> list[LearningSessionRecord]:
     stmt = stmt.order_by(_SESSIONS.c.start_time.desc(), _SESSIONS.c.id.desc())
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [learning_session_record(row) for row in rows]
+    return await read_records(db, stmt, learning_session_record)
 
 
 async def get_learning_sessions(db: Database, *, group_id: str) -> list[LearningSessionRecord]:
@@ -431,8 +426,8 @@ async def save_learning_session_record(db: Database, *, group_id: str, session_d
     # An existing session only takes the progress fields that were given.
     given = {"message_count": count, "end_time": end_time, "learning_quality": quality, "status": status}
     changes = {name: value for name, value in given.items() if value is not None}
-    async with db.transaction() as session:
-        await upsert(session, _SESSIONS, ("session_id",), values, update=changes)
+    async with db.autocommit() as conn:
+        await upsert(conn, _SESSIONS, ("session_id",), values, update=changes)
     return True
 
 
@@ -449,8 +444,8 @@ async def save_learning_performance_record(db: Database, *, group_id: str, perfo
         "failed_pattern": _pattern_text(data.get("failed_pattern")),
         "created_at": int(time.time()),
     }
-    async with db.transaction() as session:
-        await session.execute(_PERFORMANCE.insert().values(values))
+    async with db.autocommit() as conn:
+        await conn.execute(_PERFORMANCE.insert().values(values))
     return True
 
 
@@ -468,8 +463,7 @@ async def get_style_learning_statistics(db: Database) -> StyleLearningStatistics
         func.count(case((status == "pending", 1))),
         func.count(case((status == "approved", 1))),
     ).select_from(_STYLE)
-    async with db.transaction() as session:
-        total, pending, approved = (await session.execute(stmt)).one()
+    total, pending, approved = await read_one(db, stmt)
     return {
         "total_reviews": int(total or 0),
         "pending_reviews": int(pending or 0),
@@ -487,8 +481,7 @@ async def get_style_progress_data(db: Database, *, group_id: str | None) -> list
     )
     if group_id:
         stmt = stmt.where(t.c.group_id == group_id)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
+    rows = await read_records(db, stmt, as_mapping)
     return [
         {
             "group_id": row["group_id"],
@@ -506,9 +499,8 @@ async def get_style_progress_data(db: Database, *, group_id: str | None) -> list
 
 async def get_learning_patterns_data(db: Database, *, group_id: str | None) -> dict[str, int]:
     kind = _PATTERNS.c.pattern_type
-    stmt = select(kind, func.count()).group_by(kind).order_by(kind)
+    stmt = select(kind, func.count().label("patterns")).group_by(kind).order_by(kind)
     if group_id:
         stmt = stmt.where(_PATTERNS.c.group_id == group_id)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).all()
-    return {str(name): int(count) for name, count in rows}
+    rows = await read_records(db, stmt, as_mapping)
+    return {str(row["pattern_type"]): int(row["patterns"]) for row in rows}

@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, desc, distinct, false, func, insert, select, true, update
+from sqlalchemy import Table, bindparam, desc, distinct, false, func, insert, select, true, update
 
 from generated.records.message import (
     FilteredMessageRecord,
@@ -29,7 +29,17 @@ from generated.shapes.message import (
     TimedMessage,
     UnprocessedMessage,
 )
-from handwritten.runtime.crud import affected, bound_limit, inserted_key, page
+from handwritten.runtime.crud import (
+    affected,
+    as_mapping,
+    bound_limit,
+    inserted_key,
+    page,
+    read_column,
+    read_one,
+    read_records,
+    records,
+)
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import number, whole_number, whole_seconds
@@ -98,8 +108,8 @@ def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
 
 async def save_raw_message(db: Database, *, message_data: Any) -> int:
     values = _raw_values(message_data, int(time.time()))
-    async with db.autocommit() as session:
-        return int(await inserted_key(session, _INSERT_RAW, values))
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _INSERT_RAW, values))
 
 
 async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> list[int]:
@@ -112,12 +122,12 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
         # INSERT hands out rowids in input order, and BEGIN IMMEDIATE keeps other writers out meanwhile,
         # so the sorted ids are the input's ids.
         stmt = insert(_RAW).returning(_RAW.c.id)
-        async with db.transaction() as session:
-            return sorted(int(key) for key in (await session.execute(stmt, rows)).scalars().all())
+        async with db.transaction() as conn:
+            return sorted(int(key) for key in (await conn.execute(stmt, rows)).scalars().all())
     # One executemany-style INSERT; sort_by_parameter_order keeps the returned ids in input order.
     stmt = insert(_RAW).returning(_RAW.c.id, sort_by_parameter_order=True)
-    async with db.transaction() as session:
-        result = await session.execute(stmt, rows)
+    async with db.transaction() as conn:
+        result = await conn.execute(stmt, rows)
         return [int(key) for key in result.scalars().all()]
 
 
@@ -135,19 +145,15 @@ async def save_manual_memory(
         "last_accessed": now,
         "access_count": 0,
     }
-    async with db.transaction() as session:
-        return int(await inserted_key(session, insert(_MEMORIES).values(values)))
-
-
-async def _raw_rows(db: Database, stmt: Select[Any], params: dict[str, Any] | None = None) -> list[RawMessageRecord]:
-    async with db.reading() as session:
-        return [raw_message_record(row) for row in (await session.execute(stmt, params)).mappings()]
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, insert(_MEMORIES).values(values)))
 
 
 async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
     if group_id:
-        return await _raw_rows(db, _NEWEST_RAW_OF_GROUP, {"group_id": group_id, "limit": bound_limit(limit)})
-    return await _raw_rows(db, _NEWEST_RAW, {"limit": bound_limit(limit)})
+        params = {"group_id": group_id, "limit": bound_limit(limit)}
+        return await read_records(db, _NEWEST_RAW_OF_GROUP, raw_message_record, params)
+    return await read_records(db, _NEWEST_RAW, raw_message_record, {"limit": bound_limit(limit)})
 
 
 async def get_unprocessed_messages(
@@ -168,7 +174,7 @@ async def get_unprocessed_messages(
             "platform": r["platform"],
             "timestamp": r["timestamp"],
         }
-        for r in await _raw_rows(db, stmt, params)
+        for r in await read_records(db, stmt, as_mapping, params)
     ]
 
 
@@ -176,8 +182,8 @@ async def mark_messages_processed(db: Database, *, message_ids: list[int]) -> bo
     if not message_ids:
         return True
     stmt = update(_RAW).where(_RAW.c.id.in_([int(i) for i in message_ids])).values(processed=True)
-    async with db.autocommit() as session:
-        return await affected(session, stmt) > 0
+    async with db.autocommit() as conn:
+        return await affected(conn, stmt) > 0
 
 
 async def get_messages_by_timerange(
@@ -207,7 +213,7 @@ async def get_messages_by_group_and_timerange(
             "group_id": r["group_id"],
             "timestamp": r["timestamp"],
         }
-        for r in await _raw_rows(db, stmt)
+        for r in await read_records(db, stmt, as_mapping)
     ]
 
 
@@ -227,13 +233,8 @@ async def get_messages_for_replay(db: Database, *, group_id: str, days: int, lim
             "group_id": r["group_id"],
             "timestamp": r["timestamp"],
         }
-        for r in await _raw_rows(db, stmt)
+        for r in await read_records(db, stmt, as_mapping)
     ]
-
-
-async def _filtered_rows(db: Database, stmt: Select[Any]) -> list[FilteredMessageRecord]:
-    async with db.reading() as session:
-        return [filtered_message_record(row) for row in (await session.execute(stmt)).mappings()]
 
 
 async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: int) -> list[FilteredMessageRecord]:
@@ -241,7 +242,7 @@ async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: in
     if group_id:
         stmt = stmt.where(_FILTERED.c.group_id == group_id)
     stmt = stmt.order_by(_FILTERED.c.timestamp.desc(), _FILTERED.c.id.desc())
-    return await _filtered_rows(db, page(stmt, limit))
+    return await read_records(db, page(stmt, limit), filtered_message_record)
 
 
 async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
@@ -256,7 +257,7 @@ async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> lis
             "timestamp": r["timestamp"],
             "confidence": r["confidence"],
         }
-        for r in await _filtered_rows(db, stmt)
+        for r in await read_records(db, stmt, as_mapping)
     ]
 
 
@@ -275,8 +276,8 @@ async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -
         "created_at": now,
         "processed": False,
     }
-    async with db.autocommit() as session:
-        return int(await inserted_key(session, _INSERT_FILTERED, values))
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _INSERT_FILTERED, values))
 
 
 async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
@@ -287,15 +288,14 @@ async def save_bot_message(db: Database, *, group_id: str, message: str, timesta
         "timestamp": whole_seconds(timestamp, field="timestamp", default=now),
         "created_at": now,
     }
-    async with db.autocommit() as session:
-        await inserted_key(session, _INSERT_BOT, values)
+    async with db.autocommit() as conn:
+        await inserted_key(conn, _INSERT_BOT, values)
     return True
 
 
 async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -> list[str]:
     params = {"group_id": group_id, "limit": bound_limit(limit)}
-    async with db.reading() as session:
-        return [str(text) for text in (await session.execute(_NEWEST_BOT_REPLIES, params)).scalars()]
+    return [str(text) for text in await read_column(db, _NEWEST_BOT_REPLIES, params)]
 
 
 def _count(table: Table, *conditions: Any) -> Any:
@@ -305,8 +305,7 @@ def _count(table: Table, *conditions: Any) -> Any:
 
 async def get_messages_statistics(db: Database) -> MessageStatistics:
     stmt = select(_count(_RAW), _count(_FILTERED), _count(_BOT))
-    async with db.reading() as session:
-        raw, filtered, bot = (int(n) for n in (await session.execute(stmt)).one())
+    raw, filtered, bot = (int(n) for n in await read_one(db, stmt))
     return {"total_messages": raw, "raw_messages": raw, "filtered_messages": filtered, "bot_messages": bot}
 
 
@@ -318,8 +317,7 @@ async def get_message_statistics(db: Database, *, group_id: str | None) -> Group
         _count(_RAW, _RAW.c.group_id == group_id, _RAW.c.processed == false()),
         _count(_FILTERED, _FILTERED.c.group_id == group_id),
     )
-    async with db.reading() as session:
-        total, unprocessed, filtered = (int(n) for n in (await session.execute(stmt)).one())
+    total, unprocessed, filtered = (int(n) for n in await read_one(db, stmt))
     return {
         "total_messages": total,
         "unprocessed_messages": unprocessed,
@@ -342,10 +340,12 @@ async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str,
         .order_by(desc(count), _RAW.c.sender_id)
         .limit(_SENDERS_LIMIT)
     )
-    async with db.reading() as session:
-        rows = (await session.execute(stmt)).all()
+    rows = await read_records(db, stmt, as_mapping)
     return {
-        row.sender_id: {"message_count": int(row.message_count), "sender_name": row.sender_name or row.sender_id}
+        row["sender_id"]: {
+            "message_count": int(row["message_count"]),
+            "sender_name": row["sender_name"] or row["sender_id"],
+        }
         for row in rows
     }
 
@@ -359,15 +359,18 @@ async def get_groups_for_social_analysis(db: Database) -> list[SocialAnalysisGro
         .order_by(desc(count), _RAW.c.group_id.is_(None), _RAW.c.group_id)
     )
     relations_stmt = select(_RELATIONS.c.group_id, func.count().label("relation_count")).group_by(_RELATIONS.c.group_id)
-    async with db.transaction() as session:
-        groups = (await session.execute(groups_stmt)).all()
-        relations = {row.group_id: int(row.relation_count) for row in (await session.execute(relations_stmt)).all()}
+    # Both counts from one snapshot: a group's relations are counted as of its messages.
+    async with db.snapshot() as conn:
+        groups = await records(conn, groups_stmt, as_mapping)
+        relations = {
+            row["group_id"]: int(row["relation_count"]) for row in await records(conn, relations_stmt, as_mapping)
+        }
     return [
         {
-            "group_id": row.group_id,
-            "message_count": int(row.message_count),
-            "member_count": int(row.member_count),
-            "relation_count": relations.get(row.group_id, 0),
+            "group_id": row["group_id"],
+            "message_count": int(row["message_count"]),
+            "member_count": int(row["member_count"]),
+            "relation_count": relations.get(row["group_id"], 0),
         }
         for row in groups
     ]

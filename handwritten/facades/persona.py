@@ -12,7 +12,7 @@ from generated.records.psychological import persona_backup_record
 from generated.repositories.learning import PersonaLearningReviewRepository
 from generated.repositories.psychological import PersonaBackupRepository
 from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
-from handwritten.runtime.crud import affected, first_row, page
+from handwritten.runtime.crud import affected, as_mapping, page, read_first, read_records
 from handwritten.runtime.errors import InvalidValueError
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
@@ -67,8 +67,8 @@ async def backup_persona(db: Database, *, group_id: str, backup_data: dict[str, 
         "backup_time": now,
         "persona_content": backup_data.get("persona_content", ""),
     }
-    async with db.transaction() as session:
-        await session.execute(_BACKUPS.insert().values(values))
+    async with db.autocommit() as conn:
+        await conn.execute(_BACKUPS.insert().values(values))
     return True
 
 
@@ -83,8 +83,7 @@ async def get_persona_backups(
     if group:
         stmt = stmt.where(_BACKUPS.c.group_id == str(group))
     stmt = page(stmt.order_by(_BACKUPS.c.timestamp.desc(), _BACKUPS.c.id.desc()), limit)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
+    rows = await read_records(db, stmt, as_mapping)
     if include_content:
         return [_view(row) for row in rows]
     return [_summary(row) for row in rows]
@@ -94,8 +93,7 @@ async def get_persona_backup(db: Database, *, backup_id: int, group_id: str | No
     stmt = select(_BACKUPS).where(_BACKUPS.c.id == backup_id)
     if group_id:
         stmt = stmt.where(_BACKUPS.c.group_id == group_id)
-    row = await first_row(db, stmt)
-    return _view(row) if row is not None else None
+    return await read_first(db, stmt, _view)
 
 
 async def restore_persona_backup(
@@ -116,8 +114,8 @@ async def delete_persona_backup(db: Database, *, backup_id: int, group_id: str |
     stmt = delete(_BACKUPS).where(_BACKUPS.c.id == backup_id)
     if group_id:
         stmt = stmt.where(_BACKUPS.c.group_id == group_id)
-    async with db.transaction() as session:
-        return await affected(session, stmt) > 0
+    async with db.autocommit() as conn:
+        return await affected(conn, stmt) > 0
 
 
 async def get_persona_update_history(
@@ -134,16 +132,15 @@ async def get_persona_update_history(
     if group_id:
         stmt = stmt.where(_REVIEWS.c.group_id == group_id)
     stmt = page(stmt.order_by(_REVIEWS.c.timestamp.desc(), _REVIEWS.c.id.desc()), limit)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).all()
+    rows = await read_records(db, stmt, as_mapping)
     return [
         {
-            "id": row.id,
-            "timestamp": row.timestamp,
-            "group_id": row.group_id,
-            "update_type": row.update_type,
-            "status": row.status,
-            "confidence_score": row.confidence_score,
+            "id": row["id"],
+            "timestamp": row["timestamp"],
+            "group_id": row["group_id"],
+            "update_type": row["update_type"],
+            "status": row["status"],
+            "confidence_score": row["confidence_score"],
         }
         for row in rows
     ]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from generated.repositories.psychological import EmotionProfileRepository
 from generated.shapes.psychological import EmotionProfileView
-from handwritten.runtime.crud import first_row
+from handwritten.runtime.crud import as_mapping, read_first
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -19,7 +19,7 @@ _PROFILES = EmotionProfileRepository.table
 
 async def load_emotion_profile(db: Database, *, user_id: str, group_id: str) -> EmotionProfileView | None:
     stmt = select(_PROFILES).where(_PROFILES.c.user_id == user_id, _PROFILES.c.group_id == group_id)
-    row = await first_row(db, stmt)
+    row = await read_first(db, stmt, as_mapping)
     if row is None:
         return None
     return {
@@ -43,6 +43,6 @@ async def save_emotion_profile(db: Database, *, user_id: str, group_id: str, pro
         "emotional_stability": profile.get("emotional_stability", 0.5),
         "last_updated": time.time(),
     }
-    async with db.transaction() as session:
-        await upsert(session, _PROFILES, ("user_id", "group_id"), values)
+    async with db.autocommit() as conn:
+        await upsert(conn, _PROFILES, ("user_id", "group_id"), values)
     return True

@@ -15,7 +15,7 @@ from generated.repositories.reinforcement import (
     StrategyOptimizationResultRepository,
 )
 from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
-from handwritten.runtime.crud import page
+from handwritten.runtime.crud import as_mapping, page, read_records
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import epoch_seconds, number, whole_number
 
@@ -37,8 +37,7 @@ def _latest_sessions(group_id: str, limit: int) -> Any:
 async def get_learning_history_for_reinforcement(
     db: Database, *, group_id: str, limit: int
 ) -> list[ReinforcementHistoryItem]:
-    async with db.transaction() as session:
-        rows = (await session.execute(_latest_sessions(group_id, limit))).mappings().all()
+    rows = await read_records(db, _latest_sessions(group_id, limit), as_mapping)
     return [
         {
             "timestamp": int(row["timestamp"]),
@@ -60,8 +59,8 @@ async def save_reinforcement_learning_result(db: Database, *, group_id: str, res
         reinforcement_feedback=result_data.get("reinforcement_feedback"),
         next_action=result_data.get("next_action"),
     )
-    async with db.transaction() as session:
-        await session.execute(stmt)
+    async with db.autocommit() as conn:
+        await conn.execute(stmt)
     return True
 
 
@@ -71,9 +70,7 @@ async def get_persona_fusion_history(db: Database, *, group_id: str, limit: int)
         .where(_FUSIONS.c.group_id == group_id)
         .order_by(_FUSIONS.c.timestamp.desc(), _FUSIONS.c.id.desc())
     )
-    async with db.transaction() as session:
-        rows = (await session.execute(page(stmt, limit))).mappings().all()
-    return [persona_fusion_history_record(row) for row in rows]
+    return await read_records(db, page(stmt, limit), persona_fusion_history_record)
 
 
 async def save_persona_fusion_result(db: Database, *, group_id: str, fusion_data: dict[str, Any]) -> bool:
@@ -85,14 +82,13 @@ async def save_persona_fusion_result(db: Database, *, group_id: str, fusion_data
         fusion_result=fusion_data.get("fusion_result"),
         compatibility_score=number(fusion_data.get("compatibility_score"), field="compatibility_score"),
     )
-    async with db.transaction() as session:
-        await session.execute(stmt)
+    async with db.autocommit() as conn:
+        await conn.execute(stmt)
     return True
 
 
 async def get_learning_performance_history(db: Database, *, group_id: str, limit: int) -> list[LearningPerformanceItem]:
-    async with db.transaction() as session:
-        rows = (await session.execute(_latest_sessions(group_id, limit))).mappings().all()
+    rows = await read_records(db, _latest_sessions(group_id, limit), as_mapping)
     return [
         {
             "session_id": row["session_id"],
@@ -114,6 +110,6 @@ async def save_strategy_optimization_result(db: Database, *, group_id: str, opti
         optimization_details=optimization_data.get("optimization_details"),
         performance_metrics=optimization_data.get("performance_metrics"),
     )
-    async with db.transaction() as session:
-        await session.execute(stmt)
+    async with db.autocommit() as conn:
+        await conn.execute(stmt)
     return True

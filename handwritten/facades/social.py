@@ -16,7 +16,7 @@ from generated.repositories.social_relation import (
     UserSocialRelationComponentRepository,
 )
 from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
-from handwritten.runtime.crud import first_row
+from handwritten.runtime.crud import as_mapping, read_first, read_records, scalar
 from handwritten.runtime.jsontext import dumps, loads_or
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
@@ -43,7 +43,7 @@ _PREFERENCE_JSON: dict[str, Any] = {
 
 
 async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | None:
-    row = await first_row(db, select(_PROFILES).where(_PROFILES.c.qq_id == qq_id))
+    row = await read_first(db, select(_PROFILES).where(_PROFILES.c.qq_id == qq_id), as_mapping)
     if row is None:
         return None
     return {
@@ -66,14 +66,14 @@ async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str,
     values = {"qq_id": qq_id, "qq_name": "", **changes}
     # An upsert's update part does not fire the column's onupdate.
     update = {**changes, "updated_at": func.now()}
-    async with db.transaction() as session:
-        await upsert(session, _PROFILES, ("qq_id",), values, update=update)
+    async with db.autocommit() as conn:
+        await upsert(conn, _PROFILES, ("qq_id",), values, update=update)
     return True
 
 
 async def load_user_preferences(db: Database, *, user_id: str, group_id: str) -> UserPreferencesView | None:
     stmt = select(_PREFERENCES).where(_PREFERENCES.c.user_id == user_id, _PREFERENCES.c.group_id == group_id)
-    row = await first_row(db, stmt)
+    row = await read_first(db, stmt, as_mapping)
     if row is None:
         return None
     return {
@@ -94,8 +94,8 @@ async def save_user_preferences(db: Database, *, user_id: str, group_id: str, pr
         adaptive_rate=number(prefs.get("adaptive_rate"), field="adaptive_rate", default=0.5),
         updated_at=time.time(),
     )
-    async with db.transaction() as session:
-        await upsert(session, _PREFERENCES, ("user_id", "group_id"), values)
+    async with db.autocommit() as conn:
+        await upsert(conn, _PREFERENCES, ("user_id", "group_id"), values)
     return True
 
 
@@ -113,9 +113,7 @@ def _relation_view(row: Mapping[Any, Any]) -> SocialRelationView:
 
 async def get_social_relations_by_group(db: Database, *, group_id: str) -> list[SocialRelationView]:
     stmt = select(_RELATIONS).where(_RELATIONS.c.group_id == group_id).order_by(_RELATIONS.c.id)
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
-    return [_relation_view(row) for row in rows]
+    return await read_records(db, stmt, _relation_view)
 
 
 async def get_social_relationships(db: Database, *, group_id: str) -> list[SocialRelationView]:
@@ -161,11 +159,11 @@ async def save_social_relation(db: Database, *, group_id: str, relation_data: di
     find_profile = select(_SOCIAL_PROFILES.c.id).where(
         _SOCIAL_PROFILES.c.user_id == from_user, _SOCIAL_PROFILES.c.group_id == group_id
     )
-    async with db.transaction() as session:
+    async with db.transaction() as conn:
         # The relation row needs its source user's social profile (foreign key).
-        await upsert(session, _SOCIAL_PROFILES, ("user_id", "group_id"), profile, update={"last_updated": now})
-        component["profile_id"] = (await session.execute(find_profile)).scalar_one()
-        await session.execute(insert(_RELATIONS).values(component))
+        await upsert(conn, _SOCIAL_PROFILES, ("user_id", "group_id"), profile, update={"last_updated": now})
+        component["profile_id"] = await scalar(conn, find_profile)
+        await conn.execute(insert(_RELATIONS).values(component))
     return True
 
 
@@ -178,10 +176,8 @@ async def get_user_social_relations(db: Database, *, group_id: str, user_id: str
         )
         .order_by(_RELATIONS.c.id)
     )
-    async with db.transaction() as session:
-        rows = (await session.execute(stmt)).mappings().all()
     return {
         "user_id": user_id,
         "group_id": group_id,
-        "relations": [user_social_relation_component_record(row) for row in rows],
+        "relations": await read_records(db, stmt, user_social_relation_component_record),
     }

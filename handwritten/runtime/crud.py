@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Executable, RowMapping, Select, Table
+from sqlalchemy import CursorResult, Executable, Row, RowMapping, Select, Table
 
 from handwritten.runtime.errors import InvalidValueError
 from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.values import whole_number
 
 SelectT = TypeVar("SelectT", bound=Select[Any])
+T = TypeVar("T")
+# Bound parameters of a statement built once (None: its values are in the statement).
+Params = Mapping[str, Any] | None
 
 # A limit beyond this is treated as "no limit"; every backend accepts it as a bound parameter.
 MAX_LIMIT = 2**31 - 1
@@ -59,14 +62,14 @@ def clamp_offset(offset: Any) -> int:
     return min(max(start, 0), MAX_LIMIT)
 
 
-async def run_dml(session: Executor, stmt: Executable) -> CursorResult[Any]:
+async def run_dml(conn: Executor, stmt: Executable) -> CursorResult[Any]:
     """Execute an INSERT, UPDATE or DELETE; its result carries rowcount and inserted_primary_key."""
-    return cast("CursorResult[Any]", await session.execute(stmt))
+    return cast("CursorResult[Any]", await conn.execute(stmt))
 
 
-async def affected(session: Executor, stmt: Executable) -> int:
+async def affected(conn: Executor, stmt: Executable) -> int:
     """How many rows an UPDATE or DELETE matched (MySQL counts matched rows: FOUND_ROWS is set)."""
-    return int((await run_dml(session, stmt)).rowcount)
+    return int((await run_dml(conn, stmt)).rowcount)
 
 
 def bound_limit(limit: Any) -> int:
@@ -75,16 +78,78 @@ def bound_limit(limit: Any) -> int:
     return MAX_LIMIT if size is None else size
 
 
-async def inserted_key(session: Executor, stmt: Executable, values: Mapping[str, Any] | None = None) -> Any:
+async def inserted_key(conn: Executor, stmt: Executable, values: Mapping[str, Any] | None = None) -> Any:
     """The primary key of the row an INSERT created (values: its parameters, for a statement built once)."""
-    result = cast("CursorResult[Any]", await session.execute(stmt, values)) if values else await run_dml(session, stmt)
+    result = cast("CursorResult[Any]", await conn.execute(stmt, values)) if values else await run_dml(conn, stmt)
     key = result.inserted_primary_key
     assert key is not None
     return key[0]
 
 
-async def first_row(db: Database, stmt: Select[Any]) -> RowMapping | None:
-    """The first row a single read returns, as a mapping, or None (one statement: db.reading())."""
+# The result forms facades read. Each takes the connection of a snapshot or transaction the caller holds; the
+# read_ form is the same statement alone, on db.reading(). `into` makes a row (a mapping) into a record.
+
+
+async def records(conn: Executor, stmt: Executable, into: Callable[[RowMapping], T], params: Params = None) -> list[T]:
+    """Every row stmt returns, each made into a record by into."""
+    return [into(row) for row in (await conn.execute(stmt, params)).mappings()]
+
+
+async def first(conn: Executor, stmt: Executable, into: Callable[[RowMapping], T], params: Params = None) -> T | None:
+    """The first row stmt returns made into a record by into, or None when it returns none."""
+    row = (await conn.execute(stmt, params)).mappings().first()
+    return None if row is None else into(row)
+
+
+async def one(conn: Executor, stmt: Executable, params: Params = None) -> Row[*tuple[Any, ...]]:
+    """The one row stmt returns (aggregates without GROUP BY), as a tuple that also names its columns."""
+    return (await conn.execute(stmt, params)).one()
+
+
+async def scalar(conn: Executor, stmt: Executable, params: Params = None) -> Any:
+    """The first column of the first row stmt returns, or None when it returns none."""
+    return (await conn.execute(stmt, params)).scalar()
+
+
+async def column(conn: Executor, stmt: Executable, params: Params = None) -> list[Any]:
+    """The first column of every row stmt returns."""
+    return list((await conn.execute(stmt, params)).scalars())
+
+
+async def read_records(
+    db: Database, stmt: Executable, into: Callable[[RowMapping], T], params: Params = None
+) -> list[T]:
+    """records(), stmt being the only statement."""
     async with db.reading() as conn:
-        row: RowMapping | None = (await conn.execute(stmt)).mappings().first()
+        return await records(conn, stmt, into, params)
+
+
+async def read_first(
+    db: Database, stmt: Executable, into: Callable[[RowMapping], T], params: Params = None
+) -> T | None:
+    """first(), stmt being the only statement."""
+    async with db.reading() as conn:
+        return await first(conn, stmt, into, params)
+
+
+async def read_one(db: Database, stmt: Executable, params: Params = None) -> Row[*tuple[Any, ...]]:
+    """one(), stmt being the only statement."""
+    async with db.reading() as conn:
+        return await one(conn, stmt, params)
+
+
+async def read_scalar(db: Database, stmt: Executable, params: Params = None) -> Any:
+    """scalar(), stmt being the only statement."""
+    async with db.reading() as conn:
+        return await scalar(conn, stmt, params)
+
+
+async def read_column(db: Database, stmt: Executable, params: Params = None) -> list[Any]:
+    """column(), stmt being the only statement."""
+    async with db.reading() as conn:
+        return await column(conn, stmt, params)
+
+
+def as_mapping(row: RowMapping) -> RowMapping:
+    """The row as it is, for a caller that reads its fields in place (into= of the forms above)."""
     return row

@@ -44,6 +44,11 @@ CLOSE_TIMEOUT_SECONDS = 10.0
 IDLE_PING_SECONDS = 30.0
 _IDLE_SINCE = "sldb_idle_since"
 _NO_BEGIN = "sldb_no_begin"  # SQLite: a statement that runs in its own implicit transaction
+# SQLite: a read-only transaction, begun with a plain (deferred) BEGIN: in WAL mode its reads see one snapshot,
+# taken at its first read, and it never asks for the write lock.
+_DEFERRED_BEGIN = "sldb_deferred_begin"
+# MySQL/MariaDB: the snapshot's first statement; REPEATABLE READ (InnoDB's default) keeps that snapshot.
+_MYSQL_SNAPSHOT = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"
 
 
 def backend_of(url: URL) -> Backend:
@@ -84,9 +89,10 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: Any) -> None:
-    if conn.get_execution_options().get(_NO_BEGIN):
+    options = conn.get_execution_options()
+    if options.get(_NO_BEGIN):
         return  # one statement in SQLite's own implicit transaction (a read then takes no write lock)
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    conn.exec_driver_sql("BEGIN" if options.get(_DEFERRED_BEGIN) else "BEGIN IMMEDIATE")
 
 
 def _transport_of(driver_connection: Any) -> Any:
@@ -378,6 +384,29 @@ class DatabaseEngine:
             return
         async with self._entry().reader.connect() as conn:
             yield conn
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Connection]:
+        """A read-only transaction for several reads that must agree: they all see one snapshot.
+
+        PostgreSQL: REPEATABLE READ, READ ONLY (set on the driver connection, no extra round trip). MySQL:
+        START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY. SQLite: a deferred BEGIN, outside this loop's
+        writers' turn: in WAL mode it reads one snapshot and never waits for the write lock.
+        """
+        if self._sqlite is not None:
+            async with thread_transaction(self._sqlite, {_DEFERRED_BEGIN: True}) as thread_conn:
+                yield thread_conn
+            return
+        async with self._entry().engine.connect() as conn:
+            if self.backend == "postgresql":
+                await conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            async with conn.begin():
+                if self.backend == "mysql":
+                    if conn.dialect.default_isolation_level != "REPEATABLE READ":
+                        # For the next transaction only: nothing to reset when the connection goes back.
+                        await conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    await conn.exec_driver_sql(_MYSQL_SNAPSHOT)
+                yield conn
 
     @asynccontextmanager
     async def autocommit(self) -> AsyncIterator[Connection]:

@@ -68,6 +68,9 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
     def reading(self) -> AbstractAsyncContextManager[Connection]:
         return self._started_engine("reading").reading()
 
+    def snapshot(self) -> AbstractAsyncContextManager[Connection]:
+        return self._started_engine("snapshot").snapshot()
+
     # -- lifecycle -----------------------------------------------------------------------------
 
     @property

@@ -11,7 +11,7 @@ from handwritten.runtime.sqlite_thread import ThreadConnection
 
 Backend = Literal["sqlite", "postgresql", "mysql"]
 
-# What db.transaction() and db.reading() give: a Core connection (PostgreSQL, MySQL) or, on SQLite, a
+# What the Database's connection methods give: a Core connection (PostgreSQL, MySQL) or, on SQLite, a
 # pysqlite connection driven through a worker thread (see sqlite_thread).
 Connection = AsyncConnection | ThreadConnection
 # What generated repositories and hand-written queries execute statements on: one of those, or a session the
@@ -20,21 +20,28 @@ Executor = AsyncConnection | ThreadConnection | AsyncSession
 
 
 class Database(Protocol):
-    """The handle every facade function receives as its first argument."""
+    """The handle every facade function receives as its first argument.
+
+    A facade takes the narrowest of its four ways to a connection that is correct for what it runs.
+    """
 
     @property
     def backend(self) -> Backend:
         """Which backend is in use (after any fallback)."""
         ...
 
-    def transaction(self) -> AbstractAsyncContextManager[Connection]:
-        """A connection in a transaction on the current loop's engine: committed on success, rolled back on error."""
+    def reading(self) -> AbstractAsyncContextManager[Connection]:
+        """One read statement: no BEGIN/COMMIT on PostgreSQL and MySQL, no write lock on SQLite."""
+        ...
+
+    def snapshot(self) -> AbstractAsyncContextManager[Connection]:
+        """Several reads that must agree: a read-only transaction on one snapshot, no write lock on SQLite."""
         ...
 
     def autocommit(self) -> AbstractAsyncContextManager[Connection]:
-        """A connection for a write that is a single statement: that statement is its own transaction."""
+        """A write that is one statement: that statement is its own transaction, no BEGIN/COMMIT."""
         ...
 
-    def reading(self) -> AbstractAsyncContextManager[Connection]:
-        """A connection for one read statement: without BEGIN/COMMIT where the backend allows it cheaply."""
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        """Several statements that write: one transaction, committed on success, rolled back on error."""
         ...

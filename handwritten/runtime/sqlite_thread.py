@@ -4,7 +4,8 @@ Through aiosqlite every statement costs four hops to its worker thread (cursor, 
 BEGIN IMMEDIATE, COMMIT and the pool's reset one or more each: a single-row insert made about ten, where the
 raw driver makes three. Here a transaction's first statement checks out a pysqlite connection, begins and
 executes in one hop, each later statement takes one hop, and COMMIT one; rows come back fully buffered. The
-engine is the same file, pragmas and BEGIN IMMEDIATE (engine.py); it is not bound to an event loop.
+engine is the same file, pragmas and BEGIN IMMEDIATE (engine.py; a snapshot's read-only transaction begins with a
+deferred BEGIN instead, chosen by an execution option); it is not bound to an event loop.
 The plugin's get_session() and the migration keep using the aiosqlite engine.
 """
 

@@ -20,15 +20,15 @@ from handwritten.runtime.session import Executor
 from handwritten.runtime.sqlite_thread import ThreadConnection
 
 
-def dialect_name(session: Executor) -> str:
+def dialect_name(conn: Executor) -> str:
     """The backend's dialect name of a connection or a session."""
-    if isinstance(session, (AsyncConnection, ThreadConnection)):
-        return session.dialect.name
-    return session.bind.dialect.name if session.bind is not None else ""
+    if isinstance(conn, (AsyncConnection, ThreadConnection)):
+        return conn.dialect.name
+    return conn.bind.dialect.name if conn.bind is not None else ""
 
 
 async def upsert(
-    session: Executor,
+    conn: Executor,
     table: Table,
     key: Sequence[str],
     values: Mapping[str, Any],
@@ -36,10 +36,10 @@ async def upsert(
 ) -> None:
     """Insert values; if a row with the same key exists, set update (default: values less the key) on it."""
     changes = dict(update) if update is not None else {k: v for k, v in values.items() if k not in key}
-    dialect = dialect_name(session)
+    dialect = dialect_name(conn)
     if dialect in ("mysql", "mariadb"):
         my = mysql.insert(table).values(dict(values))
-        await session.execute(my.on_duplicate_key_update(**changes) if changes else my.prefix_with("IGNORE"))
+        await conn.execute(my.on_duplicate_key_update(**changes) if changes else my.prefix_with("IGNORE"))
         return
     ins = (postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)).values(dict(values))
     stmt = (
@@ -47,7 +47,7 @@ async def upsert(
         if changes
         else ins.on_conflict_do_nothing(index_elements=list(key))
     )
-    await session.execute(stmt)
+    await conn.execute(stmt)
 
 
 def upsert_returning_key_statement(
@@ -71,9 +71,9 @@ def upsert_returning_key_statement(
     return ins.on_conflict_do_update(index_elements=list(key), set_=dict(changes(ins.excluded))).returning(pk)
 
 
-async def run_upsert_returning_key(session: Executor, statement: Insert, values: Mapping[str, Any]) -> int:
+async def run_upsert_returning_key(conn: Executor, statement: Insert, values: Mapping[str, Any]) -> int:
     """Execute an upsert_returning_key_statement with values; the row's primary key."""
-    result = await session.execute(statement, dict(values))
-    if dialect_name(session) in ("mysql", "mariadb"):
+    result = await conn.execute(statement, dict(values))
+    if dialect_name(conn) in ("mysql", "mariadb"):
         return int(cast("CursorResult[Any]", result).lastrowid)
     return int(result.scalar_one())

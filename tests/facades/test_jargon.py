@@ -143,6 +143,45 @@ async def test_lists_across_chats_show_a_content_once(db: Any) -> None:
     assert [f["id"] for f in found] == [newer]
 
 
+async def _shared_contents_in_three_chats(db: Any) -> None:
+    """Terms of three chats sharing contents; a content's terms are updated one after another, so a page of
+    rows in list order holds the same content several times ("Alpha " is alpha: trimmed, case-insensitive)."""
+    chats = {
+        "c1": ["alpha", "beta", "gamma", "delta", "epsilon"],
+        "c2": ["alpha", "beta", "gamma", "delta"],
+        "c3": ["Alpha ", "gamma", "epsilon", "zeta"],
+    }
+    order = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
+    for position, chat in enumerate(sorted(chats)):
+        for content in chats[chat]:
+            newest_first = 1000 - 10 * order.index(content.strip().lower()) - position
+            await _term(db, chat, content, is_jargon=True, updated_at=newest_first)
+
+
+async def test_pages_across_chats_hold_each_content_once_and_add_up_to_the_count(db: Any) -> None:
+    await _shared_contents_in_three_chats(db)
+    total = await db.get_jargon_count()
+    assert total == 6
+    pages: list[list[dict[str, Any]]] = []
+    for offset in range(0, total + 2, 2):  # one page past the end
+        pages.append(await db.get_recent_jargon_list(limit=2, offset=offset))
+    assert [len(page) for page in pages] == [2, 2, 2, 0]  # no page short before the end
+    listed = [(term["chat_id"], term["content"]) for page in pages for term in page]
+    # each content once, as its newest term, newest first
+    assert listed == [
+        ("c1", "alpha"),
+        ("c1", "beta"),
+        ("c1", "gamma"),
+        ("c1", "delta"),
+        ("c1", "epsilon"),
+        ("c3", "zeta"),
+    ]
+    assert await db.get_jargon_count(only_confirmed=True) == len(await db.get_recent_jargon_list(limit=100)) == total
+    # search keeps one term per content before its limit too
+    found = await db.search_jargon("a", limit=3)
+    assert [(term["chat_id"], term["content"]) for term in found] == [("c1", "alpha"), ("c1", "beta"), ("c1", "gamma")]
+
+
 async def test_count_filters(db: Any) -> None:
     await _term(db, "g1", "a", is_jargon=True, is_global=True)
     await _term(db, "g1", "b", is_jargon=False)

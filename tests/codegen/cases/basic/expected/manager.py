@@ -14,6 +14,16 @@ from generated.shapes.library import ShelfCount
 from handwritten.runtime.manager_runtime import ManagerRuntime
 from handwritten.runtime.session import Database
 
+# The methods whose facade spec says access: read. They only read (db.reading() or db.snapshot()) and never take
+# a write lock; tests/runtime/test_read_paths.py holds every one of them to that.
+READ_ONLY_METHODS: frozenset[str] = frozenset(
+    {
+        "count_shelved",
+        "get_book",
+        "shelf_counts",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Facades:

@@ -22,8 +22,8 @@ class LibraryFacade:
     async def get_book(self, book_id: int) -> BookRecord | None:
         """One book by id."""
         try:
-            async with self._db.transaction() as session:
-                return await BookRepository.get(session, book_id)
+            async with self._db.reading() as conn:
+                return await BookRepository.get(conn, book_id)
         except SQLAlchemyError as exc:
             raise translate("get_book", exc) from exc
 
@@ -32,9 +32,9 @@ class LibraryFacade:
     ) -> int:
         """Books on the shelf."""
         try:
-            async with self._db.transaction() as session:
+            async with self._db.reading() as conn:
                 return await BookRepository.count(
-                    session,
+                    conn,
                     where={
                         "status": "shelved",
                     },
