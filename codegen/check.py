@@ -5,9 +5,11 @@ Every rule collects all its findings; check() raises them together.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from codegen.errors import SpecError, SpecErrors
+from codegen.facade_model import ShapeField
 from codegen.load import Loaded
 from codegen.spec_model import ColumnSpec, TableSpec
 
@@ -16,6 +18,7 @@ MYSQL_MAX_KEY_BYTES = 3072  # InnoDB, DYNAMIC row format
 UTF8MB4_BYTES = 4
 _FIXED_KEY_BYTES = {"integer": 4, "big_integer": 8, "float": 8, "boolean": 1, "datetime": 8}
 _NO_MYSQL_DEFAULT = ("text", "json", "binary")
+_JSON_TEXT = ("text", "string")
 
 TableAt = tuple[str, int, TableSpec]
 
@@ -311,6 +314,65 @@ def check_facades(loaded: Loaded) -> list[SpecError]:
     return errors
 
 
+def _is_literal(source: str) -> bool:
+    try:
+        ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        return False
+    return True
+
+
+def _projection_errors(
+    field: ShapeField, columns: dict[str, ColumnSpec], table: str | None
+) -> list[tuple[str | None, str]]:
+    """(spec field or None for the shape field itself, message) for each way one shape field does not fit the
+    table its shape projects."""
+    own = [("from", field.from_), ("json", field.json_), ("null_as", field.null_as)]
+    if table is None:
+        return [(name, "needs the shape to declare 'projects'") for name, value in own if value is not None]
+    errors: list[tuple[str | None, str]] = []
+    name = field.from_ or field.name
+    column = columns.get(name)
+    if column is None:
+        errors.append(("from" if field.from_ else None, f"'{name}' is not a column of {table}"))
+    elif field.json_ is not None and column.type not in _JSON_TEXT:
+        errors.append(("json", f"column '{name}' is {column.type}; JSON text is read from text and string columns"))
+    if field.null_as is not None and not _is_literal(field.null_as):
+        errors.append(("null_as", f"{field.null_as!r} is not a Python literal"))
+    if field.null_as is not None and field.json_ is not None:
+        errors.append(("null_as", "is not used with 'json', which reads NULL as its empty value"))
+    return errors
+
+
+def check_shapes(loaded: Loaded) -> list[SpecError]:
+    """A shape that projects a table names a table, and each field a column of it (JSON only from text)."""
+    errors: list[SpecError] = []
+    tables = {t.table: t for _, _, t in _tables(loaded)}
+    for file, spec in loaded.facades:
+        for si, shape in enumerate(spec.shapes):
+            where = f"shape {shape.name}"
+            projected = tables.get(shape.projects) if shape.projects is not None else None
+            if shape.projects is not None and projected is None:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "shapes", si, "projects"),
+                        f"{where}, field 'projects'",
+                        f"table '{shape.projects}' is in no domain spec",
+                    )
+                )
+                continue
+            columns = {c.name: c for c in projected.columns} if projected is not None else {}
+            for fi, field in enumerate(shape.fields):
+                for name, message in _projection_errors(field, columns, shape.projects):
+                    at: tuple[str | int, ...] = ("shapes", si, "fields", fi, *([name] if name else []))
+                    detail = f", field '{name}'" if name else ""
+                    errors.append(
+                        SpecError(file, loaded.line(file, *at), f"{where}, field {field.name}{detail}", message)
+                    )
+    return errors
+
+
 RULES = (
     check_structure,
     check_index_names,
@@ -319,6 +381,7 @@ RULES = (
     check_mysql_text_defaults,
     check_redundant_indexes,
     check_facades,
+    check_shapes,
 )
 
 

@@ -15,6 +15,23 @@ class ShapeField(BaseModel):
     """
     A Python annotation.
     """
+    from_: Annotated[str | None, Field(alias="from", pattern="^[a-z][a-z0-9_]*$")] = (
+        None
+    )
+    """
+    With projects: the column this field is read from, when its name differs.
+    """
+    json_: Annotated[
+        Literal["object", "list", "lenient_object", "lenient_list"] | None,
+        Field(alias="json"),
+    ] = None
+    """
+    With projects: the column holds JSON text, decoded on read. object / list: the decoded value when it is an object / a list, otherwise {} / [] (NULL, blank, not JSON, another type). lenient_object / lenient_list: the decoded value whatever its type; {} / [] when NULL or blank; the text as stored when it is not JSON.
+    """
+    null_as: Annotated[str | None, Field(min_length=1)] = None
+    """
+    With projects: a Python literal, as source text, the field takes when the column is NULL.
+    """
 
 
 class ParamSpec(BaseModel):
@@ -90,6 +107,10 @@ class ShapeSpec(BaseModel):
     )
     name: Annotated[str, Field(pattern="^[A-Z][A-Za-z0-9]*$")]
     description: str | None = None
+    projects: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table this shape is one row of: the generator writes a function of the shape's name in snake case (StyleReviewView -> style_review_view) that builds the shape from a row or record of the table, each field from the column of its name (or 'from'), as the table's record reads it.
+    """
     fields: Annotated[list[ShapeField], Field(min_length=1)]
 
 

@@ -1,6 +1,7 @@
 """Stage 3, model: the intermediate model templates print.
 
-Every name, type and argument list is computed here, once, so that templates only loop and print.
+Every name, type, expression and argument list is computed here, once, so that templates only loop and print;
+nothing is kept here that no template prints.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from codegen.facade_model import FacadeSpec, MethodSpec, TemplateImpl
+from codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
 from codegen.load import Loaded
 from codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
 
@@ -25,6 +26,13 @@ _TYPES: dict[str, tuple[str, str, str]] = {
     "binary": ("LargeBinary", "bytes", "bytes"),
 }
 _FACTORIES = {"list": "list", "dict": "dict", "unix_time": "unix_time"}
+# A shape field's json -> how the JSON text of a column is read (handwritten.runtime.jsontext).
+_JSON_READERS = {
+    "object": "loads_as({value}, {{}})",
+    "list": "loads_as({value}, [])",
+    "lenient_object": "loads_or({value}, {{}})",
+    "lenient_list": "loads_or({value}, [])",
+}
 
 
 def _literal(value: str | int | float | bool) -> str:
@@ -44,22 +52,15 @@ class Column:
     name: str
     attribute: str
     kind: str
-    length: int | None
-    nullable: bool
     primary_key: bool
-    sa_type: str
     mapped_type: str
     mapped_args: str
     record_type: str
     record_expr: str
-    default_python: str | None
-    server_default: str | None
-    json_text: bool
-    indexed: bool
-    unique: bool
-    foreign_key: str | None
+    values_type: str
     samples: tuple[str, str]
-    expected: tuple[str, str]
+    read_as: tuple[str, str] | None
+    parent_table: str | None
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,16 @@ class Index:
 @dataclass(frozen=True)
 class Relationship:
     name: str
-    target: str
     mapped_type: str
     args: str
+
+
+@dataclass(frozen=True)
+class Parent:
+    """A row a contract test inserts first: its key fills the foreign key column of the tested table."""
+
+    column: str
+    table: Table
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,8 @@ class Table:
     class_name: str
     table: str
     description: str
-    in_seed: bool
     columns: tuple[Column, ...]
     indexes: tuple[Index, ...]
-    unique_constraints: tuple[str, ...]
     redundant_indexes: tuple[tuple[str, tuple[str, ...], str, str], ...]
     relationships: tuple[Relationship, ...]
     record_name: str
@@ -96,6 +102,7 @@ class Table:
     repository_name: str
     primary_key: Column
     table_args: tuple[str, ...]
+    parents: tuple[Parent, ...] = ()
 
     @property
     def key_type(self) -> str:
@@ -110,7 +117,9 @@ class Table:
     @property
     def sample_columns(self) -> tuple[Column, ...]:
         """Columns a contract test fills with sample values (foreign keys aside; the key if the caller gives it)."""
-        return tuple(c for c in self.columns if (not c.primary_key or not self.generated_key) and c.foreign_key is None)
+        return tuple(
+            c for c in self.columns if (not c.primary_key or not self.generated_key) and c.parent_table is None
+        )
 
     @property
     def updated_columns(self) -> tuple[Column, ...]:
@@ -118,8 +127,9 @@ class Table:
         return tuple(c for c in self.sample_columns if not c.primary_key)
 
     @property
-    def foreign_keys(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.foreign_key is not None)
+    def read_as_columns(self) -> tuple[Column, ...]:
+        """Sample columns whose record holds another form than the value written (date-times as ISO text)."""
+        return tuple(c for c in self.sample_columns if c.read_as is not None)
 
 
 @dataclass(frozen=True)
@@ -128,14 +138,7 @@ class Domain:
     spec_file: str
     description: str
     tables: tuple[Table, ...]
-    sa_imports: tuple[str, ...]
-    type_imports: tuple[str, ...]
-    uses_func: bool
-    uses_datetime: bool
-    uses_any: bool
-    uses_relationship: bool
-    record_uses_any: bool
-    parents: tuple[tuple[str, str, Table], ...]
+    parent_imports: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,6 @@ class Method:
     table: Table | None
     where: tuple[tuple[str, str], ...]
     extension: bool
-    fixes: str | None
     access: str  # "read" or "write"
 
     @property
@@ -170,15 +172,31 @@ class Method:
         return ", ".join(p.signature for p in self.params)
 
     @property
-    def call_args(self) -> str:
-        return ", ".join(f"{p.name}={p.name}" for p in self.params)
+    def not_ready_case(self) -> str:
+        """What a contract test expects before start(): RAISES, the default, or a function of the parameters
+        the default refers to (it is evaluated where they are bound)."""
+        if self.not_ready_default is None:
+            return "RAISES"
+        used = [p.name for p in self.params if p.name in names_in(self.not_ready_default)]
+        return f"lambda {', '.join(used)}: {self.not_ready_default}" if used else self.not_ready_default
+
+
+@dataclass(frozen=True)
+class ShapeKey:
+    """One key of a shape; value is its expression over `row` when the shape projects a table."""
+
+    name: str
+    annotation: str
+    value: str | None
 
 
 @dataclass(frozen=True)
 class Shape:
     name: str
-    description: str
-    fields: tuple[tuple[str, str], ...]
+    docstring: str
+    fields: tuple[ShapeKey, ...]
+    projection: str | None
+    table: str | None
 
 
 @dataclass(frozen=True)
@@ -188,6 +206,7 @@ class Facade:
     spec_file: str
     description: str
     shapes: tuple[Shape, ...]
+    shape_exports: tuple[str, ...]
     methods: tuple[Method, ...]
     repository_imports: tuple[tuple[str, tuple[str, ...]], ...]
     annotation_imports: tuple[tuple[str, tuple[str, ...]], ...]
@@ -221,30 +240,38 @@ class Project:
         return tuple(sorted(m.name for _, m in self.methods if m.access == "read"))
 
 
-def _samples(spec: ColumnSpec) -> tuple[tuple[str, str], tuple[str, str]]:
-    """Two distinct sample values per column (as source text) and their record forms."""
+def _samples(spec: ColumnSpec) -> tuple[tuple[str, str], tuple[str, str] | None]:
+    """Two distinct sample values per column (as source text), and their record forms when those differ."""
     name = spec.name
     if spec.type in ("integer", "big_integer"):
-        a, b = ("7", "11") if spec.type == "integer" else ("1735701000123", "1735701999456")
-        return (a, b), (a, b)
+        return ("7", "11") if spec.type == "integer" else ("1735701000123", "1735701999456"), None
     if spec.type == "float":
-        return ("1735701000.25", "0.125"), ("1735701000.25", "0.125")
+        return ("1735701000.25", "0.125"), None
     if spec.type == "boolean":
-        return ("True", "False"), ("True", "False")
+        return ("True", "False"), None
     if spec.type == "datetime":
         return (
             ("datetime.datetime(2024, 1, 2, 3, 4, 5)", "datetime.datetime(2025, 6, 7, 8, 9, 10)"),
             ("'2024-01-02T03:04:05'", "'2025-06-07T08:09:10'"),
         )
     if spec.type == "json":
-        a, b = "{'k': [1, '二']}", "['x', 2.5, None]"
-        return (a, b), (a, b)
+        return ("{'k': [1, '二']}", "['x', 2.5, None]"), None
     if spec.type == "binary":
-        return ("b'\\x00\\x01\\xff'", "b'b'"), ("b'\\x00\\x01\\xff'", "b'b'")
+        return ("b'\\x00\\x01\\xff'", "b'b'"), None
     limit = spec.length or 1000
-    a = repr(f"{name} 一 🙂"[:limit])
-    b = repr(f"{name}-2"[:limit])
-    return (a, b), (a, b)
+    return (repr(f"{name} 一 🙂"[:limit]), repr(f"{name}-2"[:limit])), None
+
+
+def may_read_null(spec: ColumnSpec) -> bool:
+    """Whether a row of a live database may hold NULL in this column.
+
+    True for NULL-able columns, and for NOT NULL columns without a server default: when such a column is added
+    to a table an older version created, migration adds it NULL-able (existing rows have no value;
+    handwritten.runtime.migrate.add_column_sql), so those rows hold NULL. The primary key is never added.
+    """
+    if spec.primary_key:
+        return False
+    return spec.nullable is not False or spec.server_default is None
 
 
 def _column(table: str, spec: ColumnSpec) -> Column:
@@ -269,36 +296,30 @@ def _column(table: str, spec: ColumnSpec) -> Column:
         args.append("index=True")
     if spec.unique:
         args.append("unique=True")
-    default_python = _default_expr(spec.default) if spec.default is not None else None
-    if default_python is not None:
-        args.append(f"default={default_python}")
+    if spec.default is not None:
+        args.append(f"default={_default_expr(spec.default)}")
     if spec.server_default is not None:
         args.append(f"server_default={spec.server_default!r}")
     if spec.onupdate is not None:
         args.append("onupdate=func.now()")
-    record_nullable = nullable or spec.type == "datetime"
+    # Date-times read as ISO text, NULL when the column is; see may_read_null for the rest.
+    record_nullable = may_read_null(spec) or spec.type == "datetime"
     rtype = f"{record_type} | None" if record_nullable and record_type != "Any" else record_type
     expr = f"iso_datetime(row[{spec.name!r}])" if spec.type == "datetime" else f"row[{spec.name!r}]"
+    samples, read_as = _samples(spec)
     return Column(
         name=spec.name,
         attribute=attribute,
         kind=spec.type,
-        length=spec.length,
-        nullable=nullable,
         primary_key=bool(spec.primary_key),
-        sa_type=sa_type,
         mapped_type=mapped_type,
         mapped_args=", ".join(args),
         record_type=rtype,
         record_expr=expr,
-        default_python=default_python,
-        server_default=spec.server_default,
-        json_text=bool(spec.json_text),
-        indexed=bool(spec.index),
-        unique=bool(spec.unique),
-        foreign_key=spec.foreign_key,
-        samples=_samples(spec)[0],
-        expected=_samples(spec)[1],
+        values_type=f"{mapped_type} | None" if spec.primary_key else mapped_type,
+        samples=samples,
+        read_as=read_as,
+        parent_table=spec.foreign_key.split(".")[0] if spec.foreign_key else None,
     )
 
 
@@ -332,7 +353,6 @@ def _table(spec: TableSpec) -> Table:
     rels = tuple(
         Relationship(
             name=r.name,
-            target=r.target,
             mapped_type=f"list[{r.target}]" if r.uselist else r.target,
             args=f"back_populates={r.back_populates!r}, lazy={r.lazy!r}",
         )
@@ -344,10 +364,8 @@ def _table(spec: TableSpec) -> Table:
         class_name=spec.class_,
         table=spec.table,
         description=spec.description,
-        in_seed=bool(spec.in_seed),
         columns=columns,
         indexes=indexes,
-        unique_constraints=uniques,
         redundant_indexes=tuple((r.name, tuple(r.columns), r.kept, r.reason) for r in spec.redundant_indexes),
         relationships=rels,
         record_name=f"{spec.class_}Record",
@@ -359,39 +377,26 @@ def _table(spec: TableSpec) -> Table:
     )
 
 
-def _domain(spec_file: str, spec: DomainSpec) -> Domain:
-    tables = tuple(_table(t) for t in spec.tables)
-    kinds = {c.kind for t in tables for c in t.columns}
-    sa = {
-        "ForeignKey": any(c.foreign_key for t in tables for c in t.columns),
-        "Index": any(t.indexes for t in tables),
-        "UniqueConstraint": any(t.unique_constraints for t in tables),
-        "Integer": "integer" in kinds,
-        "BigInteger": "big_integer" in kinds,
-        "Boolean": "boolean" in kinds,
-        "DateTime": "datetime" in kinds,
-        "JSON": "json" in kinds,
-        "LargeBinary": "binary" in kinds,
-    }
-    own = {
-        "SafeString": "string" in kinds,
-        "LongText": "text" in kinds,
-        "Double": "float" in kinds,
-        "unix_time": any(c.default_python == "unix_time" for t in tables for c in t.columns),
+def _with_parents(table: Table, tables: dict[str, Table]) -> Table:
+    parents = tuple(Parent(c.name, tables[c.parent_table]) for c in table.columns if c.parent_table is not None)
+    return replace(table, parents=parents)
+
+
+def _domain(spec_file: str, spec: DomainSpec, tables: dict[str, Table], domain_of: dict[str, str]) -> Domain:
+    own = tuple(_with_parents(tables[t.table], tables) for t in spec.tables)
+    # Contract tests insert parent rows of other domains through those domains' repositories.
+    imports = {
+        (f"generated.repositories.{domain_of[p.table.table]}", p.table.repository_name)
+        for t in own
+        for p in t.parents
+        if domain_of[p.table.table] != spec.domain
     }
     return Domain(
         name=spec.domain,
         spec_file=spec_file,
         description=spec.description,
-        tables=tables,
-        sa_imports=tuple(sorted(k for k, v in sa.items() if v)),
-        type_imports=tuple(sorted(k for k, v in own.items() if v)),
-        uses_func=any("func.now()" in c.mapped_args for t in tables for c in t.columns),
-        uses_datetime="datetime" in kinds,
-        uses_any="json" in kinds,
-        uses_relationship=any(t.relationships for t in tables),
-        record_uses_any="json" in kinds,
-        parents=(),
+        tables=own,
+        parent_imports=_grouped(imports),
     )
 
 
@@ -413,13 +418,34 @@ def _method(spec: MethodSpec, tables: dict[str, Table]) -> Method:
         table=table,
         where=where,
         extension=bool(spec.extension),
-        fixes=spec.fixes,
         access=spec.access,
     )
 
 
+def _projected(spec: ShapeField, table: Table) -> str:
+    """The expression that reads one field of a shape from a row of the table it projects."""
+    name = spec.from_ or spec.name
+    column = next(c for c in table.columns if c.name == name)
+    if spec.json_ is not None:
+        return _JSON_READERS[spec.json_].format(value=f"row[{name!r}]")
+    if spec.null_as is not None:
+        return f"{column.record_expr} if row[{name!r}] is not None else {spec.null_as}"
+    return column.record_expr
+
+
+def _shape(spec: ShapeSpec, tables: dict[str, Table]) -> Shape:
+    table = tables[spec.projects] if spec.projects is not None else None
+    fields = tuple(ShapeKey(f.name, f.type, _projected(f, table) if table is not None else None) for f in spec.fields)
+    return Shape(
+        name=spec.name,
+        docstring=spec.description or spec.name,
+        fields=fields,
+        projection=_snake(spec.name) if table is not None else None,
+        table=spec.projects,
+    )
+
+
 _TYPING_NAMES = frozenset({"Any", "Literal"})
-_BUILTIN_NAMES = frozenset({"int", "str", "float", "bool", "bytes", "dict", "list", "tuple", "set", "None", "object"})
 
 
 def names_in(annotation: str) -> set[str]:
@@ -455,15 +481,19 @@ def _facade(
     }
     annotations = [p.annotation for m in methods for p in m.params] + [m.returns for m in methods]
     used = {(sources[n], n) for a in annotations for n in names_in(a) if n in sources}
-    own_shapes = [Shape(s.name, s.description or "", tuple((f.name, f.type) for f in s.fields)) for s in spec.shapes]
-    shape_names = {(sources[n], n) for s in own_shapes for _, t in s.fields for n in names_in(t) if n in sources}
+    own_shapes = tuple(_shape(s, tables) for s in spec.shapes)
+    shape_names = {
+        (sources[n], n) for s in own_shapes for f in s.fields for n in names_in(f.annotation) if n in sources
+    }
     own_module = f"generated.shapes.{spec.module}"
+    exports = [s.name for s in own_shapes] + [s.projection for s in own_shapes if s.projection is not None]
     return Facade(
         class_name=spec.facade,
         module=spec.module,
         spec_file=spec_file,
         description=spec.description,
-        shapes=tuple(own_shapes),
+        shapes=own_shapes,
+        shape_exports=tuple(sorted(exports)),
         methods=methods,
         repository_imports=_grouped(repos),
         annotation_imports=_grouped(used),
@@ -473,18 +503,12 @@ def _facade(
     )
 
 
-def _with_parents(domain: Domain, tables: dict[str, Table], domain_of: dict[str, str]) -> Domain:
-    """The tables other tables of this domain refer to, with their domain: contract tests insert them first."""
-    parents = sorted({c.foreign_key.split(".")[0] for t in domain.tables for c in t.foreign_keys if c.foreign_key})
-    return replace(domain, parents=tuple((name, domain_of[name], tables[name]) for name in parents))
-
-
 def build(loaded: Loaded) -> Project:
     """The intermediate model of every spec, domains and facades sorted by name."""
-    domains = tuple(sorted((_domain(f, s) for f, s in loaded.domains), key=lambda d: d.name))
-    tables = {t.table: t for d in domains for t in d.tables}
-    domain_of = {t.table: d.name for d in domains for t in d.tables}
-    domains = tuple(_with_parents(d, tables, domain_of) for d in domains)
+    specs = sorted(loaded.domains, key=lambda d: d[1].domain)
+    tables = {t.table: _table(t) for _, spec in specs for t in spec.tables}
+    domain_of = {t.table: spec.domain for _, spec in specs for t in spec.tables}
+    domains = tuple(_domain(f, s, tables, domain_of) for f, s in specs)
     shapes = {s.name: spec.module for _, spec in loaded.facades for s in spec.shapes}
     sources = annotation_sources(tables, domain_of, shapes)
     facades = tuple(

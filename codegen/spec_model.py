@@ -118,10 +118,6 @@ class ColumnSpec(BaseModel):
     """
     Python attribute name when the column name is reserved by SQLAlchemy (metadata).
     """
-    json_text: bool = False
-    """
-    TEXT column that holds a JSON document; writers accept a dict or list and store its JSON.
-    """
     description: str | None = None
 
 

@@ -1,16 +1,25 @@
-"""Helpers the generated contract tests call: signatures against the spec and the plugin's reference."""
+"""What the generated contract tests check, once for every table and method their spec tables list.
+
+generated/contract_tests/ holds per domain a table of round trips (RoundTrip) and per facade a table of the
+spec's methods (SpecMethod); each of their tests is one parametrized call of a function here.
+"""
 
 from __future__ import annotations
 
 import inspect
 import json
 import re
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from generated.manager import Facades, SQLAlchemyDatabaseManager
+from handwritten.runtime.errors import DatabaseNotReadyError
 
 REFERENCE = Path(__file__).parent / "reference" / "manager_api.json"
 
@@ -19,8 +28,37 @@ def _norm(annotation: str) -> str:
     return re.sub(r"\s+", "", annotation)
 
 
-def assert_handwritten_signature(fn: Callable[..., Any], params: list[tuple[str, str]], returns: str) -> None:
-    """fn is async, takes db then exactly the declared keyword-only parameters, and returns the declared type."""
+class _Raises:
+    """SpecMethod.not_ready of a method without not_ready_default: before start() it raises."""
+
+    def __repr__(self) -> str:
+        return "RAISES"
+
+
+RAISES: Any = _Raises()
+
+
+@dataclass(frozen=True)
+class SpecMethod:
+    """A facade method as its spec declares it."""
+
+    name: str
+    params: tuple[tuple[str, str], ...]  # (name, annotation)
+    returns: str
+    not_ready: Any  # returned before start() (a function of the parameters it depends on), or RAISES
+    handwritten: bool
+
+
+def name_of(method: SpecMethod) -> str:
+    return method.name
+
+
+def assert_handwritten_signature(queries: ModuleType, method: SpecMethod) -> None:
+    """The hand-written function is async, takes db then exactly the declared keyword-only parameters, and
+    returns the declared type."""
+    fn = getattr(queries, method.name, None)
+    assert fn is not None, f"{queries.__name__} has no function {method.name}, which the spec declares handwritten"
+    params, returns = list(method.params), method.returns
     assert inspect.iscoroutinefunction(fn), f"{fn.__name__} must be async"
     sig = inspect.signature(fn)
     got = list(sig.parameters.values())
@@ -79,3 +117,79 @@ async def assert_delegates(facade_attribute: str, name: str) -> None:
     args = {p: object() for p in params}
     assert await getattr(manager, name)(**args) is recorder.result
     assert recorder.calls == [args]
+
+
+async def assert_before_start(method: SpecMethod) -> None:
+    """Before start() the manager returns the method's not_ready_default, or raises DatabaseNotReadyError naming it.
+
+    Every parameter is passed: its default where it has one, None otherwise.
+    """
+    manager = SQLAlchemyDatabaseManager({})
+    params = list(inspect.signature(getattr(SQLAlchemyDatabaseManager, method.name)).parameters.values())[1:]
+    args = {p.name: None if p.default is inspect.Parameter.empty else p.default for p in params}
+    if method.not_ready is RAISES:
+        with pytest.raises(DatabaseNotReadyError, match=method.name):
+            await getattr(manager, method.name)(**args)
+    else:
+        not_ready = method.not_ready
+        if callable(not_ready):
+            not_ready = not_ready(**{name: args[name] for name in inspect.signature(not_ready).parameters})
+        assert await getattr(manager, method.name)(**args) == not_ready
+
+
+@dataclass(frozen=True)
+class ParentRow:
+    """A row of the table a foreign key points to, inserted first."""
+
+    repository: Any
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """One table's CRUD contract: the row inserted, the values it is updated with, and for the columns whose
+    record holds another form than the value written (date-times as ISO text) that form after each step."""
+
+    repository: Any
+    first: dict[str, Any]
+    second: dict[str, Any]
+    read_as: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    parents: dict[str, ParentRow] = field(default_factory=dict)  # foreign key column -> the row it refers to
+
+
+def table_of(case: RoundTrip) -> str:
+    return str(case.repository.table.name)
+
+
+def _as_read(values: dict[str, Any], read_as: dict[str, tuple[Any, Any]], step: int) -> dict[str, Any]:
+    return {name: read_as[name][step] if name in read_as else value for name, value in values.items()}
+
+
+async def assert_round_trip(session: AsyncSession, case: RoundTrip) -> None:
+    """add, get, update, list, count and delete keep and return exactly the values given."""
+    repo = case.repository
+    key = next(iter(repo.table.primary_key.columns)).name
+    expected_first = _as_read(case.first, case.read_as, 0)
+    expected_second = _as_read(case.second, case.read_as, 1)
+    first, second = dict(case.first), dict(case.second)
+    for column, parent in case.parents.items():
+        first[column] = second[column] = await parent.repository.add(session, parent.values)
+
+    row_id = await repo.add(session, first)
+    got = await repo.get(session, row_id)
+    assert got is not None
+    assert got[key] == row_id
+    assert {k: got[k] for k in expected_first} == expected_first
+
+    assert await repo.update(session, row_id, second)
+    got = await repo.get(session, row_id)
+    assert got is not None
+    assert {k: got[k] for k in expected_second} == expected_second
+
+    assert await repo.list(session, where={key: row_id}) == [got]
+    assert await repo.count(session, where={key: row_id}) == 1
+
+    assert await repo.delete(session, row_id)
+    assert await repo.get(session, row_id) is None
+    assert not await repo.delete(session, row_id)
+    assert not await repo.update(session, row_id, second)

@@ -1,10 +1,13 @@
-"""Fixtures every test shares (loaded as a pytest plugin from pyproject): real databases on each backend.
+"""Fixtures every test shares (loaded as a pytest plugin by the root conftest.py): real databases on each backend.
 
-- `backend_url` (session scope, parametrized): a fresh, empty database per backend for the whole run;
-  PostgreSQL runs in a non-public schema, so search_path is exercised by every test.
-- `db` : a started DatabaseEngine-backed Database with every table, emptied before each test.
+- `started` (session scope, parametrized over SLDB_TEST_BACKENDS): a manager started on a fresh test database of
+  one backend for the whole run; PostgreSQL runs in a non-public schema, so search_path is exercised by every test.
+- `manager`: that started SQLAlchemyDatabaseManager, every table emptied before the test.
+- `db`: the Database handle facades receive (the same manager), every table emptied before the test.
 - `session`: one AsyncSession in a transaction that is rolled back after the test.
-- `manager`: a started SQLAlchemyDatabaseManager on the backend, tables emptied before each test.
+- `backend`: the backend's name.
+
+settings_for, drop_database and BACKENDS serve tests that make databases of their own.
 """
 
 from __future__ import annotations

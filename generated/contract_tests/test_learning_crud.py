@@ -7,8 +7,8 @@ Runs once per backend (the session fixture is parametrized over SQLite, PostgreS
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.repositories.learning import (
@@ -22,619 +22,256 @@ from generated.repositories.learning import (
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
+from tests.contract import RoundTrip, assert_round_trip, table_of
+
+# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+ROUND_TRIPS = (
+    RoundTrip(
+        InteractionRecordRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "user_id": "user_id 一 🙂",
+            "interaction_type": "interaction_type 一 🙂",
+            "content_preview": "content_preview 一 🙂",
+            "timestamp": 1735701000123,
+        },
+        second={
+            "group_id": "group_id-2",
+            "user_id": "user_id-2",
+            "interaction_type": "interaction_type-2",
+            "content_preview": "content_preview-2",
+            "timestamp": 1735701999456,
+        },
+    ),
+    RoundTrip(
+        LearningBatchRepository,
+        first={
+            "batch_id": "batch_id 一 🙂",
+            "batch_name": "batch_name 一 🙂",
+            "group_id": "group_id 一 🙂",
+            "start_time": 1735701000.25,
+            "end_time": 1735701000.25,
+            "quality_score": 1735701000.25,
+            "processed_messages": 7,
+            "message_count": 7,
+            "filtered_count": 7,
+            "success": True,
+            "error_message": "error_message 一 🙂",
+            "status": "status 一 🙂",
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "batch_id": "batch_id-2",
+            "batch_name": "batch_name-2",
+            "group_id": "group_id-2",
+            "start_time": 0.125,
+            "end_time": 0.125,
+            "quality_score": 0.125,
+            "processed_messages": 11,
+            "message_count": 11,
+            "filtered_count": 11,
+            "success": False,
+            "error_message": "error_message-2",
+            "status": "status-2",
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        LearningOptimizationLogRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "optimization_type": "optimization_type 一 🙂",
+            "parameters": "parameters 一 🙂",
+            "before_metrics": "before_metrics 一 🙂",
+            "after_metrics": "after_metrics 一 🙂",
+            "improvement_rate": 1735701000.25,
+            "applied_at": 1735701000.25,
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "group_id": "group_id-2",
+            "optimization_type": "optimization_type-2",
+            "parameters": "parameters-2",
+            "before_metrics": "before_metrics-2",
+            "after_metrics": "after_metrics-2",
+            "improvement_rate": 0.125,
+            "applied_at": 0.125,
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        LearningReinforcementFeedbackRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "feedback_type": "feedback_type 一 🙂",
+            "feedback_content": "feedback_content 一 🙂",
+            "effectiveness_score": 1735701000.25,
+            "applied_at": 1735701000.25,
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "group_id": "group_id-2",
+            "feedback_type": "feedback_type-2",
+            "feedback_content": "feedback_content-2",
+            "effectiveness_score": 0.125,
+            "applied_at": 0.125,
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        LearningSessionRepository,
+        first={
+            "session_id": "session_id 一 🙂",
+            "group_id": "group_id 一 🙂",
+            "batch_id": "batch_id 一 🙂",
+            "start_time": 1735701000.25,
+            "end_time": 1735701000.25,
+            "message_count": 7,
+            "learning_quality": 1735701000.25,
+            "status": "status 一 🙂",
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "session_id": "session_id-2",
+            "group_id": "group_id-2",
+            "batch_id": "batch_id-2",
+            "start_time": 0.125,
+            "end_time": 0.125,
+            "message_count": 11,
+            "learning_quality": 0.125,
+            "status": "status-2",
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        PersonaChangeSnapshotRepository,
+        first={
+            "review_id": "review_id 一 🙂",
+            "review_source": "review_source 一 🙂",
+            "applied_persona_id": "applied_persona_id 一 🙂",
+            "applied_at": 1735701000.25,
+            "before_system_prompt": "before_system_prompt 一 🙂",
+            "after_system_prompt": "after_system_prompt 一 🙂",
+            "before_begin_dialogs": "before_begin_dialogs 一 🙂",
+            "after_begin_dialogs": "after_begin_dialogs 一 🙂",
+            "affected_fields": "affected_fields 一 🙂",
+        },
+        second={
+            "review_id": "review_id-2",
+            "review_source": "review_source-2",
+            "applied_persona_id": "applied_persona_id-2",
+            "applied_at": 0.125,
+            "before_system_prompt": "before_system_prompt-2",
+            "after_system_prompt": "after_system_prompt-2",
+            "before_begin_dialogs": "before_begin_dialogs-2",
+            "after_begin_dialogs": "after_begin_dialogs-2",
+            "affected_fields": "affected_fields-2",
+        },
+    ),
+    RoundTrip(
+        PersonaLearningReviewRepository,
+        first={
+            "timestamp": 1735701000.25,
+            "group_id": "group_id 一 🙂",
+            "update_type": "update_type 一 🙂",
+            "original_content": "original_content 一 🙂",
+            "new_content": "new_content 一 🙂",
+            "proposed_content": "proposed_content 一 🙂",
+            "confidence_score": 1735701000.25,
+            "reason": "reason 一 🙂",
+            "status": "status 一 🙂",
+            "reviewer_comment": "reviewer_comment 一 🙂",
+            "review_time": 1735701000.25,
+            "metadata": "metadata 一 🙂",
+        },
+        second={
+            "timestamp": 0.125,
+            "group_id": "group_id-2",
+            "update_type": "update_type-2",
+            "original_content": "original_content-2",
+            "new_content": "new_content-2",
+            "proposed_content": "proposed_content-2",
+            "confidence_score": 0.125,
+            "reason": "reason-2",
+            "status": "status-2",
+            "reviewer_comment": "reviewer_comment-2",
+            "review_time": 0.125,
+            "metadata": "metadata-2",
+        },
+    ),
+    RoundTrip(
+        StyleLearningPatternRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "pattern_type": "pattern_type 一 🙂",
+            "pattern": "pattern 一 🙂",
+            "usage_count": 7,
+            "confidence": 1735701000.25,
+            "last_used": 1735701000123,
+            "created_at": 1735701000123,
+            "updated_at": 1735701000123,
+        },
+        second={
+            "group_id": "group_id-2",
+            "pattern_type": "pattern_type-2",
+            "pattern": "pattern-2",
+            "usage_count": 11,
+            "confidence": 0.125,
+            "last_used": 1735701999456,
+            "created_at": 1735701999456,
+            "updated_at": 1735701999456,
+        },
+    ),
+    RoundTrip(
+        StyleLearningReviewRepository,
+        first={
+            "type": "type 一 🙂",
+            "group_id": "group_id 一 🙂",
+            "timestamp": 1735701000.25,
+            "learned_patterns": "learned_patterns 一 🙂",
+            "few_shots_content": "few_shots_content 一 🙂",
+            "status": "status 一 🙂",
+            "description": "description 一 🙂",
+            "reviewer_comment": "reviewer_comment 一 🙂",
+            "review_time": 1735701000.25,
+            "metadata": "metadata 一 🙂",
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+            "updated_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "type": "type-2",
+            "group_id": "group_id-2",
+            "timestamp": 0.125,
+            "learned_patterns": "learned_patterns-2",
+            "few_shots_content": "few_shots_content-2",
+            "status": "status-2",
+            "description": "description-2",
+            "reviewer_comment": "reviewer_comment-2",
+            "review_time": 0.125,
+            "metadata": "metadata-2",
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+            "updated_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+            "updated_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+)
 
 
-async def test_interaction_records_round_trip(session: AsyncSession) -> None:
-    repo = InteractionRecordRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "user_id": "user_id 一 🙂",
-        "interaction_type": "interaction_type 一 🙂",
-        "content_preview": "content_preview 一 🙂",
-        "timestamp": 1735701000123,
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "user_id": "user_id-2",
-        "interaction_type": "interaction_type-2",
-        "content_preview": "content_preview-2",
-        "timestamp": 1735701999456,
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "user_id": "user_id 一 🙂",
-        "interaction_type": "interaction_type 一 🙂",
-        "content_preview": "content_preview 一 🙂",
-        "timestamp": 1735701000123,
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "user_id": "user_id-2",
-        "interaction_type": "interaction_type-2",
-        "content_preview": "content_preview-2",
-        "timestamp": 1735701999456,
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_learning_batches_round_trip(session: AsyncSession) -> None:
-    repo = LearningBatchRepository
-    first: Any = {
-        "batch_id": "batch_id 一 🙂",
-        "batch_name": "batch_name 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "start_time": 1735701000.25,
-        "end_time": 1735701000.25,
-        "quality_score": 1735701000.25,
-        "processed_messages": 7,
-        "message_count": 7,
-        "filtered_count": 7,
-        "success": True,
-        "error_message": "error_message 一 🙂",
-        "status": "status 一 🙂",
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "batch_id": "batch_id-2",
-        "batch_name": "batch_name-2",
-        "group_id": "group_id-2",
-        "start_time": 0.125,
-        "end_time": 0.125,
-        "quality_score": 0.125,
-        "processed_messages": 11,
-        "message_count": 11,
-        "filtered_count": 11,
-        "success": False,
-        "error_message": "error_message-2",
-        "status": "status-2",
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "batch_id": "batch_id 一 🙂",
-        "batch_name": "batch_name 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "start_time": 1735701000.25,
-        "end_time": 1735701000.25,
-        "quality_score": 1735701000.25,
-        "processed_messages": 7,
-        "message_count": 7,
-        "filtered_count": 7,
-        "success": True,
-        "error_message": "error_message 一 🙂",
-        "status": "status 一 🙂",
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "batch_id": "batch_id-2",
-        "batch_name": "batch_name-2",
-        "group_id": "group_id-2",
-        "start_time": 0.125,
-        "end_time": 0.125,
-        "quality_score": 0.125,
-        "processed_messages": 11,
-        "message_count": 11,
-        "filtered_count": 11,
-        "success": False,
-        "error_message": "error_message-2",
-        "status": "status-2",
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_learning_optimization_log_round_trip(session: AsyncSession) -> None:
-    repo = LearningOptimizationLogRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "optimization_type": "optimization_type 一 🙂",
-        "parameters": "parameters 一 🙂",
-        "before_metrics": "before_metrics 一 🙂",
-        "after_metrics": "after_metrics 一 🙂",
-        "improvement_rate": 1735701000.25,
-        "applied_at": 1735701000.25,
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "optimization_type": "optimization_type-2",
-        "parameters": "parameters-2",
-        "before_metrics": "before_metrics-2",
-        "after_metrics": "after_metrics-2",
-        "improvement_rate": 0.125,
-        "applied_at": 0.125,
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "optimization_type": "optimization_type 一 🙂",
-        "parameters": "parameters 一 🙂",
-        "before_metrics": "before_metrics 一 🙂",
-        "after_metrics": "after_metrics 一 🙂",
-        "improvement_rate": 1735701000.25,
-        "applied_at": 1735701000.25,
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "optimization_type": "optimization_type-2",
-        "parameters": "parameters-2",
-        "before_metrics": "before_metrics-2",
-        "after_metrics": "after_metrics-2",
-        "improvement_rate": 0.125,
-        "applied_at": 0.125,
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_learning_reinforcement_feedback_round_trip(session: AsyncSession) -> None:
-    repo = LearningReinforcementFeedbackRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "feedback_type": "feedback_type 一 🙂",
-        "feedback_content": "feedback_content 一 🙂",
-        "effectiveness_score": 1735701000.25,
-        "applied_at": 1735701000.25,
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "feedback_type": "feedback_type-2",
-        "feedback_content": "feedback_content-2",
-        "effectiveness_score": 0.125,
-        "applied_at": 0.125,
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "feedback_type": "feedback_type 一 🙂",
-        "feedback_content": "feedback_content 一 🙂",
-        "effectiveness_score": 1735701000.25,
-        "applied_at": 1735701000.25,
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "feedback_type": "feedback_type-2",
-        "feedback_content": "feedback_content-2",
-        "effectiveness_score": 0.125,
-        "applied_at": 0.125,
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_learning_sessions_round_trip(session: AsyncSession) -> None:
-    repo = LearningSessionRepository
-    first: Any = {
-        "session_id": "session_id 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "batch_id": "batch_id 一 🙂",
-        "start_time": 1735701000.25,
-        "end_time": 1735701000.25,
-        "message_count": 7,
-        "learning_quality": 1735701000.25,
-        "status": "status 一 🙂",
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "session_id": "session_id-2",
-        "group_id": "group_id-2",
-        "batch_id": "batch_id-2",
-        "start_time": 0.125,
-        "end_time": 0.125,
-        "message_count": 11,
-        "learning_quality": 0.125,
-        "status": "status-2",
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "session_id": "session_id 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "batch_id": "batch_id 一 🙂",
-        "start_time": 1735701000.25,
-        "end_time": 1735701000.25,
-        "message_count": 7,
-        "learning_quality": 1735701000.25,
-        "status": "status 一 🙂",
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "session_id": "session_id-2",
-        "group_id": "group_id-2",
-        "batch_id": "batch_id-2",
-        "start_time": 0.125,
-        "end_time": 0.125,
-        "message_count": 11,
-        "learning_quality": 0.125,
-        "status": "status-2",
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_persona_change_snapshots_round_trip(session: AsyncSession) -> None:
-    repo = PersonaChangeSnapshotRepository
-    first: Any = {
-        "review_id": "review_id 一 🙂",
-        "review_source": "review_source 一 🙂",
-        "applied_persona_id": "applied_persona_id 一 🙂",
-        "applied_at": 1735701000.25,
-        "before_system_prompt": "before_system_prompt 一 🙂",
-        "after_system_prompt": "after_system_prompt 一 🙂",
-        "before_begin_dialogs": "before_begin_dialogs 一 🙂",
-        "after_begin_dialogs": "after_begin_dialogs 一 🙂",
-        "affected_fields": "affected_fields 一 🙂",
-    }
-    second: Any = {
-        "review_id": "review_id-2",
-        "review_source": "review_source-2",
-        "applied_persona_id": "applied_persona_id-2",
-        "applied_at": 0.125,
-        "before_system_prompt": "before_system_prompt-2",
-        "after_system_prompt": "after_system_prompt-2",
-        "before_begin_dialogs": "before_begin_dialogs-2",
-        "after_begin_dialogs": "after_begin_dialogs-2",
-        "affected_fields": "affected_fields-2",
-    }
-    expected_first: Any = {
-        "review_id": "review_id 一 🙂",
-        "review_source": "review_source 一 🙂",
-        "applied_persona_id": "applied_persona_id 一 🙂",
-        "applied_at": 1735701000.25,
-        "before_system_prompt": "before_system_prompt 一 🙂",
-        "after_system_prompt": "after_system_prompt 一 🙂",
-        "before_begin_dialogs": "before_begin_dialogs 一 🙂",
-        "after_begin_dialogs": "after_begin_dialogs 一 🙂",
-        "affected_fields": "affected_fields 一 🙂",
-    }
-    expected_second: Any = {
-        "review_id": "review_id-2",
-        "review_source": "review_source-2",
-        "applied_persona_id": "applied_persona_id-2",
-        "applied_at": 0.125,
-        "before_system_prompt": "before_system_prompt-2",
-        "after_system_prompt": "after_system_prompt-2",
-        "before_begin_dialogs": "before_begin_dialogs-2",
-        "after_begin_dialogs": "after_begin_dialogs-2",
-        "affected_fields": "affected_fields-2",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_persona_update_reviews_round_trip(session: AsyncSession) -> None:
-    repo = PersonaLearningReviewRepository
-    first: Any = {
-        "timestamp": 1735701000.25,
-        "group_id": "group_id 一 🙂",
-        "update_type": "update_type 一 🙂",
-        "original_content": "original_content 一 🙂",
-        "new_content": "new_content 一 🙂",
-        "proposed_content": "proposed_content 一 🙂",
-        "confidence_score": 1735701000.25,
-        "reason": "reason 一 🙂",
-        "status": "status 一 🙂",
-        "reviewer_comment": "reviewer_comment 一 🙂",
-        "review_time": 1735701000.25,
-        "metadata": "metadata 一 🙂",
-    }
-    second: Any = {
-        "timestamp": 0.125,
-        "group_id": "group_id-2",
-        "update_type": "update_type-2",
-        "original_content": "original_content-2",
-        "new_content": "new_content-2",
-        "proposed_content": "proposed_content-2",
-        "confidence_score": 0.125,
-        "reason": "reason-2",
-        "status": "status-2",
-        "reviewer_comment": "reviewer_comment-2",
-        "review_time": 0.125,
-        "metadata": "metadata-2",
-    }
-    expected_first: Any = {
-        "timestamp": 1735701000.25,
-        "group_id": "group_id 一 🙂",
-        "update_type": "update_type 一 🙂",
-        "original_content": "original_content 一 🙂",
-        "new_content": "new_content 一 🙂",
-        "proposed_content": "proposed_content 一 🙂",
-        "confidence_score": 1735701000.25,
-        "reason": "reason 一 🙂",
-        "status": "status 一 🙂",
-        "reviewer_comment": "reviewer_comment 一 🙂",
-        "review_time": 1735701000.25,
-        "metadata": "metadata 一 🙂",
-    }
-    expected_second: Any = {
-        "timestamp": 0.125,
-        "group_id": "group_id-2",
-        "update_type": "update_type-2",
-        "original_content": "original_content-2",
-        "new_content": "new_content-2",
-        "proposed_content": "proposed_content-2",
-        "confidence_score": 0.125,
-        "reason": "reason-2",
-        "status": "status-2",
-        "reviewer_comment": "reviewer_comment-2",
-        "review_time": 0.125,
-        "metadata": "metadata-2",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_style_learning_patterns_round_trip(session: AsyncSession) -> None:
-    repo = StyleLearningPatternRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "pattern_type": "pattern_type 一 🙂",
-        "pattern": "pattern 一 🙂",
-        "usage_count": 7,
-        "confidence": 1735701000.25,
-        "last_used": 1735701000123,
-        "created_at": 1735701000123,
-        "updated_at": 1735701000123,
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "pattern_type": "pattern_type-2",
-        "pattern": "pattern-2",
-        "usage_count": 11,
-        "confidence": 0.125,
-        "last_used": 1735701999456,
-        "created_at": 1735701999456,
-        "updated_at": 1735701999456,
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "pattern_type": "pattern_type 一 🙂",
-        "pattern": "pattern 一 🙂",
-        "usage_count": 7,
-        "confidence": 1735701000.25,
-        "last_used": 1735701000123,
-        "created_at": 1735701000123,
-        "updated_at": 1735701000123,
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "pattern_type": "pattern_type-2",
-        "pattern": "pattern-2",
-        "usage_count": 11,
-        "confidence": 0.125,
-        "last_used": 1735701999456,
-        "created_at": 1735701999456,
-        "updated_at": 1735701999456,
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_style_learning_reviews_round_trip(session: AsyncSession) -> None:
-    repo = StyleLearningReviewRepository
-    first: Any = {
-        "type": "type 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000.25,
-        "learned_patterns": "learned_patterns 一 🙂",
-        "few_shots_content": "few_shots_content 一 🙂",
-        "status": "status 一 🙂",
-        "description": "description 一 🙂",
-        "reviewer_comment": "reviewer_comment 一 🙂",
-        "review_time": 1735701000.25,
-        "metadata": "metadata 一 🙂",
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-        "updated_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "type": "type-2",
-        "group_id": "group_id-2",
-        "timestamp": 0.125,
-        "learned_patterns": "learned_patterns-2",
-        "few_shots_content": "few_shots_content-2",
-        "status": "status-2",
-        "description": "description-2",
-        "reviewer_comment": "reviewer_comment-2",
-        "review_time": 0.125,
-        "metadata": "metadata-2",
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-        "updated_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "type": "type 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000.25,
-        "learned_patterns": "learned_patterns 一 🙂",
-        "few_shots_content": "few_shots_content 一 🙂",
-        "status": "status 一 🙂",
-        "description": "description 一 🙂",
-        "reviewer_comment": "reviewer_comment 一 🙂",
-        "review_time": 1735701000.25,
-        "metadata": "metadata 一 🙂",
-        "created_at": "2024-01-02T03:04:05",
-        "updated_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "type": "type-2",
-        "group_id": "group_id-2",
-        "timestamp": 0.125,
-        "learned_patterns": "learned_patterns-2",
-        "few_shots_content": "few_shots_content-2",
-        "status": "status-2",
-        "description": "description-2",
-        "reviewer_comment": "reviewer_comment-2",
-        "review_time": 0.125,
-        "metadata": "metadata-2",
-        "created_at": "2025-06-07T08:09:10",
-        "updated_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
+    await assert_round_trip(session, case)

@@ -7,8 +7,8 @@ Runs once per backend (the session fixture is parametrized over SQLite, PostgreS
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.repositories.message import (
@@ -20,450 +20,191 @@ from generated.repositories.message import (
     FilteredMessageRepository,
     RawMessageRepository,
 )
+from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+
+# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+ROUND_TRIPS = (
+    RoundTrip(
+        BotMessageRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "message": "message 一 🙂",
+            "timestamp": 1735701000123,
+            "created_at": 1735701000123,
+        },
+        second={
+            "group_id": "group_id-2",
+            "message": "message-2",
+            "timestamp": 1735701999456,
+            "created_at": 1735701999456,
+        },
+    ),
+    RoundTrip(
+        ContextSimilarityCacheRepository,
+        first={
+            "context_hash_1": "context_hash_1 一 🙂",
+            "context_hash_2": "context_hash_2 一 🙂",
+            "similarity_score": 1735701000.25,
+            "calculation_method": "calculation_method 一 🙂",
+            "cached_at": 1735701000.25,
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "context_hash_1": "context_hash_1-2",
+            "context_hash_2": "context_hash_2-2",
+            "similarity_score": 0.125,
+            "calculation_method": "calculation_method-2",
+            "cached_at": 0.125,
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        ConversationContextRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "user_id": "user_id 一 🙂",
+            "context_window": "context_window 一 🙂",
+            "topic": "topic 一 🙂",
+            "sentiment": "sentiment 一 🙂",
+            "context_embedding": b"\x00\x01\xff",
+            "last_updated": 1735701000.25,
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "group_id": "group_id-2",
+            "user_id": "user_id-2",
+            "context_window": "context_window-2",
+            "topic": "topic-2",
+            "sentiment": "sentiment-2",
+            "context_embedding": b"b",
+            "last_updated": 0.125,
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        ConversationQualityMetricsRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "coherence_score": 1735701000.25,
+            "relevance_score": 1735701000.25,
+            "engagement_score": 1735701000.25,
+            "sentiment_alignment": 1735701000.25,
+            "calculated_at": 1735701000.25,
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "group_id": "group_id-2",
+            "coherence_score": 0.125,
+            "relevance_score": 0.125,
+            "engagement_score": 0.125,
+            "sentiment_alignment": 0.125,
+            "calculated_at": 0.125,
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+        parents={
+            "message_id": ParentRow(
+                BotMessageRepository,
+                {
+                    "group_id": "group_id 一 🙂",
+                    "message": "message 一 🙂",
+                    "timestamp": 1735701000123,
+                    "created_at": 1735701000123,
+                },
+            ),
+        },
+    ),
+    RoundTrip(
+        ConversationTopicClusteringRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "cluster_id": "cluster_id 一 🙂",
+            "topic_keywords": "topic_keywords 一 🙂",
+            "message_count": 7,
+            "representative_messages": "representative_messages 一 🙂",
+            "cluster_center": b"\x00\x01\xff",
+            "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
+        },
+        second={
+            "group_id": "group_id-2",
+            "cluster_id": "cluster_id-2",
+            "topic_keywords": "topic_keywords-2",
+            "message_count": 11,
+            "representative_messages": "representative_messages-2",
+            "cluster_center": b"b",
+            "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
+        },
+        read_as={
+            "created_at": ("2024-01-02T03:04:05", "2025-06-07T08:09:10"),
+        },
+    ),
+    RoundTrip(
+        FilteredMessageRepository,
+        first={
+            "raw_message_id": 7,
+            "message": "message 一 🙂",
+            "sender_id": "sender_id 一 🙂",
+            "group_id": "group_id 一 🙂",
+            "timestamp": 1735701000123,
+            "confidence": 1735701000.25,
+            "quality_scores": "quality_scores 一 🙂",
+            "filter_reason": "filter_reason 一 🙂",
+            "created_at": 1735701000123,
+            "processed": True,
+        },
+        second={
+            "raw_message_id": 11,
+            "message": "message-2",
+            "sender_id": "sender_id-2",
+            "group_id": "group_id-2",
+            "timestamp": 1735701999456,
+            "confidence": 0.125,
+            "quality_scores": "quality_scores-2",
+            "filter_reason": "filter_reason-2",
+            "created_at": 1735701999456,
+            "processed": False,
+        },
+    ),
+    RoundTrip(
+        RawMessageRepository,
+        first={
+            "sender_id": "sender_id 一 🙂",
+            "sender_name": "sender_name 一 🙂",
+            "sender_qq": "sender_qq 一 🙂",
+            "message": "message 一 🙂",
+            "group_id": "group_id 一 🙂",
+            "timestamp": 1735701000123,
+            "platform": "platform 一 🙂",
+            "message_id": "message_id 一 🙂",
+            "reply_to": "reply_to 一 🙂",
+            "created_at": 1735701000123,
+            "processed": True,
+        },
+        second={
+            "sender_id": "sender_id-2",
+            "sender_name": "sender_name-2",
+            "sender_qq": "sender_qq-2",
+            "message": "message-2",
+            "group_id": "group_id-2",
+            "timestamp": 1735701999456,
+            "platform": "platform-2",
+            "message_id": "message_id-2",
+            "reply_to": "reply_to-2",
+            "created_at": 1735701999456,
+            "processed": False,
+        },
+    ),
+)
 
 
-async def _add_bot_messages(session: AsyncSession) -> int:
-    values: Any = {
-        "group_id": "group_id 一 🙂",
-        "message": "message 一 🙂",
-        "timestamp": 1735701000123,
-        "created_at": 1735701000123,
-    }
-    return await BotMessageRepository.add(session, values)
-
-
-async def test_bot_messages_round_trip(session: AsyncSession) -> None:
-    repo = BotMessageRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "message": "message 一 🙂",
-        "timestamp": 1735701000123,
-        "created_at": 1735701000123,
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "message": "message-2",
-        "timestamp": 1735701999456,
-        "created_at": 1735701999456,
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "message": "message 一 🙂",
-        "timestamp": 1735701000123,
-        "created_at": 1735701000123,
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "message": "message-2",
-        "timestamp": 1735701999456,
-        "created_at": 1735701999456,
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_context_similarity_cache_round_trip(session: AsyncSession) -> None:
-    repo = ContextSimilarityCacheRepository
-    first: Any = {
-        "context_hash_1": "context_hash_1 一 🙂",
-        "context_hash_2": "context_hash_2 一 🙂",
-        "similarity_score": 1735701000.25,
-        "calculation_method": "calculation_method 一 🙂",
-        "cached_at": 1735701000.25,
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "context_hash_1": "context_hash_1-2",
-        "context_hash_2": "context_hash_2-2",
-        "similarity_score": 0.125,
-        "calculation_method": "calculation_method-2",
-        "cached_at": 0.125,
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "context_hash_1": "context_hash_1 一 🙂",
-        "context_hash_2": "context_hash_2 一 🙂",
-        "similarity_score": 1735701000.25,
-        "calculation_method": "calculation_method 一 🙂",
-        "cached_at": 1735701000.25,
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "context_hash_1": "context_hash_1-2",
-        "context_hash_2": "context_hash_2-2",
-        "similarity_score": 0.125,
-        "calculation_method": "calculation_method-2",
-        "cached_at": 0.125,
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_conversation_context_round_trip(session: AsyncSession) -> None:
-    repo = ConversationContextRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "user_id": "user_id 一 🙂",
-        "context_window": "context_window 一 🙂",
-        "topic": "topic 一 🙂",
-        "sentiment": "sentiment 一 🙂",
-        "context_embedding": b"\x00\x01\xff",
-        "last_updated": 1735701000.25,
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "user_id": "user_id-2",
-        "context_window": "context_window-2",
-        "topic": "topic-2",
-        "sentiment": "sentiment-2",
-        "context_embedding": b"b",
-        "last_updated": 0.125,
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "user_id": "user_id 一 🙂",
-        "context_window": "context_window 一 🙂",
-        "topic": "topic 一 🙂",
-        "sentiment": "sentiment 一 🙂",
-        "context_embedding": b"\x00\x01\xff",
-        "last_updated": 1735701000.25,
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "user_id": "user_id-2",
-        "context_window": "context_window-2",
-        "topic": "topic-2",
-        "sentiment": "sentiment-2",
-        "context_embedding": b"b",
-        "last_updated": 0.125,
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_conversation_quality_metrics_round_trip(session: AsyncSession) -> None:
-    repo = ConversationQualityMetricsRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "coherence_score": 1735701000.25,
-        "relevance_score": 1735701000.25,
-        "engagement_score": 1735701000.25,
-        "sentiment_alignment": 1735701000.25,
-        "calculated_at": 1735701000.25,
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "coherence_score": 0.125,
-        "relevance_score": 0.125,
-        "engagement_score": 0.125,
-        "sentiment_alignment": 0.125,
-        "calculated_at": 0.125,
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    first["message_id"] = second["message_id"] = await _add_bot_messages(session)
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "coherence_score": 1735701000.25,
-        "relevance_score": 1735701000.25,
-        "engagement_score": 1735701000.25,
-        "sentiment_alignment": 1735701000.25,
-        "calculated_at": 1735701000.25,
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "coherence_score": 0.125,
-        "relevance_score": 0.125,
-        "engagement_score": 0.125,
-        "sentiment_alignment": 0.125,
-        "calculated_at": 0.125,
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_conversation_topic_clustering_round_trip(session: AsyncSession) -> None:
-    repo = ConversationTopicClusteringRepository
-    first: Any = {
-        "group_id": "group_id 一 🙂",
-        "cluster_id": "cluster_id 一 🙂",
-        "topic_keywords": "topic_keywords 一 🙂",
-        "message_count": 7,
-        "representative_messages": "representative_messages 一 🙂",
-        "cluster_center": b"\x00\x01\xff",
-        "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5),
-    }
-    second: Any = {
-        "group_id": "group_id-2",
-        "cluster_id": "cluster_id-2",
-        "topic_keywords": "topic_keywords-2",
-        "message_count": 11,
-        "representative_messages": "representative_messages-2",
-        "cluster_center": b"b",
-        "created_at": datetime.datetime(2025, 6, 7, 8, 9, 10),
-    }
-    expected_first: Any = {
-        "group_id": "group_id 一 🙂",
-        "cluster_id": "cluster_id 一 🙂",
-        "topic_keywords": "topic_keywords 一 🙂",
-        "message_count": 7,
-        "representative_messages": "representative_messages 一 🙂",
-        "cluster_center": b"\x00\x01\xff",
-        "created_at": "2024-01-02T03:04:05",
-    }
-    expected_second: Any = {
-        "group_id": "group_id-2",
-        "cluster_id": "cluster_id-2",
-        "topic_keywords": "topic_keywords-2",
-        "message_count": 11,
-        "representative_messages": "representative_messages-2",
-        "cluster_center": b"b",
-        "created_at": "2025-06-07T08:09:10",
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_filtered_messages_round_trip(session: AsyncSession) -> None:
-    repo = FilteredMessageRepository
-    first: Any = {
-        "raw_message_id": 7,
-        "message": "message 一 🙂",
-        "sender_id": "sender_id 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000123,
-        "confidence": 1735701000.25,
-        "quality_scores": "quality_scores 一 🙂",
-        "filter_reason": "filter_reason 一 🙂",
-        "created_at": 1735701000123,
-        "processed": True,
-    }
-    second: Any = {
-        "raw_message_id": 11,
-        "message": "message-2",
-        "sender_id": "sender_id-2",
-        "group_id": "group_id-2",
-        "timestamp": 1735701999456,
-        "confidence": 0.125,
-        "quality_scores": "quality_scores-2",
-        "filter_reason": "filter_reason-2",
-        "created_at": 1735701999456,
-        "processed": False,
-    }
-    expected_first: Any = {
-        "raw_message_id": 7,
-        "message": "message 一 🙂",
-        "sender_id": "sender_id 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000123,
-        "confidence": 1735701000.25,
-        "quality_scores": "quality_scores 一 🙂",
-        "filter_reason": "filter_reason 一 🙂",
-        "created_at": 1735701000123,
-        "processed": True,
-    }
-    expected_second: Any = {
-        "raw_message_id": 11,
-        "message": "message-2",
-        "sender_id": "sender_id-2",
-        "group_id": "group_id-2",
-        "timestamp": 1735701999456,
-        "confidence": 0.125,
-        "quality_scores": "quality_scores-2",
-        "filter_reason": "filter_reason-2",
-        "created_at": 1735701999456,
-        "processed": False,
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
-
-
-async def test_raw_messages_round_trip(session: AsyncSession) -> None:
-    repo = RawMessageRepository
-    first: Any = {
-        "sender_id": "sender_id 一 🙂",
-        "sender_name": "sender_name 一 🙂",
-        "sender_qq": "sender_qq 一 🙂",
-        "message": "message 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000123,
-        "platform": "platform 一 🙂",
-        "message_id": "message_id 一 🙂",
-        "reply_to": "reply_to 一 🙂",
-        "created_at": 1735701000123,
-        "processed": True,
-    }
-    second: Any = {
-        "sender_id": "sender_id-2",
-        "sender_name": "sender_name-2",
-        "sender_qq": "sender_qq-2",
-        "message": "message-2",
-        "group_id": "group_id-2",
-        "timestamp": 1735701999456,
-        "platform": "platform-2",
-        "message_id": "message_id-2",
-        "reply_to": "reply_to-2",
-        "created_at": 1735701999456,
-        "processed": False,
-    }
-    expected_first: Any = {
-        "sender_id": "sender_id 一 🙂",
-        "sender_name": "sender_name 一 🙂",
-        "sender_qq": "sender_qq 一 🙂",
-        "message": "message 一 🙂",
-        "group_id": "group_id 一 🙂",
-        "timestamp": 1735701000123,
-        "platform": "platform 一 🙂",
-        "message_id": "message_id 一 🙂",
-        "reply_to": "reply_to 一 🙂",
-        "created_at": 1735701000123,
-        "processed": True,
-    }
-    expected_second: Any = {
-        "sender_id": "sender_id-2",
-        "sender_name": "sender_name-2",
-        "sender_qq": "sender_qq-2",
-        "message": "message-2",
-        "group_id": "group_id-2",
-        "timestamp": 1735701999456,
-        "platform": "platform-2",
-        "message_id": "message_id-2",
-        "reply_to": "reply_to-2",
-        "created_at": 1735701999456,
-        "processed": False,
-    }
-
-    row_id = await repo.add(session, first)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert got["id"] == row_id
-    assert {k: got[k] for k in expected_first} == expected_first  # type: ignore[literal-required]
-
-    assert await repo.update(session, row_id, second)
-    got = await repo.get(session, row_id)
-    assert got is not None
-    assert {k: got[k] for k in expected_second} == expected_second  # type: ignore[literal-required]
-
-    listed = await repo.list(session, where={"id": row_id})
-    assert listed == [got]
-    assert await repo.count(session, where={"id": row_id}) == 1
-
-    assert await repo.delete(session, row_id)
-    assert await repo.get(session, row_id) is None
-    assert not await repo.delete(session, row_id)
-    assert not await repo.update(session, row_id, second)
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
+    await assert_round_trip(session, case)

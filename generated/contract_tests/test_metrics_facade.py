@@ -3,78 +3,57 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.facades import metrics as queries
-from handwritten.runtime.errors import DatabaseNotReadyError
-from tests.contract import assert_delegates, assert_handwritten_signature
+from tests.contract import (
+    RAISES,
+    SpecMethod,
+    assert_before_start,
+    assert_delegates,
+    assert_handwritten_signature,
+    name_of,
+)
 
+FACADE = "metrics"
 
-def test_get_group_statistics_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_group_statistics,
-        params=[
-            ("group_id", "str | None"),
-        ],
+# Each method as the spec declares it; not_ready: what it returns before start() (a function of the parameters
+# the default refers to), or RAISES (DatabaseNotReadyError).
+METHODS = (
+    SpecMethod(
+        "get_group_statistics",
+        params=(("group_id", "str | None"),),
         returns="GroupStatistics",
-    )
-
-
-async def test_get_group_statistics_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    args: dict[str, Any] = {
-        "group_id": group_id,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"get_group_statistics"):
-        await manager.get_group_statistics(**args)
-
-
-async def test_get_group_statistics_delegates() -> None:
-    await assert_delegates("metrics", "get_group_statistics")
-
-
-def test_get_detailed_metrics_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_detailed_metrics,
-        params=[
-            ("group_id", "str | None"),
-        ],
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "get_detailed_metrics",
+        params=(("group_id", "str | None"),),
         returns="DetailedMetrics",
-    )
-
-
-async def test_get_detailed_metrics_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    args: dict[str, Any] = {
-        "group_id": group_id,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"get_detailed_metrics"):
-        await manager.get_detailed_metrics(**args)
-
-
-async def test_get_detailed_metrics_delegates() -> None:
-    await assert_delegates("metrics", "get_detailed_metrics")
-
-
-def test_get_trends_data_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_trends_data,
-        params=[],
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "get_trends_data",
+        params=(),
         returns="TrendsData",
-    )
+        not_ready={"daily_messages": {}, "recent_batches": []},
+        handwritten=True,
+    ),
+)
 
 
-async def test_get_trends_data_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
-    expected: Any = {"daily_messages": {}, "recent_batches": []}
-    assert await manager.get_trends_data(**args) == expected
+@pytest.mark.parametrize("method", [m for m in METHODS if m.handwritten], ids=name_of)
+def test_is_handwritten_as_declared(method: SpecMethod) -> None:
+    assert_handwritten_signature(queries, method)
 
 
-async def test_get_trends_data_delegates() -> None:
-    await assert_delegates("metrics", "get_trends_data")
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_before_start(method: SpecMethod) -> None:
+    await assert_before_start(method)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_delegates(method: SpecMethod) -> None:
+    await assert_delegates(FACADE, method.name)

@@ -3,176 +3,97 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.facades import persona as queries
-from handwritten.runtime.errors import DatabaseNotReadyError
-from tests.contract import assert_delegates, assert_handwritten_signature
+from tests.contract import (
+    RAISES,
+    SpecMethod,
+    assert_before_start,
+    assert_delegates,
+    assert_handwritten_signature,
+    name_of,
+)
 
+FACADE = "persona"
 
-def test_backup_persona_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.backup_persona,
-        params=[
+# Each method as the spec declares it; not_ready: what it returns before start() (a function of the parameters
+# the default refers to), or RAISES (DatabaseNotReadyError).
+METHODS = (
+    SpecMethod(
+        "backup_persona",
+        params=(
             ("group_id", "str"),
             ("backup_data", "dict[str, Any]"),
-        ],
+        ),
         returns="bool",
-    )
-
-
-async def test_backup_persona_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    backup_data: Any = None
-    args: dict[str, Any] = {
-        "group_id": group_id,
-        "backup_data": backup_data,
-    }
-    expected: Any = False
-    assert await manager.backup_persona(**args) == expected
-
-
-async def test_backup_persona_delegates() -> None:
-    await assert_delegates("persona", "backup_persona")
-
-
-def test_get_persona_backups_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_persona_backups,
-        params=[
+        not_ready=False,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "get_persona_backups",
+        params=(
             ("group_id", "str | int | None"),
             ("limit", "int"),
             ("include_content", "bool"),
-        ],
+        ),
         returns="list[PersonaBackupSummary] | list[PersonaBackupView]",
-    )
-
-
-async def test_get_persona_backups_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    limit: Any = 10
-    include_content: Any = False
-    args: dict[str, Any] = {
-        "group_id": group_id,
-        "limit": limit,
-        "include_content": include_content,
-    }
-    expected: Any = []
-    assert await manager.get_persona_backups(**args) == expected
-
-
-async def test_get_persona_backups_delegates() -> None:
-    await assert_delegates("persona", "get_persona_backups")
-
-
-def test_restore_persona_backup_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.restore_persona_backup,
-        params=[
+        not_ready=[],
+        handwritten=True,
+    ),
+    SpecMethod(
+        "restore_persona_backup",
+        params=(
             ("group_id", "str | int"),
             ("backup_id", "int | None"),
-        ],
+        ),
         returns="PersonaBackupView | None",
-    )
-
-
-async def test_restore_persona_backup_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    backup_id: Any = None
-    args: dict[str, Any] = {
-        "group_id": group_id,
-        "backup_id": backup_id,
-    }
-    expected: Any = None
-    assert await manager.restore_persona_backup(**args) == expected
-
-
-async def test_restore_persona_backup_delegates() -> None:
-    await assert_delegates("persona", "restore_persona_backup")
-
-
-def test_get_persona_backup_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_persona_backup,
-        params=[
+        not_ready=None,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "get_persona_backup",
+        params=(
             ("backup_id", "int"),
             ("group_id", "str | None"),
-        ],
+        ),
         returns="PersonaBackupView | None",
-    )
-
-
-async def test_get_persona_backup_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    backup_id: Any = None
-    group_id: Any = None
-    args: dict[str, Any] = {
-        "backup_id": backup_id,
-        "group_id": group_id,
-    }
-    expected: Any = None
-    assert await manager.get_persona_backup(**args) == expected
-
-
-async def test_get_persona_backup_delegates() -> None:
-    await assert_delegates("persona", "get_persona_backup")
-
-
-def test_delete_persona_backup_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.delete_persona_backup,
-        params=[
+        not_ready=None,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "delete_persona_backup",
+        params=(
             ("backup_id", "int"),
             ("group_id", "str | None"),
-        ],
+        ),
         returns="bool",
-    )
-
-
-async def test_delete_persona_backup_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    backup_id: Any = None
-    group_id: Any = None
-    args: dict[str, Any] = {
-        "backup_id": backup_id,
-        "group_id": group_id,
-    }
-    expected: Any = False
-    assert await manager.delete_persona_backup(**args) == expected
-
-
-async def test_delete_persona_backup_delegates() -> None:
-    await assert_delegates("persona", "delete_persona_backup")
-
-
-def test_get_persona_update_history_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.get_persona_update_history,
-        params=[
+        not_ready=False,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "get_persona_update_history",
+        params=(
             ("group_id", "str | None"),
             ("limit", "int"),
-        ],
+        ),
         returns="list[PersonaUpdateHistoryEntry]",
-    )
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+)
 
 
-async def test_get_persona_update_history_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    group_id: Any = None
-    limit: Any = 50
-    args: dict[str, Any] = {
-        "group_id": group_id,
-        "limit": limit,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"get_persona_update_history"):
-        await manager.get_persona_update_history(**args)
+@pytest.mark.parametrize("method", [m for m in METHODS if m.handwritten], ids=name_of)
+def test_is_handwritten_as_declared(method: SpecMethod) -> None:
+    assert_handwritten_signature(queries, method)
 
 
-async def test_get_persona_update_history_delegates() -> None:
-    await assert_delegates("persona", "get_persona_update_history")
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_before_start(method: SpecMethod) -> None:
+    await assert_before_start(method)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_delegates(method: SpecMethod) -> None:
+    await assert_delegates(FACADE, method.name)

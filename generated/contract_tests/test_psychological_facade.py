@@ -3,68 +3,57 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.facades import psychological as queries
-from handwritten.runtime.errors import DatabaseNotReadyError
-from tests.contract import assert_delegates, assert_handwritten_signature
+from tests.contract import (
+    RAISES,
+    SpecMethod,
+    assert_before_start,
+    assert_delegates,
+    assert_handwritten_signature,
+    name_of,
+)
 
+FACADE = "psychological"
 
-def test_load_emotion_profile_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.load_emotion_profile,
-        params=[
+# Each method as the spec declares it; not_ready: what it returns before start() (a function of the parameters
+# the default refers to), or RAISES (DatabaseNotReadyError).
+METHODS = (
+    SpecMethod(
+        "load_emotion_profile",
+        params=(
             ("user_id", "str"),
             ("group_id", "str"),
-        ],
+        ),
         returns="EmotionProfileView | None",
-    )
-
-
-async def test_load_emotion_profile_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    user_id: Any = None
-    group_id: Any = None
-    args: dict[str, Any] = {
-        "user_id": user_id,
-        "group_id": group_id,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"load_emotion_profile"):
-        await manager.load_emotion_profile(**args)
-
-
-async def test_load_emotion_profile_delegates() -> None:
-    await assert_delegates("psychological", "load_emotion_profile")
-
-
-def test_save_emotion_profile_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.save_emotion_profile,
-        params=[
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+    SpecMethod(
+        "save_emotion_profile",
+        params=(
             ("user_id", "str"),
             ("group_id", "str"),
             ("profile", "dict[str, Any]"),
-        ],
+        ),
         returns="bool",
-    )
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+)
 
 
-async def test_save_emotion_profile_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    user_id: Any = None
-    group_id: Any = None
-    profile: Any = None
-    args: dict[str, Any] = {
-        "user_id": user_id,
-        "group_id": group_id,
-        "profile": profile,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"save_emotion_profile"):
-        await manager.save_emotion_profile(**args)
+@pytest.mark.parametrize("method", [m for m in METHODS if m.handwritten], ids=name_of)
+def test_is_handwritten_as_declared(method: SpecMethod) -> None:
+    assert_handwritten_signature(queries, method)
 
 
-async def test_save_emotion_profile_delegates() -> None:
-    await assert_delegates("psychological", "save_emotion_profile")
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_before_start(method: SpecMethod) -> None:
+    await assert_before_start(method)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_delegates(method: SpecMethod) -> None:
+    await assert_delegates(FACADE, method.name)

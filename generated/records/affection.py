@@ -1,5 +1,9 @@
 # Generated from schema/affection.yaml by codegen. Do not edit.
-"""Typed records of the affection domain: one row as a plain dict, as facades return it."""
+"""Typed records of the affection domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,11 @@ class AffectionInteractionRecord(TypedDict):
     """A row of affection_interactions; date-times as ISO 8601 text."""
 
     id: int
-    user_affection_id: int
-    interaction_type: str
-    affection_delta: int
+    user_affection_id: int | None
+    interaction_type: str | None
+    affection_delta: int | None
     message_content: str | None
-    timestamp: int
+    timestamp: int | None
 
 
 class AffectionInteractionValues(TypedDict, total=False):
@@ -45,12 +49,12 @@ class UserAffectionRecord(TypedDict):
     """A row of user_affections; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    affection_level: int
-    max_affection: int
-    created_at: int
-    updated_at: int
+    group_id: str | None
+    user_id: str | None
+    affection_level: int | None
+    max_affection: int | None
+    created_at: int | None
+    updated_at: int | None
 
 
 class UserAffectionValues(TypedDict, total=False):
@@ -82,12 +86,12 @@ class UserConversationHistoryRecord(TypedDict):
     """A row of user_conversation_history; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    role: str
-    content: str
-    timestamp: int
-    turn_index: int
+    group_id: str | None
+    user_id: str | None
+    role: str | None
+    content: str | None
+    timestamp: int | None
+    turn_index: int | None
 
 
 class UserConversationHistoryValues(TypedDict, total=False):
@@ -119,11 +123,11 @@ class UserDiversityRecord(TypedDict):
     """A row of user_diversity; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    response_hash: str
+    group_id: str | None
+    user_id: str | None
+    response_hash: str | None
     response_preview: str | None
-    timestamp: int
+    timestamp: int | None
 
 
 class UserDiversityValues(TypedDict, total=False):

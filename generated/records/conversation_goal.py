@@ -1,5 +1,9 @@
 # Generated from schema/conversation_goal.yaml by codegen. Do not edit.
-"""Typed records of the conversation_goal domain: one row as a plain dict, as facades return it."""
+"""Typed records of the conversation_goal domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ class ConversationGoalRecord(TypedDict):
     """A row of conversation_goals; date-times as ISO 8601 text."""
 
     id: int
-    session_id: str
-    user_id: str
-    group_id: str
+    session_id: str | None
+    user_id: str | None
+    group_id: str | None
     final_goal: Any
     current_stage: Any
     stage_history: Any
@@ -21,9 +25,9 @@ class ConversationGoalRecord(TypedDict):
     conversation_history: Any
     goal_switches: Any
     metrics: Any
-    status: str
-    created_at: int
-    last_updated: int
+    status: str | None
+    created_at: int | None
+    last_updated: int | None
 
 
 class ConversationGoalValues(TypedDict, total=False):

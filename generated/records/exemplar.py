@@ -1,5 +1,9 @@
 # Generated from schema/exemplar.yaml by codegen. Do not edit.
-"""Typed records of the exemplar domain: one row as a plain dict, as facades return it."""
+"""Typed records of the exemplar domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ class ExemplarRecord(TypedDict):
     """A row of exemplar; date-times as ISO 8601 text."""
 
     id: int
-    content: str
+    content: str | None
     sender_id: str | None
-    group_id: str
+    group_id: str | None
     embedding_json: str | None
     weight: float | None
     dimensions: int | None
-    created_at: int
-    updated_at: int
+    created_at: int | None
+    updated_at: int | None
 
 
 class ExemplarValues(TypedDict, total=False):

@@ -1,5 +1,9 @@
 # Generated from schema/expression.yaml by codegen. Do not edit.
-"""Typed records of the expression domain: one row as a plain dict, as facades return it."""
+"""Typed records of the expression domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,12 @@ class AdaptiveResponseTemplateRecord(TypedDict):
     """A row of adaptive_response_templates; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    template_text: str
-    trigger_patterns: str
+    group_id: str | None
+    template_text: str | None
+    trigger_patterns: str | None
     usage_count: int | None
     success_rate: float | None
-    last_adapted_at: float
+    last_adapted_at: float | None
     created_at: str | None
 
 
@@ -54,13 +58,13 @@ class ExpressionGenerationResultRecord(TypedDict):
     """A row of expression_generation_results; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    pattern_id: int
-    generated_text: str
+    group_id: str | None
+    pattern_id: int | None
+    generated_text: str | None
     context: str | None
     quality_score: float | None
     user_feedback: str | None
-    generated_at: float
+    generated_at: float | None
     created_at: str | None
 
 
@@ -97,14 +101,14 @@ class ExpressionPatternRecord(TypedDict):
     """A row of expression_patterns; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
+    group_id: str | None
     persona_id: str
     user_id: str | None
-    situation: str
-    expression: str
-    weight: float
-    last_active_time: float
-    create_time: float
+    situation: str | None
+    expression: str | None
+    weight: float | None
+    last_active_time: float | None
+    create_time: float | None
 
 
 class ExpressionPatternValues(TypedDict, total=False):
@@ -140,7 +144,7 @@ class LanguageStylePatternRecord(TypedDict):
     """A row of language_style_patterns; date-times as ISO 8601 text."""
 
     id: int
-    language_style: str
+    language_style: str | None
     example_phrases: str | None
     usage_frequency: int | None
     context_type: str | None
@@ -180,7 +184,7 @@ class StyleLearningRecordRecord(TypedDict):
     """A row of style_learning_records; date-times as ISO 8601 text."""
 
     id: int
-    style_type: str
+    style_type: str | None
     learned_patterns: str | None
     confidence_score: float | None
     sample_count: int | None
@@ -217,7 +221,7 @@ class StyleProfileRecord(TypedDict):
     """A row of style_profiles; date-times as ISO 8601 text."""
 
     id: int
-    profile_name: str
+    profile_name: str | None
     vocabulary_richness: float | None
     sentence_complexity: float | None
     emotional_expression: float | None

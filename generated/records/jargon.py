@@ -1,5 +1,9 @@
 # Generated from schema/jargon.yaml by codegen. Do not edit.
-"""Typed records of the jargon domain: one row as a plain dict, as facades return it."""
+"""Typed records of the jargon domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ class JargonRecord(TypedDict):
     """A row of jargon; date-times as ISO 8601 text."""
 
     id: int
-    content: str
+    content: str | None
     raw_content: str | None
     meaning: str | None
     is_jargon: bool | None
@@ -22,9 +26,9 @@ class JargonRecord(TypedDict):
     last_inference_count: int | None
     is_complete: bool | None
     is_global: bool | None
-    chat_id: str
-    created_at: int
-    updated_at: int
+    chat_id: str | None
+    created_at: int | None
+    updated_at: int | None
 
 
 class JargonValues(TypedDict, total=False):
@@ -66,10 +70,10 @@ class JargonUsageFrequencyRecord(TypedDict):
     """A row of jargon_usage_frequency; date-times as ISO 8601 text."""
 
     id: int
-    jargon_id: int
-    group_id: str
+    jargon_id: int | None
+    group_id: str | None
     usage_count: int | None
-    last_used_at: float
+    last_used_at: float | None
     success_rate: float | None
     context_types: str | None
     created_at: str | None

@@ -1,5 +1,9 @@
 # Generated from schema/knowledge_graph.yaml by codegen. Do not edit.
-"""Typed records of the knowledge_graph domain: one row as a plain dict, as facades return it."""
+"""Typed records of the knowledge_graph domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,11 @@ class KGEntityRecord(TypedDict):
     """A row of kg_entities; date-times as ISO 8601 text."""
 
     id: int
-    name: str
+    name: str | None
     entity_type: str | None
     appear_count: int | None
-    last_active_time: float
-    group_id: str
+    last_active_time: float | None
+    group_id: str | None
 
 
 class KGEntityValues(TypedDict, total=False):
@@ -45,9 +49,9 @@ class KGParagraphHashRecord(TypedDict):
     """A row of kg_paragraph_hashes; date-times as ISO 8601 text."""
 
     id: int
-    hash_value: str
-    group_id: str
-    created_time: float
+    hash_value: str | None
+    group_id: str | None
+    created_time: float | None
 
 
 class KGParagraphHashValues(TypedDict, total=False):
@@ -73,12 +77,12 @@ class KGRelationRecord(TypedDict):
     """A row of kg_relations; date-times as ISO 8601 text."""
 
     id: int
-    subject: str
-    predicate: str
-    object: str
+    subject: str | None
+    predicate: str | None
+    object: str | None
     confidence: float | None
-    created_time: float
-    group_id: str
+    created_time: float | None
+    group_id: str | None
 
 
 class KGRelationValues(TypedDict, total=False):

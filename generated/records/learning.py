@@ -1,5 +1,9 @@
 # Generated from schema/learning.yaml by codegen. Do not edit.
-"""Typed records of the learning domain: one row as a plain dict, as facades return it."""
+"""Typed records of the learning domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,11 @@ class InteractionRecordRecord(TypedDict):
     """A row of interaction_records; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    interaction_type: str
+    group_id: str | None
+    user_id: str | None
+    interaction_type: str | None
     content_preview: str | None
-    timestamp: int
+    timestamp: int | None
 
 
 class InteractionRecordValues(TypedDict, total=False):
@@ -49,9 +53,9 @@ class LearningBatchRecord(TypedDict):
 
     id: int
     batch_id: str | None
-    batch_name: str
-    group_id: str
-    start_time: float
+    batch_name: str | None
+    group_id: str | None
+    start_time: float | None
     end_time: float | None
     quality_score: float | None
     processed_messages: int | None
@@ -106,13 +110,13 @@ class LearningOptimizationLogRecord(TypedDict):
     """A row of learning_optimization_log; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    optimization_type: str
+    group_id: str | None
+    optimization_type: str | None
     parameters: str | None
     before_metrics: str | None
     after_metrics: str | None
     improvement_rate: float | None
-    applied_at: float
+    applied_at: float | None
     created_at: str | None
 
 
@@ -149,11 +153,11 @@ class LearningReinforcementFeedbackRecord(TypedDict):
     """A row of learning_reinforcement_feedback; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    feedback_type: str
+    group_id: str | None
+    feedback_type: str | None
     feedback_content: str | None
     effectiveness_score: float | None
-    applied_at: float
+    applied_at: float | None
     created_at: str | None
 
 
@@ -186,10 +190,10 @@ class LearningSessionRecord(TypedDict):
     """A row of learning_sessions; date-times as ISO 8601 text."""
 
     id: int
-    session_id: str
-    group_id: str
+    session_id: str | None
+    group_id: str | None
     batch_id: str | None
-    start_time: float
+    start_time: float | None
     end_time: float | None
     message_count: int | None
     learning_quality: float | None
@@ -232,10 +236,10 @@ class PersonaChangeSnapshotRecord(TypedDict):
     """A row of persona_change_snapshots; date-times as ISO 8601 text."""
 
     id: int
-    review_id: str
-    review_source: str
+    review_id: str | None
+    review_source: str | None
     applied_persona_id: str | None
-    applied_at: float
+    applied_at: float | None
     before_system_prompt: str | None
     after_system_prompt: str | None
     before_begin_dialogs: str | None
@@ -278,15 +282,15 @@ class PersonaLearningReviewRecord(TypedDict):
     """A row of persona_update_reviews; date-times as ISO 8601 text."""
 
     id: int
-    timestamp: float
-    group_id: str
-    update_type: str
+    timestamp: float | None
+    group_id: str | None
+    update_type: str | None
     original_content: str | None
     new_content: str | None
     proposed_content: str | None
     confidence_score: float | None
     reason: str | None
-    status: str
+    status: str | None
     reviewer_comment: str | None
     review_time: float | None
     metadata: str | None
@@ -333,14 +337,14 @@ class StyleLearningPatternRecord(TypedDict):
     """A row of style_learning_patterns; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    pattern_type: str
-    pattern: str
+    group_id: str | None
+    pattern_type: str | None
+    pattern: str | None
     usage_count: int | None
     confidence: float | None
     last_used: int | None
-    created_at: int
-    updated_at: int
+    created_at: int | None
+    updated_at: int | None
 
 
 class StyleLearningPatternValues(TypedDict, total=False):
@@ -376,9 +380,9 @@ class StyleLearningReviewRecord(TypedDict):
     """A row of style_learning_reviews; date-times as ISO 8601 text."""
 
     id: int
-    type: str
-    group_id: str
-    timestamp: float
+    type: str | None
+    group_id: str | None
+    timestamp: float | None
     learned_patterns: str | None
     few_shots_content: str | None
     status: str | None

@@ -1,5 +1,9 @@
 # Generated from schema/memory.yaml by codegen. Do not edit.
-"""Typed records of the memory domain: one row as a plain dict, as facades return it."""
+"""Typed records of the memory domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ class MemoryRecord(TypedDict):
     """A row of memories; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    content: str
-    importance: int
+    group_id: str | None
+    user_id: str | None
+    content: str | None
+    importance: int | None
     memory_type: str | None
-    created_at: int
-    last_accessed: int
-    access_count: int
+    created_at: int | None
+    last_accessed: int | None
+    access_count: int | None
 
 
 class MemoryValues(TypedDict, total=False):
@@ -54,10 +58,10 @@ class MemoryEmbeddingRecord(TypedDict):
     """A row of memory_embeddings; date-times as ISO 8601 text."""
 
     id: int
-    memory_id: int
-    embedding_model: str
-    embedding_data: str
-    created_at: int
+    memory_id: int | None
+    embedding_model: str | None
+    embedding_data: str | None
+    created_at: int | None
 
 
 class MemoryEmbeddingValues(TypedDict, total=False):
@@ -85,13 +89,13 @@ class MemorySummaryRecord(TypedDict):
     """A row of memory_summaries; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    summary_type: str
-    summary_content: str
+    group_id: str | None
+    user_id: str | None
+    summary_type: str | None
+    summary_content: str | None
     memory_count: int | None
-    created_at: int
-    updated_at: int
+    created_at: int | None
+    updated_at: int | None
 
 
 class MemorySummaryValues(TypedDict, total=False):

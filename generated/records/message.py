@@ -1,5 +1,9 @@
 # Generated from schema/message.yaml by codegen. Do not edit.
-"""Typed records of the message domain: one row as a plain dict, as facades return it."""
+"""Typed records of the message domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,10 @@ class BotMessageRecord(TypedDict):
     """A row of bot_messages; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    message: str
-    timestamp: int
-    created_at: int
+    group_id: str | None
+    message: str | None
+    timestamp: int | None
+    created_at: int | None
 
 
 class BotMessageValues(TypedDict, total=False):
@@ -45,11 +49,11 @@ class ContextSimilarityCacheRecord(TypedDict):
     """A row of context_similarity_cache; date-times as ISO 8601 text."""
 
     id: int
-    context_hash_1: str
-    context_hash_2: str
-    similarity_score: float
+    context_hash_1: str | None
+    context_hash_2: str | None
+    similarity_score: float | None
     calculation_method: str | None
-    cached_at: float
+    cached_at: float | None
     created_at: str | None
 
 
@@ -82,13 +86,13 @@ class ConversationContextRecord(TypedDict):
     """A row of conversation_context; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
-    context_window: str
+    group_id: str | None
+    user_id: str | None
+    context_window: str | None
     topic: str | None
     sentiment: str | None
     context_embedding: bytes | None
-    last_updated: float
+    last_updated: float | None
     created_at: str | None
 
 
@@ -125,13 +129,13 @@ class ConversationQualityMetricsRecord(TypedDict):
     """A row of conversation_quality_metrics; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    message_id: int
+    group_id: str | None
+    message_id: int | None
     coherence_score: float | None
     relevance_score: float | None
     engagement_score: float | None
     sentiment_alignment: float | None
-    calculated_at: float
+    calculated_at: float | None
     created_at: str | None
 
 
@@ -168,9 +172,9 @@ class ConversationTopicClusteringRecord(TypedDict):
     """A row of conversation_topic_clustering; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    cluster_id: str
-    topic_keywords: str
+    group_id: str | None
+    cluster_id: str | None
+    topic_keywords: str | None
     message_count: int | None
     representative_messages: str | None
     cluster_center: bytes | None
@@ -209,14 +213,14 @@ class FilteredMessageRecord(TypedDict):
 
     id: int
     raw_message_id: int | None
-    message: str
-    sender_id: str
+    message: str | None
+    sender_id: str | None
     group_id: str | None
-    timestamp: int
+    timestamp: int | None
     confidence: float | None
     quality_scores: str | None
     filter_reason: str | None
-    created_at: int
+    created_at: int | None
     processed: bool | None
 
 
@@ -257,16 +261,16 @@ class RawMessageRecord(TypedDict):
     """A row of raw_messages; date-times as ISO 8601 text."""
 
     id: int
-    sender_id: str
+    sender_id: str | None
     sender_name: str | None
     sender_qq: str | None
-    message: str
+    message: str | None
     group_id: str | None
-    timestamp: int
+    timestamp: int | None
     platform: str | None
     message_id: str | None
     reply_to: str | None
-    created_at: int
+    created_at: int | None
     processed: bool | None
 
 

@@ -1,5 +1,9 @@
 # Generated from schema/performance.yaml by codegen. Do not edit.
-"""Typed records of the performance domain: one row as a plain dict, as facades return it."""
+"""Typed records of the performance domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,15 @@ class LearningPerformanceHistoryRecord(TypedDict):
     """A row of learning_performance_history; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
+    group_id: str | None
     session_id: str | None
-    timestamp: int
+    timestamp: int | None
     quality_score: float | None
     learning_time: float | None
     success: bool | None
     successful_pattern: str | None
     failed_pattern: str | None
-    created_at: int
+    created_at: int | None
 
 
 class LearningPerformanceHistoryValues(TypedDict, total=False):

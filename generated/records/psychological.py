@@ -1,5 +1,9 @@
 # Generated from schema/psychological.yaml by codegen. Do not edit.
-"""Typed records of the psychological domain: one row as a plain dict, as facades return it."""
+"""Typed records of the psychological domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,12 @@ class BotMoodRecord(TypedDict):
     """A row of bot_mood; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    mood_type: str
+    group_id: str | None
+    mood_type: str | None
     mood_intensity: float | None
     mood_description: str | None
-    timestamp: float
-    start_time: float
+    timestamp: float | None
+    start_time: float | None
     end_time: float | None
     is_active: int | None
     created_at: str | None
@@ -60,16 +64,16 @@ class CompositePsychologicalStateRecord(TypedDict):
     """A row of composite_psychological_states; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
+    group_id: str | None
     user_id: str
-    state_id: str
+    state_id: str | None
     overall_state: str
-    state_intensity: float
+    state_intensity: float | None
     last_transition_time: int | None
     triggering_events: str | None
     context: str | None
-    created_at: int
-    last_updated: int
+    created_at: int | None
+    last_updated: int | None
 
 
 class CompositePsychologicalStateValues(TypedDict, total=False):
@@ -109,13 +113,13 @@ class EmotionProfileRecord(TypedDict):
     """A row of emotion_profiles; date-times as ISO 8601 text."""
 
     id: int
-    user_id: str
-    group_id: str
+    user_id: str | None
+    group_id: str | None
     dominant_emotions: str | None
     emotion_patterns: str | None
     empathy_level: float | None
     emotional_stability: float | None
-    last_updated: float
+    last_updated: float | None
     created_at: str | None
 
 
@@ -152,12 +156,12 @@ class PersonaAttributeWeightRecord(TypedDict):
     """A row of persona_attribute_weights; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    persona_id: str
-    attribute_name: str
-    weight: float
+    group_id: str | None
+    persona_id: str | None
+    attribute_name: str | None
+    weight: float | None
     adjustment_reason: str | None
-    updated_at: float
+    updated_at: float | None
     created_at: str | None
 
 
@@ -193,8 +197,8 @@ class PersonaBackupRecord(TypedDict):
 
     id: int
     group_id: str
-    backup_name: str
-    timestamp: float
+    backup_name: str | None
+    timestamp: float | None
     reason: str | None
     persona_config: str | None
     original_persona: str | None
@@ -244,11 +248,11 @@ class PersonaDiversityScoreRecord(TypedDict):
     """A row of persona_diversity_scores; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    persona_id: str
-    diversity_dimension: str
-    score: float
-    calculated_at: float
+    group_id: str | None
+    persona_id: str | None
+    diversity_dimension: str | None
+    score: float | None
+    calculated_at: float | None
     created_at: str | None
 
 
@@ -281,11 +285,11 @@ class PersonaEvolutionSnapshotRecord(TypedDict):
     """A row of persona_evolution_snapshots; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    persona_id: str
-    snapshot_data: str
-    version: int
-    snapshot_timestamp: float
+    group_id: str | None
+    persona_id: str | None
+    snapshot_data: str | None
+    version: int | None
+    snapshot_timestamp: float | None
     trigger_event: str | None
     created_at: str | None
 
@@ -322,14 +326,14 @@ class PsychologicalStateComponentRecord(TypedDict):
 
     id: int
     composite_state_id: int | None
-    group_id: str
-    state_id: str
-    category: str
-    state_type: str
-    value: float
-    threshold: float
+    group_id: str | None
+    state_id: str | None
+    category: str | None
+    state_type: str | None
+    value: float | None
+    threshold: float | None
     description: str | None
-    start_time: int
+    start_time: int | None
 
 
 class PsychologicalStateComponentValues(TypedDict, total=False):
@@ -367,15 +371,15 @@ class PsychologicalStateHistoryRecord(TypedDict):
     """A row of psychological_state_history; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    state_id: str
-    category: str
+    group_id: str | None
+    state_id: str | None
+    category: str | None
     old_state_type: str | None
-    new_state_type: str
+    new_state_type: str | None
     old_value: float | None
-    new_value: float
+    new_value: float | None
     change_reason: str | None
-    timestamp: int
+    timestamp: int | None
 
 
 class PsychologicalStateHistoryValues(TypedDict, total=False):

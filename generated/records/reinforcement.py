@@ -1,5 +1,9 @@
 # Generated from schema/reinforcement.yaml by codegen. Do not edit.
-"""Typed records of the reinforcement domain: one row as a plain dict, as facades return it."""
+"""Typed records of the reinforcement domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ class PersonaFusionHistoryRecord(TypedDict):
     """A row of persona_fusion_history; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    timestamp: float
+    group_id: str | None
+    timestamp: float | None
     base_persona_hash: int | None
     incremental_hash: int | None
     fusion_result: str | None
@@ -54,8 +58,8 @@ class ReinforcementLearningResultRecord(TypedDict):
     """A row of reinforcement_learning_results; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    timestamp: float
+    group_id: str | None
+    timestamp: float | None
     replay_analysis: str | None
     optimization_strategy: str | None
     reinforcement_feedback: str | None
@@ -94,8 +98,8 @@ class StrategyOptimizationResultRecord(TypedDict):
     """A row of strategy_optimization_results; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    timestamp: float
+    group_id: str | None
+    timestamp: float | None
     strategy_type: str | None
     optimization_details: str | None
     performance_metrics: str | None

@@ -1,5 +1,9 @@
 # Generated from schema/shadow.yaml by codegen. Do not edit.
-"""Typed records of the shadow domain: one row as a plain dict, as facades return it."""
+"""Typed records of the shadow domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,17 @@ class ShadowProfileRecord(TypedDict):
     """A row of shadow_profiles; date-times as ISO 8601 text."""
 
     id: int
-    target_group_id: str
-    source_type: str
-    source_group_id: str
-    sender_id: str
-    sender_name: str
+    target_group_id: str | None
+    source_type: str | None
+    source_group_id: str | None
+    sender_id: str | None
+    sender_name: str | None
     sender_qq: str | None
-    profile_data: str
-    sample_count: int
-    enabled: bool
-    created_at: int
-    updated_at: int
+    profile_data: str | None
+    sample_count: int | None
+    enabled: bool | None
+    created_at: int | None
+    updated_at: int | None
 
 
 class ShadowProfileValues(TypedDict, total=False):

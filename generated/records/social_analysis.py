@@ -1,5 +1,9 @@
 # Generated from schema/social_analysis.yaml by codegen. Do not edit.
-"""Typed records of the social_analysis domain: one row as a plain dict, as facades return it."""
+"""Typed records of the social_analysis domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ class SocialNetworkEdgeRecord(TypedDict):
     """A row of social_network_edges; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    from_user_id: str
-    to_user_id: str
-    edge_type: str
+    group_id: str | None
+    from_user_id: str | None
+    to_user_id: str | None
+    edge_type: str | None
     weight: float | None
     properties: str | None
-    created_at: int
-    updated_at: int
+    created_at: int | None
+    updated_at: int | None
 
 
 class SocialNetworkEdgeValues(TypedDict, total=False):
@@ -54,13 +58,13 @@ class SocialNetworkNodeRecord(TypedDict):
     """A row of social_network_nodes; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    user_id: str
+    group_id: str | None
+    user_id: str | None
     node_type: str | None
     display_name: str | None
     properties: str | None
-    created_at: int
-    updated_at: int
+    created_at: int | None
+    updated_at: int | None
 
 
 class SocialNetworkNodeValues(TypedDict, total=False):
@@ -94,10 +98,10 @@ class SocialRelationAnalysisResultRecord(TypedDict):
     """A row of social_relation_analysis_results; date-times as ISO 8601 text."""
 
     id: int
-    group_id: str
-    analysis_type: str
-    result_data: str
-    created_at: int
+    group_id: str | None
+    analysis_type: str | None
+    result_data: str | None
+    created_at: int | None
 
 
 class SocialRelationAnalysisResultValues(TypedDict, total=False):

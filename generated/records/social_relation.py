@@ -1,5 +1,9 @@
 # Generated from schema/social_relation.yaml by codegen. Do not edit.
-"""Typed records of the social_relation domain: one row as a plain dict, as facades return it."""
+"""Typed records of the social_relation domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -72,14 +76,14 @@ class SocialRelationHistoryRecord(TypedDict):
     """A row of social_relation_history; date-times as ISO 8601 text."""
 
     id: int
-    from_user_id: str
-    to_user_id: str
-    group_id: str
-    relation_type: str
+    from_user_id: str | None
+    to_user_id: str | None
+    group_id: str | None
+    relation_type: str | None
     old_value: float | None
-    new_value: float
+    new_value: float | None
     change_reason: str | None
-    timestamp: int
+    timestamp: int | None
 
 
 class SocialRelationHistoryValues(TypedDict, total=False):
@@ -115,13 +119,13 @@ class UserPreferencesRecord(TypedDict):
     """A row of user_preferences; date-times as ISO 8601 text."""
 
     id: int
-    user_id: str
-    group_id: str
+    user_id: str | None
+    group_id: str | None
     favorite_topics: str | None
     interaction_style: str | None
     learning_preferences: str | None
     adaptive_rate: float | None
-    updated_at: float
+    updated_at: float | None
     created_at: str | None
 
 
@@ -204,13 +208,13 @@ class UserSocialProfileRecord(TypedDict):
     """A row of user_social_profiles; date-times as ISO 8601 text."""
 
     id: int
-    user_id: str
-    group_id: str
-    total_relations: int
-    significant_relations: int
+    user_id: str | None
+    group_id: str | None
+    total_relations: int | None
+    significant_relations: int | None
     dominant_relation_type: str | None
-    created_at: int
-    last_updated: int
+    created_at: int | None
+    last_updated: int | None
 
 
 class UserSocialProfileValues(TypedDict, total=False):
@@ -244,17 +248,17 @@ class UserSocialRelationComponentRecord(TypedDict):
     """A row of user_social_relation_components; date-times as ISO 8601 text."""
 
     id: int
-    profile_id: int
-    from_user_id: str
-    to_user_id: str
-    group_id: str
-    relation_type: str
-    value: float
-    frequency: int
-    last_interaction: int
+    profile_id: int | None
+    from_user_id: str | None
+    to_user_id: str | None
+    group_id: str | None
+    relation_type: str | None
+    value: float | None
+    frequency: int | None
+    last_interaction: int | None
     description: str | None
     tags: str | None
-    created_at: int
+    created_at: int | None
 
 
 class UserSocialRelationComponentValues(TypedDict, total=False):

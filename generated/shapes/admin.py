@@ -1,9 +1,10 @@
 # Generated from schema/facades/admin.yaml by codegen. Do not edit.
-"""Fixed dict shapes the AdminFacade returns."""
+"""Fixed dict shapes the AdminFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 __all__ = [
     "ClearAllResult",
@@ -12,6 +13,8 @@ __all__ = [
     "ExportedFilteredMessage",
     "ExportedRawMessage",
     "MessagesLearningExport",
+    "exported_filtered_message",
+    "exported_raw_message",
 ]
 
 
@@ -40,6 +43,17 @@ class ExportedRawMessage(TypedDict):
     timestamp: int
 
 
+def exported_raw_message(row: Mapping[Any, Any]) -> ExportedRawMessage:
+    """The ExportedRawMessage of one raw_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "id": row["id"],
+        "sender_id": row["sender_id"],
+        "message": row["message"],
+        "group_id": row["group_id"],
+        "timestamp": row["timestamp"],
+    }
+
+
 class ExportedFilteredMessage(TypedDict):
     """A filtered message as exported."""
 
@@ -48,6 +62,17 @@ class ExportedFilteredMessage(TypedDict):
     group_id: str | None
     confidence: float | None
     timestamp: int
+
+
+def exported_filtered_message(row: Mapping[Any, Any]) -> ExportedFilteredMessage:
+    """The ExportedFilteredMessage of one filtered_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "id": row["id"],
+        "message": row["message"],
+        "group_id": row["group_id"],
+        "confidence": row["confidence"],
+        "timestamp": row["timestamp"],
+    }
 
 
 class MessagesLearningExport(TypedDict):

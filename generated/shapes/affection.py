@@ -1,13 +1,15 @@
 # Generated from schema/facades/affection.yaml by codegen. Do not edit.
-"""Fixed dict shapes the AffectionFacade returns."""
+"""Fixed dict shapes the AffectionFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 __all__ = [
     "AffectionView",
     "BotMoodView",
+    "bot_mood_view",
 ]
 
 
@@ -30,3 +32,14 @@ class BotMoodView(TypedDict):
     mood_description: str | None
     start_time: float
     end_time: float | None
+
+
+def bot_mood_view(row: Mapping[Any, Any]) -> BotMoodView:
+    """The BotMoodView of one bot_mood row (a result mapping or record keyed by column name)."""
+    return {
+        "mood_type": row["mood_type"],
+        "mood_intensity": row["mood_intensity"],
+        "mood_description": row["mood_description"],
+        "start_time": row["start_time"],
+        "end_time": row["end_time"],
+    }

@@ -1,13 +1,15 @@
 # Generated from schema/facades/expression.yaml by codegen. Do not edit.
-"""Fixed dict shapes the ExpressionFacade returns."""
+"""Fixed dict shapes the ExpressionFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 __all__ = [
     "ExpressionPatternStatistics",
     "StyleProfileView",
+    "style_profile_view",
 ]
 
 
@@ -29,3 +31,17 @@ class StyleProfileView(TypedDict):
     topic_diversity: float | None
     formality_level: float | None
     creativity_score: float | None
+
+
+def style_profile_view(row: Mapping[Any, Any]) -> StyleProfileView:
+    """The StyleProfileView of one style_profiles row (a result mapping or record keyed by column name)."""
+    return {
+        "profile_name": row["profile_name"],
+        "vocabulary_richness": row["vocabulary_richness"],
+        "sentence_complexity": row["sentence_complexity"],
+        "emotional_expression": row["emotional_expression"],
+        "interaction_tendency": row["interaction_tendency"],
+        "topic_diversity": row["topic_diversity"],
+        "formality_level": row["formality_level"],
+        "creativity_score": row["creativity_score"],
+    }

@@ -1,5 +1,5 @@
 # Generated from schema/facades/jargon.yaml by codegen. Do not edit.
-"""Fixed dict shapes the JargonFacade returns."""
+"""Fixed dict shapes the JargonFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 # Generated from schema/facades/message.yaml by codegen. Do not edit.
-"""Fixed dict shapes the MessageFacade returns."""
+"""Fixed dict shapes the MessageFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 __all__ = [
     "GroupMessageStatistics",
@@ -14,6 +15,10 @@ __all__ = [
     "SocialAnalysisGroup",
     "TimedMessage",
     "UnprocessedMessage",
+    "learning_message",
+    "replay_message",
+    "timed_message",
+    "unprocessed_message",
 ]
 
 
@@ -30,6 +35,20 @@ class UnprocessedMessage(TypedDict):
     timestamp: int
 
 
+def unprocessed_message(row: Mapping[Any, Any]) -> UnprocessedMessage:
+    """The UnprocessedMessage of one raw_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "id": row["id"],
+        "sender_id": row["sender_id"],
+        "sender_name": row["sender_name"],
+        "sender_qq": row["sender_qq"],
+        "message": row["message"],
+        "group_id": row["group_id"],
+        "platform": row["platform"],
+        "timestamp": row["timestamp"],
+    }
+
+
 class TimedMessage(TypedDict):
     """A raw message of a time range."""
 
@@ -39,6 +58,18 @@ class TimedMessage(TypedDict):
     message: str
     group_id: str | None
     timestamp: int
+
+
+def timed_message(row: Mapping[Any, Any]) -> TimedMessage:
+    """The TimedMessage of one raw_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "id": row["id"],
+        "sender_id": row["sender_id"],
+        "sender_name": row["sender_name"],
+        "message": row["message"],
+        "group_id": row["group_id"],
+        "timestamp": row["timestamp"],
+    }
 
 
 class ReplayMessage(TypedDict):
@@ -51,6 +82,17 @@ class ReplayMessage(TypedDict):
     timestamp: int
 
 
+def replay_message(row: Mapping[Any, Any]) -> ReplayMessage:
+    """The ReplayMessage of one raw_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "message_id": row["id"],
+        "message": row["message"],
+        "sender_id": row["sender_id"],
+        "group_id": row["group_id"],
+        "timestamp": row["timestamp"],
+    }
+
+
 class LearningMessage(TypedDict):
     """A filtered message not yet learned from."""
 
@@ -60,6 +102,18 @@ class LearningMessage(TypedDict):
     group_id: str | None
     timestamp: int
     confidence: float | None
+
+
+def learning_message(row: Mapping[Any, Any]) -> LearningMessage:
+    """The LearningMessage of one filtered_messages row (a result mapping or record keyed by column name)."""
+    return {
+        "id": row["id"],
+        "message": row["message"],
+        "sender_id": row["sender_id"],
+        "group_id": row["group_id"],
+        "timestamp": row["timestamp"],
+        "confidence": row["confidence"],
+    }
 
 
 class MessageStatistics(TypedDict):

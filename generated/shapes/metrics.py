@@ -1,5 +1,5 @@
 # Generated from schema/facades/metrics.yaml by codegen. Do not edit.
-"""Fixed dict shapes the MetricsFacade returns."""
+"""Fixed dict shapes the MetricsFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 # Generated from schema/facades/reinforcement.yaml by codegen. Do not edit.
-"""Fixed dict shapes the ReinforcementFacade returns."""
+"""Fixed dict shapes the ReinforcementFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 

@@ -1,17 +1,21 @@
 # Generated from schema/facades/social.yaml by codegen. Do not edit.
-"""Fixed dict shapes the SocialFacade returns."""
+"""Fixed dict shapes the SocialFacade returns, and how a shape that is one row of a table reads that row."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from generated.records.social_relation import UserSocialRelationComponentRecord
+from handwritten.runtime.jsontext import loads_or
 
 __all__ = [
     "SocialRelationView",
     "UserPreferencesView",
     "UserProfileView",
     "UserSocialRelationsView",
+    "user_preferences_view",
+    "user_profile_view",
 ]
 
 
@@ -28,6 +32,20 @@ class UserProfileView(TypedDict):
     last_active: float | None
 
 
+def user_profile_view(row: Mapping[Any, Any]) -> UserProfileView:
+    """The UserProfileView of one user_profiles row (a result mapping or record keyed by column name)."""
+    return {
+        "qq_id": row["qq_id"],
+        "qq_name": row["qq_name"],
+        "nicknames": loads_or(row["nicknames"], []),
+        "activity_pattern": loads_or(row["activity_pattern"], {}),
+        "communication_style": loads_or(row["communication_style"], {}),
+        "topic_preferences": loads_or(row["topic_preferences"], {}),
+        "emotional_tendency": loads_or(row["emotional_tendency"], {}),
+        "last_active": row["last_active"],
+    }
+
+
 class UserPreferencesView(TypedDict):
     """A user's preferences in a group with its JSON fields decoded."""
 
@@ -37,6 +55,18 @@ class UserPreferencesView(TypedDict):
     interaction_style: Any
     learning_preferences: Any
     adaptive_rate: float | None
+
+
+def user_preferences_view(row: Mapping[Any, Any]) -> UserPreferencesView:
+    """The UserPreferencesView of one user_preferences row (a result mapping or record keyed by column name)."""
+    return {
+        "user_id": row["user_id"],
+        "group_id": row["group_id"],
+        "favorite_topics": loads_or(row["favorite_topics"], []),
+        "interaction_style": loads_or(row["interaction_style"], {}),
+        "learning_preferences": loads_or(row["learning_preferences"], {}),
+        "adaptive_rate": row["adaptive_rate"],
+    }
 
 
 class SocialRelationView(TypedDict):

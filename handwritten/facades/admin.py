@@ -77,11 +77,11 @@ from generated.shapes.admin import (
     ClearAllResult,
     ClearResult,
     DataStatistics,
-    ExportedFilteredMessage,
-    ExportedRawMessage,
     MessagesLearningExport,
+    exported_filtered_message,
+    exported_raw_message,
 )
-from handwritten.runtime.crud import affected, as_mapping, records, scalar
+from handwritten.runtime.crud import affected, records, scalar
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
 
@@ -210,29 +210,9 @@ async def export_messages_learning_data(db: Database, *, group_id: str | None) -
         filtered_stmt = filtered_stmt.where(_FILTERED.c.group_id == group_id)
     # One snapshot: a filtered message exported is the one of a raw message exported with it.
     async with db.snapshot() as conn:
-        raw_rows = await records(conn, raw_stmt.order_by(_RAW.c.id), as_mapping)
-        filtered_rows = await records(conn, filtered_stmt.order_by(_FILTERED.c.id), as_mapping)
-    raw: list[ExportedRawMessage] = [
-        {
-            "id": r["id"],
-            "sender_id": r["sender_id"],
-            "message": r["message"],
-            "group_id": r["group_id"],
-            "timestamp": r["timestamp"],
-        }
-        for r in raw_rows
-    ]
-    filtered: list[ExportedFilteredMessage] = [
-        {
-            "id": r["id"],
-            "message": r["message"],
-            "group_id": r["group_id"],
-            "confidence": r["confidence"],
-            "timestamp": r["timestamp"],
-        }
-        for r in filtered_rows
-    ]
-    return {"raw_messages": raw, "filtered_messages": filtered}
+        raw_rows = await records(conn, raw_stmt.order_by(_RAW.c.id), exported_raw_message)
+        filtered_rows = await records(conn, filtered_stmt.order_by(_FILTERED.c.id), exported_filtered_message)
+    return {"raw_messages": raw_rows, "filtered_messages": filtered_rows}
 
 
 async def clear_messages_data(db: Database) -> ClearResult:

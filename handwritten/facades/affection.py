@@ -10,7 +10,7 @@ from sqlalchemy import case, func, insert, select, update
 
 from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
 from generated.repositories.psychological import BotMoodRepository
-from generated.shapes.affection import AffectionView, BotMoodView
+from generated.shapes.affection import AffectionView, BotMoodView, bot_mood_view
 from handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
@@ -142,13 +142,4 @@ async def get_current_bot_mood(db: Database, *, group_id: str) -> BotMoodView | 
         .order_by(_MOODS.c.start_time.desc(), _MOODS.c.id.desc())
         .limit(1)
     )
-    row = await read_first(db, stmt, as_mapping)
-    if row is None:
-        return None
-    return {
-        "mood_type": row["mood_type"],
-        "mood_intensity": row["mood_intensity"],
-        "mood_description": row["mood_description"],
-        "start_time": row["start_time"],
-        "end_time": row["end_time"],
-    }
+    return await read_first(db, stmt, bot_mood_view)

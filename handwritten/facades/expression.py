@@ -14,8 +14,8 @@ from generated.repositories.expression import (
     StyleLearningRecordRepository,
     StyleProfileRepository,
 )
-from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
-from handwritten.runtime.crud import affected, as_mapping, page, read_first, read_one, read_records, scalar
+from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView, style_profile_view
+from handwritten.runtime.crud import affected, page, read_first, read_one, read_records, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 
@@ -99,19 +99,7 @@ async def get_recent_week_expression_patterns(
 async def load_style_profile(db: Database, *, profile_name: str) -> StyleProfileView | None:
     # The name is not unique in the table: the oldest row wins.
     stmt = select(_PROFILES).where(_PROFILES.c.profile_name == profile_name).order_by(_PROFILES.c.id).limit(1)
-    row = await read_first(db, stmt, as_mapping)
-    if row is None:
-        return None
-    return {
-        "profile_name": row["profile_name"],
-        "vocabulary_richness": row["vocabulary_richness"],
-        "sentence_complexity": row["sentence_complexity"],
-        "emotional_expression": row["emotional_expression"],
-        "interaction_tendency": row["interaction_tendency"],
-        "topic_diversity": row["topic_diversity"],
-        "formality_level": row["formality_level"],
-        "creativity_score": row["creativity_score"],
-    }
+    return await read_first(db, stmt, style_profile_view)
 
 
 async def save_style_profile(db: Database, *, profile_name: str, profile_data: dict[str, Any]) -> bool:

@@ -30,6 +30,11 @@ from generated.shapes.learning import (
     StylePendingReviewView,
     StyleProgressPoint,
     StyleReviewView,
+    persona_change_snapshot_view,
+    persona_review_view,
+    style_pending_review_view,
+    style_progress_point,
+    style_review_view,
 )
 from handwritten.runtime.crud import (
     affected,
@@ -42,8 +47,7 @@ from handwritten.runtime.crud import (
     read_one,
     read_records,
 )
-from handwritten.runtime.jsontext import dumps, loads_as, loads_or
-from handwritten.runtime.records import iso_datetime
+from handwritten.runtime.jsontext import dumps, loads_as
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
 from handwritten.runtime.values import epoch_seconds, whole_seconds
@@ -78,24 +82,6 @@ def _reviewed_filter(table: Table, status_filter: str | None) -> ColumnElement[b
 
 
 # ---------------------------------------------------------------- persona reviews
-
-
-def _persona_view(row: Mapping[Any, Any]) -> PersonaReviewView:
-    return {
-        "id": row["id"],
-        "timestamp": row["timestamp"],
-        "group_id": row["group_id"],
-        "update_type": row["update_type"],
-        "original_content": row["original_content"],
-        "new_content": row["new_content"],
-        "proposed_content": row["proposed_content"],
-        "confidence_score": row["confidence_score"],
-        "reason": row["reason"],
-        "status": row["status"],
-        "reviewer_comment": row["reviewer_comment"],
-        "review_time": row["review_time"],
-        "metadata": loads_as(row["metadata"], {}),
-    }
 
 
 async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
@@ -138,11 +124,11 @@ async def _pending_persona(db: Database, limit: int | None, offset: int) -> list
         .where(_PERSONA.c.status == "pending")
         .order_by(_PERSONA.c.timestamp.desc(), _PERSONA.c.id.desc())
     )
-    return await read_records(db, page(stmt, limit, offset), _persona_view)
+    return await read_records(db, page(stmt, limit, offset), persona_review_view)
 
 
 async def _persona_by_id(db: Database, review_id: int) -> PersonaReviewView | None:
-    return await read_first(db, select(_PERSONA).where(_PERSONA.c.id == review_id), _persona_view)
+    return await read_first(db, select(_PERSONA).where(_PERSONA.c.id == review_id), persona_review_view)
 
 
 async def get_persona_update_record_by_id(db: Database, *, record_id: int) -> PersonaReviewView | None:
@@ -157,7 +143,7 @@ async def _reviewed_persona(
     db: Database, limit: int, offset: int, status_filter: str | None
 ) -> list[PersonaReviewView]:
     stmt = _newest_reviewed_first(select(_PERSONA).where(_reviewed_filter(_PERSONA, status_filter)), _PERSONA)
-    return await read_records(db, page(stmt, limit, offset), _persona_view)
+    return await read_records(db, page(stmt, limit, offset), persona_review_view)
 
 
 async def get_reviewed_persona_update_records(
@@ -254,40 +240,10 @@ async def get_persona_change_snapshot(
         .order_by(t.c.applied_at.desc(), t.c.id.desc())
         .limit(1)
     )
-    row = await read_first(db, stmt, as_mapping)
-    if row is None:
-        return None
-    return {
-        "id": row["id"],
-        "review_id": row["review_id"],
-        "review_source": row["review_source"],
-        "applied_persona_id": row["applied_persona_id"],
-        "applied_at": row["applied_at"],
-        "before_system_prompt": row["before_system_prompt"] or "",
-        "after_system_prompt": row["after_system_prompt"] or "",
-        "before_begin_dialogs": loads_as(row["before_begin_dialogs"], []),
-        "after_begin_dialogs": loads_as(row["after_begin_dialogs"], []),
-        "affected_fields": loads_as(row["affected_fields"], []),
-    }
+    return await read_first(db, stmt, persona_change_snapshot_view)
 
 
 # ---------------------------------------------------------------- style reviews
-
-
-def _style_view(row: Mapping[Any, Any]) -> StyleReviewView:
-    return {
-        "id": row["id"],
-        "type": row["type"],
-        "group_id": row["group_id"],
-        "timestamp": row["timestamp"],
-        "learned_patterns": loads_or(row["learned_patterns"], []),
-        "few_shots_content": row["few_shots_content"],
-        "status": row["status"],
-        "description": row["description"],
-        "reviewer_comment": row["reviewer_comment"],
-        "review_time": row["review_time"],
-        "metadata": loads_as(row["metadata"], {}),
-    }
 
 
 async def create_style_learning_review(db: Database, *, review_data: dict[str, Any]) -> int:
@@ -310,34 +266,14 @@ async def create_style_learning_review(db: Database, *, review_data: dict[str, A
 
 async def get_pending_style_reviews(db: Database, *, limit: int, offset: int) -> list[StylePendingReviewView]:
     stmt = select(_STYLE).where(_STYLE.c.status == "pending").order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
-    rows = await read_records(db, page(stmt, limit, offset), as_mapping)
-    views: list[StylePendingReviewView] = []
-    for row in rows:
-        view = _style_view(row)
-        views.append(
-            {
-                "id": view["id"],
-                "type": view["type"],
-                "group_id": view["group_id"],
-                "timestamp": view["timestamp"],
-                "learned_patterns": view["learned_patterns"],
-                "few_shots_content": view["few_shots_content"],
-                "status": view["status"],
-                "description": view["description"],
-                "reviewer_comment": view["reviewer_comment"],
-                "review_time": view["review_time"],
-                "created_at": iso_datetime(row["created_at"]),
-                "metadata": view["metadata"],
-            }
-        )
-    return views
+    return await read_records(db, page(stmt, limit, offset), style_pending_review_view)
 
 
 async def get_reviewed_style_learning_updates(
     db: Database, *, limit: int, offset: int, status_filter: str | None
 ) -> list[StyleReviewView]:
     stmt = _newest_reviewed_first(select(_STYLE).where(_reviewed_filter(_STYLE, status_filter)), _STYLE)
-    return await read_records(db, page(stmt, limit, offset), _style_view)
+    return await read_records(db, page(stmt, limit, offset), style_review_view)
 
 
 async def update_style_review_status(
@@ -481,20 +417,7 @@ async def get_style_progress_data(db: Database, *, group_id: str | None) -> list
     )
     if group_id:
         stmt = stmt.where(t.c.group_id == group_id)
-    rows = await read_records(db, stmt, as_mapping)
-    return [
-        {
-            "group_id": row["group_id"],
-            "timestamp": row["start_time"] or 0,
-            "quality_score": row["quality_score"] or 0,
-            "success": bool(row["success"]),
-            "processed_messages": row["processed_messages"] or 0,
-            "filtered_count": row["filtered_count"] or 0,
-            "message_count": row["message_count"] or 0,
-            "batch_name": row["batch_name"] or "",
-        }
-        for row in rows
-    ]
+    return await read_records(db, stmt, style_progress_point)
 
 
 async def get_learning_patterns_data(db: Database, *, group_id: str | None) -> dict[str, int]:

@@ -28,6 +28,10 @@ from generated.shapes.message import (
     SocialAnalysisGroup,
     TimedMessage,
     UnprocessedMessage,
+    learning_message,
+    replay_message,
+    timed_message,
+    unprocessed_message,
 )
 from handwritten.runtime.crud import (
     affected,
@@ -163,19 +167,7 @@ async def get_unprocessed_messages(
     stmt = _OLDEST_UNPROCESSED
     if group_id:
         stmt, params["group_id"] = _OLDEST_UNPROCESSED_OF_GROUP, group_id
-    return [
-        {
-            "id": r["id"],
-            "sender_id": r["sender_id"],
-            "sender_name": r["sender_name"],
-            "sender_qq": r["sender_qq"],
-            "message": r["message"],
-            "group_id": r["group_id"],
-            "platform": r["platform"],
-            "timestamp": r["timestamp"],
-        }
-        for r in await read_records(db, stmt, as_mapping, params)
-    ]
+    return await read_records(db, stmt, unprocessed_message, params)
 
 
 async def mark_messages_processed(db: Database, *, message_ids: list[int]) -> bool:
@@ -204,17 +196,7 @@ async def get_messages_by_group_and_timerange(
         _RAW.c.timestamp <= math.floor(end_time),
     )
     stmt = page(stmt.order_by(_RAW.c.timestamp, _RAW.c.id), limit)
-    return [
-        {
-            "id": r["id"],
-            "sender_id": r["sender_id"],
-            "sender_name": r["sender_name"],
-            "message": r["message"],
-            "group_id": r["group_id"],
-            "timestamp": r["timestamp"],
-        }
-        for r in await read_records(db, stmt, as_mapping)
-    ]
+    return await read_records(db, stmt, timed_message)
 
 
 async def get_messages_for_replay(db: Database, *, group_id: str, days: int, limit: int) -> list[ReplayMessage]:
@@ -225,16 +207,7 @@ async def get_messages_for_replay(db: Database, *, group_id: str, days: int, lim
         _RAW.c.processed == true(),
     )
     stmt = page(stmt.order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()), limit)
-    return [
-        {
-            "message_id": r["id"],
-            "message": r["message"],
-            "sender_id": r["sender_id"],
-            "group_id": r["group_id"],
-            "timestamp": r["timestamp"],
-        }
-        for r in await read_records(db, stmt, as_mapping)
-    ]
+    return await read_records(db, stmt, replay_message)
 
 
 async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: int) -> list[FilteredMessageRecord]:
@@ -248,17 +221,7 @@ async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: in
 async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
     stmt = select(_FILTERED).where(_FILTERED.c.processed == false())
     stmt = page(stmt.order_by(_FILTERED.c.timestamp, _FILTERED.c.id), limit)
-    return [
-        {
-            "id": r["id"],
-            "message": r["message"],
-            "sender_id": r["sender_id"],
-            "group_id": r["group_id"],
-            "timestamp": r["timestamp"],
-            "confidence": r["confidence"],
-        }
-        for r in await read_records(db, stmt, as_mapping)
-    ]
+    return await read_records(db, stmt, learning_message)
 
 
 async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:

@@ -3,54 +3,27 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete, select
 
-from generated.records.psychological import persona_backup_record
 from generated.repositories.learning import PersonaLearningReviewRepository
 from generated.repositories.psychological import PersonaBackupRepository
-from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
+from generated.shapes.persona import (
+    PersonaBackupSummary,
+    PersonaBackupView,
+    PersonaUpdateHistoryEntry,
+    persona_backup_summary,
+    persona_backup_view,
+    persona_update_history_entry,
+)
 from handwritten.runtime.crud import affected, as_mapping, page, read_first, read_records
 from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.jsontext import dumps, loads_or
+from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 
 _BACKUPS = PersonaBackupRepository.table
 _REVIEWS = PersonaLearningReviewRepository.table
-
-
-def _summary(row: Mapping[Any, Any]) -> PersonaBackupSummary:
-    record = persona_backup_record(row)
-    return {
-        "id": record["id"],
-        "group_id": record["group_id"],
-        "backup_name": record["backup_name"],
-        "timestamp": record["timestamp"],
-        "reason": record["reason"],
-        "backup_reason": record["backup_reason"],
-        "backup_time": record["backup_time"],
-        "created_at": record["created_at"],
-    }
-
-
-def _view(row: Mapping[Any, Any]) -> PersonaBackupView:
-    summary = _summary(row)
-    return {
-        "id": summary["id"],
-        "group_id": summary["group_id"],
-        "backup_name": summary["backup_name"],
-        "timestamp": summary["timestamp"],
-        "reason": summary["reason"],
-        "backup_reason": summary["backup_reason"],
-        "backup_time": summary["backup_time"],
-        "created_at": summary["created_at"],
-        "persona_config": loads_or(row["persona_config"], {}),
-        "original_persona": loads_or(row["original_persona"], {}),
-        "imitation_dialogues": loads_or(row["imitation_dialogues"], []),
-        "persona_content": row["persona_content"] or "",
-    }
 
 
 async def backup_persona(db: Database, *, group_id: str, backup_data: dict[str, Any]) -> bool:
@@ -85,15 +58,15 @@ async def get_persona_backups(
     stmt = page(stmt.order_by(_BACKUPS.c.timestamp.desc(), _BACKUPS.c.id.desc()), limit)
     rows = await read_records(db, stmt, as_mapping)
     if include_content:
-        return [_view(row) for row in rows]
-    return [_summary(row) for row in rows]
+        return [persona_backup_view(row) for row in rows]
+    return [persona_backup_summary(row) for row in rows]
 
 
 async def get_persona_backup(db: Database, *, backup_id: int, group_id: str | None) -> PersonaBackupView | None:
     stmt = select(_BACKUPS).where(_BACKUPS.c.id == backup_id)
     if group_id:
         stmt = stmt.where(_BACKUPS.c.group_id == group_id)
-    return await read_first(db, stmt, _view)
+    return await read_first(db, stmt, persona_backup_view)
 
 
 async def restore_persona_backup(
@@ -132,15 +105,4 @@ async def get_persona_update_history(
     if group_id:
         stmt = stmt.where(_REVIEWS.c.group_id == group_id)
     stmt = page(stmt.order_by(_REVIEWS.c.timestamp.desc(), _REVIEWS.c.id.desc()), limit)
-    rows = await read_records(db, stmt, as_mapping)
-    return [
-        {
-            "id": row["id"],
-            "timestamp": row["timestamp"],
-            "group_id": row["group_id"],
-            "update_type": row["update_type"],
-            "status": row["status"],
-            "confidence_score": row["confidence_score"],
-        }
-        for row in rows
-    ]
+    return await read_records(db, stmt, persona_update_history_entry)

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from generated.repositories.psychological import EmotionProfileRepository
-from generated.shapes.psychological import EmotionProfileView
-from handwritten.runtime.crud import as_mapping, read_first
-from handwritten.runtime.jsontext import dumps, loads_or
+from generated.shapes.psychological import EmotionProfileView, emotion_profile_view
+from handwritten.runtime.crud import read_first
+from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
 
@@ -19,18 +19,7 @@ _PROFILES = EmotionProfileRepository.table
 
 async def load_emotion_profile(db: Database, *, user_id: str, group_id: str) -> EmotionProfileView | None:
     stmt = select(_PROFILES).where(_PROFILES.c.user_id == user_id, _PROFILES.c.group_id == group_id)
-    row = await read_first(db, stmt, as_mapping)
-    if row is None:
-        return None
-    return {
-        "user_id": row["user_id"],
-        "group_id": row["group_id"],
-        "dominant_emotions": loads_or(row["dominant_emotions"], {}),
-        "emotion_patterns": loads_or(row["emotion_patterns"], {}),
-        "empathy_level": row["empathy_level"],
-        "emotional_stability": row["emotional_stability"],
-        "last_updated": row["last_updated"],
-    }
+    return await read_first(db, stmt, emotion_profile_view)
 
 
 async def save_emotion_profile(db: Database, *, user_id: str, group_id: str, profile: dict[str, Any]) -> bool:

@@ -15,9 +15,16 @@ from generated.repositories.social_relation import (
     UserSocialProfileRepository,
     UserSocialRelationComponentRepository,
 )
-from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
-from handwritten.runtime.crud import as_mapping, read_first, read_records, scalar
-from handwritten.runtime.jsontext import dumps, loads_or
+from generated.shapes.social import (
+    SocialRelationView,
+    UserPreferencesView,
+    UserProfileView,
+    UserSocialRelationsView,
+    user_preferences_view,
+    user_profile_view,
+)
+from handwritten.runtime.crud import read_first, read_records, scalar
+from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
 from handwritten.runtime.values import epoch_seconds, number, whole_number
@@ -43,19 +50,7 @@ _PREFERENCE_JSON: dict[str, Any] = {
 
 
 async def load_user_profile(db: Database, *, qq_id: str) -> UserProfileView | None:
-    row = await read_first(db, select(_PROFILES).where(_PROFILES.c.qq_id == qq_id), as_mapping)
-    if row is None:
-        return None
-    return {
-        "qq_id": row["qq_id"],
-        "qq_name": row["qq_name"],
-        "nicknames": loads_or(row["nicknames"], []),
-        "activity_pattern": loads_or(row["activity_pattern"], {}),
-        "communication_style": loads_or(row["communication_style"], {}),
-        "topic_preferences": loads_or(row["topic_preferences"], {}),
-        "emotional_tendency": loads_or(row["emotional_tendency"], {}),
-        "last_active": row["last_active"],
-    }
+    return await read_first(db, select(_PROFILES).where(_PROFILES.c.qq_id == qq_id), user_profile_view)
 
 
 async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str, Any]) -> bool:
@@ -73,17 +68,7 @@ async def save_user_profile(db: Database, *, qq_id: str, profile_data: dict[str,
 
 async def load_user_preferences(db: Database, *, user_id: str, group_id: str) -> UserPreferencesView | None:
     stmt = select(_PREFERENCES).where(_PREFERENCES.c.user_id == user_id, _PREFERENCES.c.group_id == group_id)
-    row = await read_first(db, stmt, as_mapping)
-    if row is None:
-        return None
-    return {
-        "user_id": row["user_id"],
-        "group_id": row["group_id"],
-        "favorite_topics": loads_or(row["favorite_topics"], []),
-        "interaction_style": loads_or(row["interaction_style"], {}),
-        "learning_preferences": loads_or(row["learning_preferences"], {}),
-        "adaptive_rate": row["adaptive_rate"],
-    }
+    return await read_first(db, stmt, user_preferences_view)
 
 
 async def save_user_preferences(db: Database, *, user_id: str, group_id: str, prefs: dict[str, Any]) -> bool:

@@ -3,60 +3,57 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.facades import library as queries
-from handwritten.runtime.errors import DatabaseNotReadyError
-from tests.contract import assert_delegates, assert_handwritten_signature
+from tests.contract import (
+    RAISES,
+    SpecMethod,
+    assert_before_start,
+    assert_delegates,
+    assert_handwritten_signature,
+    name_of,
+)
 
+FACADE = "library"
 
-async def test_get_book_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    book_id: Any = None
-    args: dict[str, Any] = {
-        "book_id": book_id,
-    }
-    expected: Any = None
-    assert await manager.get_book(**args) == expected
-
-
-async def test_get_book_delegates() -> None:
-    await assert_delegates("library", "get_book")
-
-
-async def test_count_shelved_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    args: dict[str, Any] = {}
-    with pytest.raises(DatabaseNotReadyError, match=r"count_shelved"):
-        await manager.count_shelved(**args)
-
-
-async def test_count_shelved_delegates() -> None:
-    await assert_delegates("library", "count_shelved")
-
-
-def test_shelf_counts_is_handwritten_as_declared() -> None:
-    assert_handwritten_signature(
-        queries.shelf_counts,
-        params=[
-            ("limit", "int"),
-        ],
+# Each method as the spec declares it; not_ready: what it returns before start() (a function of the parameters
+# the default refers to), or RAISES (DatabaseNotReadyError).
+METHODS = (
+    SpecMethod(
+        "get_book",
+        params=(("book_id", "int"),),
+        returns="BookRecord | None",
+        not_ready=None,
+        handwritten=False,
+    ),
+    SpecMethod(
+        "count_shelved",
+        params=(),
+        returns="int",
+        not_ready=RAISES,
+        handwritten=False,
+    ),
+    SpecMethod(
+        "shelf_counts",
+        params=(("limit", "int"),),
         returns="list[ShelfCount]",
-    )
+        not_ready=RAISES,
+        handwritten=True,
+    ),
+)
 
 
-async def test_shelf_counts_before_start() -> None:
-    manager = SQLAlchemyDatabaseManager({})
-    limit: Any = 10
-    args: dict[str, Any] = {
-        "limit": limit,
-    }
-    with pytest.raises(DatabaseNotReadyError, match=r"shelf_counts"):
-        await manager.shelf_counts(**args)
+@pytest.mark.parametrize("method", [m for m in METHODS if m.handwritten], ids=name_of)
+def test_is_handwritten_as_declared(method: SpecMethod) -> None:
+    assert_handwritten_signature(queries, method)
 
 
-async def test_shelf_counts_delegates() -> None:
-    await assert_delegates("library", "shelf_counts")
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_before_start(method: SpecMethod) -> None:
+    await assert_before_start(method)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=name_of)
+async def test_delegates(method: SpecMethod) -> None:
+    await assert_delegates(FACADE, method.name)

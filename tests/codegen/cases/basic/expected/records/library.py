@@ -1,5 +1,9 @@
 # Generated from schema/library.yaml by codegen. Do not edit.
-"""Typed records of the library domain: one row as a plain dict, as facades return it."""
+"""Typed records of the library domain: one row as a plain dict, as facades return it.
+
+A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
+an older version created, and that table's older rows hold NULL in it.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ class BookRecord(TypedDict):
     """A row of books; date-times as ISO 8601 text."""
 
     id: int
-    title: str
-    shelf: str
+    title: str | None
+    shelf: str | None
     tags: str | None
     rating: float | None
     status: str
@@ -54,9 +58,9 @@ class LoanRecord(TypedDict):
     """A row of loans; date-times as ISO 8601 text."""
 
     id: int
-    book_id: int
-    reader: str
-    due: int
+    book_id: int | None
+    reader: str | None
+    due: int | None
     extra: Any
 
 
