@@ -12,6 +12,7 @@ from codegen.errors import SpecError, SpecErrors
 from codegen.facade_model import ShapeField
 from codegen.load import Loaded
 from codegen.spec_model import ColumnSpec, TableSpec
+from handwritten.runtime.migration_hooks import HOOKS
 
 POSTGRESQL_MAX_IDENTIFIER = 63  # MySQL allows 64; the stricter limit binds.
 MYSQL_MAX_KEY_BYTES = 3072  # InnoDB, DYNAMIC row format
@@ -373,12 +374,31 @@ def check_shapes(loaded: Loaded) -> list[SpecError]:
     return errors
 
 
+def check_migration_hooks(loaded: Loaded) -> list[SpecError]:
+    """An index's before_create names a preparation registered in handwritten/runtime/migration_hooks.py."""
+    errors: list[SpecError] = []
+    for file, ti, table in _tables(loaded):
+        for ii, ix in enumerate(table.indexes):
+            if ix.before_create is not None and ix.before_create not in HOOKS:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "tables", ti, "indexes", ii, "before_create"),
+                        f"table {table.table}, index {ix.name}, field 'before_create'",
+                        f"'{ix.before_create}' is not a registered migration hook "
+                        f"(handwritten/runtime/migration_hooks.py has: {', '.join(sorted(HOOKS))})",
+                    )
+                )
+    return errors
+
+
 RULES = (
     check_structure,
     check_index_names,
     check_identifier_lengths,
     check_mysql_keys,
     check_mysql_text_defaults,
+    check_migration_hooks,
     check_redundant_indexes,
     check_facades,
     check_shapes,

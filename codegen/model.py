@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
 from codegen.load import Loaded
 from codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
+from handwritten.runtime.migration_hooks import BEFORE_CREATE
 
 # spec type -> (SQLAlchemy type expression, Python type, record type)
 _TYPES: dict[str, tuple[str, str, str]] = {
@@ -331,6 +332,9 @@ def _index(spec: IndexSpec) -> Index:
     if lengths:
         args.append(f"mysql_length={lengths!r}")
         args.append(f"mariadb_length={lengths!r}")
+    if spec.before_create:
+        info = {BEFORE_CREATE: spec.before_create}  # read by the migration (handwritten.runtime.migrate)
+        args.append(f"info={info!r}")
     return Index(spec.name, tuple(spec.columns), bool(spec.unique), lengths, ", ".join(args))
 
 

@@ -37,6 +37,10 @@ class IndexSpec(BaseModel):
     """
     Prefix length in characters, per column, for TEXT columns on MySQL.
     """
+    before_create: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    Name of a registered preparation (handwritten/runtime/migration_hooks.py), run in the same transaction, before this index is created on an existing table.
+    """
 
 
 class UniqueConstraintSpec(BaseModel):

@@ -28,6 +28,7 @@ class Jargon(Base):
             unique=True,
             mysql_length={"content": 255},
             mariadb_length={"content": 255},
+            info={"before_create": "merge_jargon_duplicates"},
         ),
     )
 

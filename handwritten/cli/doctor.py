@@ -7,11 +7,11 @@ import asyncio
 from collections import Counter
 from typing import Any
 
-from handwritten.cli.introspect import diff_counts, diff_json, differences, print_differences
-from handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
+from handwritten.cli.introspect import comparison, diff_counts, diff_json, print_differences
+from handwritten.cli.live import inspect_live, models_metadata
 from handwritten.cli.output import Output
 from handwritten.cli.target import describe, settings_of
-from handwritten.runtime.migrate import Step, plan_steps
+from handwritten.runtime.migrate import Operation
 from handwritten.runtime.settings import DatabaseSettings
 
 
@@ -25,16 +25,11 @@ def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
     return pool
 
 
-def plan_of(found: LiveDatabase) -> list[Step]:
-    """What start-up's migration would run against what was found (plan_migration without a second read)."""
-    return plan_steps(models_metadata(), found.live, found.dialect)
-
-
-def steps_json(steps: list[Step]) -> list[dict[str, str]]:
+def steps_json(steps: list[Operation]) -> list[dict[str, str]]:
     return [{"kind": s.kind, "table": s.table, "name": s.name, "sql": s.sql} for s in steps]
 
 
-def print_plan(out: Output, steps: list[Step]) -> None:
+def print_plan(out: Output, steps: list[Operation]) -> None:
     if not steps:
         out.line("start-up would change nothing")
         return
@@ -47,8 +42,8 @@ def print_plan(out: Output, steps: list[Step]) -> None:
 async def _doctor(args: argparse.Namespace, out: Output) -> int:
     settings = settings_of(args)
     found = await inspect_live(settings)
-    diffs = differences(found)
-    steps = plan_of(found)
+    diff = comparison(found)  # start-up's plan (plan_migration without a second read) and the report
+    diffs, steps = diff.tables(), diff.migration
     pool = pool_settings(settings)
     out.json(
         {

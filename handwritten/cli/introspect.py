@@ -15,11 +15,12 @@ from typing import Any
 from handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
 from handwritten.cli.output import Output
 from handwritten.cli.target import describe, settings_of
-from handwritten.runtime.migrate import TableDiff, diff_schema
+from handwritten.runtime.migrate import SchemaDiff, TableDiff, compare
 
 
-def differences(found: LiveDatabase) -> list[TableDiff]:
-    return diff_schema(models_metadata(), found.live, found.dialect)
+def comparison(found: LiveDatabase) -> SchemaDiff:
+    """The one comparison of what was found with the models: doctor, introspect and migrate --dry-run read it."""
+    return compare(models_metadata(), found.live, found.dialect)
 
 
 _LABELS = {  # (one, several)
@@ -86,7 +87,7 @@ def print_differences(out: Output, diffs: list[TableDiff], title: str) -> None:
 async def _introspect(args: argparse.Namespace, out: Output) -> int:
     settings = settings_of(args)
     found = await inspect_live(settings)
-    diffs = differences(found)
+    diffs = comparison(found).tables()
     out.json(
         {
             "url": describe(settings),

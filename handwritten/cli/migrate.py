@@ -8,14 +8,15 @@ import asyncio
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from handwritten.cli.doctor import plan_of, print_plan, steps_json
+from handwritten.cli.doctor import print_plan, steps_json
+from handwritten.cli.introspect import comparison
 from handwritten.cli.live import connect_error, inspect_live, models_metadata
 from handwritten.cli.output import Bar, CliError, Output
 from handwritten.cli.target import describe, settings_of
 from handwritten.runtime import bootstrap
 from handwritten.runtime.engine import PoolOptions, create_engine_for
 from handwritten.runtime.errors import DatabaseUnavailableError
-from handwritten.runtime.migrate import Step, migrate, plan_migration
+from handwritten.runtime.migrate import Operation, OpKind, migrate, plan_migration
 from handwritten.runtime.settings import DatabaseSettings
 
 
@@ -25,25 +26,25 @@ class StepBar:
     def __init__(self, bar: Bar, rows: dict[str, int]) -> None:
         self.bar = bar
         self.rows = rows
-        self.results: list[tuple[Step, bool]] = []
+        self.results: list[tuple[Operation, bool]] = []
 
-    def weight(self, step: Step) -> int:
+    def weight(self, step: Operation) -> int:
         return self.rows.get(step.table, 0) + 1
 
-    def started(self, step: Step) -> None:
+    def started(self, step: Operation) -> None:
         rows = self.rows.get(step.table)
         size = f" ({rows:,} rows)" if rows else ""
         self.bar.describe(f"{step.table}{size}: {step.kind}")
 
-    def finished(self, step: Step, ok: bool) -> None:
+    def finished(self, step: Operation, ok: bool) -> None:
         self.results.append((step, ok))
         self.bar.advance(self.weight(step))
 
 
-async def _row_counts(engine: AsyncEngine, steps: list[Step]) -> dict[str, int]:
+async def _row_counts(engine: AsyncEngine, steps: list[Operation]) -> dict[str, int]:
     """Rows of each existing table a step alters (a new table is empty; a database-wide step has no table)."""
     tables = models_metadata().tables
-    created = {s.table for s in steps if s.kind == "create_table"}
+    created = {s.table for s in steps if s.kind is OpKind.CREATE_TABLE}
     altered = sorted({s.table for s in steps if s.table in tables} - created)
     counts: dict[str, int] = {}
     async with engine.connect() as conn:
@@ -52,7 +53,7 @@ async def _row_counts(engine: AsyncEngine, steps: list[Step]) -> dict[str, int]:
     return counts
 
 
-async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Step, bool]]:
+async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Operation, bool]]:
     try:
         await bootstrap.ensure_database(settings)
     except DatabaseUnavailableError as exc:
@@ -78,7 +79,7 @@ async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Step, bool
 
 async def _dry_run(settings: DatabaseSettings, out: Output) -> int:
     found = await inspect_live(settings)
-    steps = plan_of(found)
+    steps = comparison(found).migration
     out.json({"url": describe(settings), "dry_run": True, "database_exists": found.exists, "plan": steps_json(steps)})
     out.line(f"{describe(settings)}  ({found.server}) — dry run, nothing is changed")
     if not found.exists:

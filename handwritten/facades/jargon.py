@@ -24,6 +24,7 @@ from handwritten.runtime.crud import (
     read_scalar,
     scalar,
 )
+from handwritten.runtime.failures import FailureClass, classify
 from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.upsert import run_upsert_returning_key, upsert, upsert_returning_key_statement
 from handwritten.runtime.values import whole_seconds
@@ -130,7 +131,9 @@ async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | N
             # A savepoint, so a duplicate (chat_id, content) leaves the transaction usable for the lookup.
             async with conn.begin_nested():
                 return int(await inserted_key(conn, _J.insert().values(values)))
-        except IntegrityError:
+        except IntegrityError as exc:
+            if classify(exc) is not FailureClass.DUPLICATE_KEY:
+                raise  # a NULL, a refused value: the method's on_failure, as any other failure
             return await _id_of(conn, chat_id, content)
 
 

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-UNIQUE_INDEX = "uk_chat_content"
 _FIELDS = (
     "id",
     "raw_content",

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handwritten.runtime import bootstrap
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
-from handwritten.runtime.migrate import Step, migrate, plan_migration
+from handwritten.runtime.migrate import Operation, migrate, plan_migration
 from handwritten.runtime.session import Backend, Connection
 from handwritten.runtime.settings import DatabaseSettings
 
@@ -43,7 +43,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         self._facades: FacadesT | None = None
         self._start_lock: asyncio.Lock | None = None
         self.backend_in_use: Backend | None = None
-        self.migration_steps: list[Step] = []
+        self.migration_steps: list[Operation] = []
 
     @abstractmethod
     def _build_facades(self, db: Any) -> FacadesT: ...
@@ -137,10 +137,10 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         log.info("data layer started on %s (%s)", backend, engine.masked_url())
 
     @staticmethod
-    async def create_tables(engine: DatabaseEngine, enable_auto_migration: bool = True) -> list[Step]:
+    async def create_tables(engine: DatabaseEngine, enable_auto_migration: bool = True) -> list[Operation]:
         return await migrate(engine.engine, engine.metadata, enable_auto_migration)
 
-    async def plan_migration(self) -> list[Step]:
+    async def plan_migration(self) -> list[Operation]:
         """The DDL start-up would run now, without running it (needs start() or a reachable database)."""
         if self.engine is not None:
             return await plan_migration(self.engine.engine, self.engine.metadata)

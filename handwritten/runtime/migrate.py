@@ -1,26 +1,34 @@
-"""Additive auto-migration: compare the live database with the models, then create what is missing.
+"""Additive auto-migration: compare the live database with the models once, into typed operations.
 
-Only adds: missing tables (create_all on them), missing columns (ALTER TABLE ... ADD COLUMN), missing
-indexes, and on MySQL/MariaDB the lossless widenings FLOAT -> DOUBLE and TEXT -> LONGTEXT and the conversion
-of the database and its tables to utf8mb4 with an exact (binary, no-pad) collation. It never drops, renames or
-narrows. The live schema is read in two catalog queries (three on MySQL), whatever the number of tables.
-Concurrent starters are serialized: PostgreSQL advisory lock, MySQL GET_LOCK, SQLite BEGIN EXCLUSIVE.
+compare() reads the models against what the database holds (read_live_schema: two catalog queries, three on
+MySQL, whatever the number of tables) and returns a SchemaDiff: a list of Operations in the order they must
+run. Every view is taken from it: plan_migration() and `sldb migrate --dry-run` list its migrated operations,
+migrate() runs them at start-up, `sldb doctor` and `sldb introspect` report it table by table.
+
+Migration only adds: missing tables (create_all on them), missing columns (ALTER TABLE ... ADD COLUMN),
+missing indexes (each after the preparation its spec names in `before_create`, migration_hooks), and on
+MySQL/MariaDB the lossless widenings FLOAT -> DOUBLE and TEXT -> LONGTEXT and the conversion of the database
+and its tables to utf8mb4 with an exact (binary, no-pad) collation. It never drops, renames or narrows: extra
+tables, columns and indexes and other type differences are reported only. Concurrent starters are
+serialized: PostgreSQL advisory lock, MySQL GET_LOCK, SQLite BEGIN IMMEDIATE.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from enum import StrEnum
+from typing import Literal, Protocol
 
-from sqlalchemy import Column, MetaData, Table, text
+from sqlalchemy import Column, Index, MetaData, Table, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.schema import ColumnCollectionConstraint, CreateColumn, CreateIndex, CreateTable
 from sqlalchemy.types import JSON, LargeBinary, Text
 
-from handwritten.runtime import jargon_dedupe
+from handwritten.runtime.failures import cause_text, classify
+from handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
 
 log = logging.getLogger("sldb.migrate")
 
@@ -40,22 +48,132 @@ class LiveSchema:
     database_collation: str | None = None
 
 
-@dataclass(frozen=True)
-class Step:
-    """One DDL statement of a migration plan and why it is there."""
+class OpKind(StrEnum):
+    """What an operation is about. Migration runs the first seven; the last four are only reported."""
 
-    kind: str  # convert_database | create_table | add_column | create_index | widen_column | convert_table | merge_duplicates
-    table: str
-    name: str
-    sql: str
+    CONVERT_DATABASE = "convert_database"  # MySQL: the database's default collation becomes the exact one
+    CONVERT_TABLE = "convert_table"  # MySQL: an existing table's text columns get the exact collation
+    CREATE_TABLE = "create_table"  # a table the database lacks (create_all, with its indexes)
+    ADD_COLUMN = "add_column"  # a column an existing table lacks
+    WIDEN_COLUMN = "widen_column"  # MySQL: FLOAT -> DOUBLE, TEXT -> LONGTEXT
+    BEFORE_CREATE = "before_create"  # the preparation an index's spec names, run just before it is created
+    CREATE_INDEX = "create_index"  # an index the database lacks
+    TYPE_DIFFERENCE = "type_difference"  # a live column type migration leaves as it is
+    EXTRA_TABLE = "extra_table"  # in the database, not in the models (never dropped)
+    EXTRA_COLUMN = "extra_column"
+    EXTRA_INDEX = "extra_index"
+
+    @property
+    def migrated(self) -> bool:
+        return self not in _REPORTED_ONLY
+
+
+_REPORTED_ONLY = frozenset({OpKind.TYPE_DIFFERENCE, OpKind.EXTRA_TABLE, OpKind.EXTRA_COLUMN, OpKind.EXTRA_INDEX})
+
+
+@dataclass(frozen=True)
+class TypeDifference:
+    """A live column whose type differs from the model's in a way worth a person's attention."""
+
+    column: str
+    live: str
+    expected: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One difference between the live schema and the models, and for a migrated one the step that removes it."""
+
+    kind: OpKind
+    table: str  # "" for the database itself
+    name: str  # the table, column, index or collation it is about
+    sql: str = ""  # the statement migration runs ("-- ..." for a before_create step); "" when only reported
+    type_difference: TypeDifference | None = None  # WIDEN_COLUMN and TYPE_DIFFERENCE
+    hook: str | None = None  # BEFORE_CREATE: the registered preparation's name
 
 
 class MigrationProgress(Protocol):
     """Told about each step as migrate() runs it (sldb migrate draws its progress bar from this)."""
 
-    def started(self, step: Step) -> None: ...
+    def started(self, step: Operation) -> None: ...
 
-    def finished(self, step: Step, ok: bool) -> None: ...
+    def finished(self, step: Operation, ok: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class TableDiff:
+    """How one table of the live database differs from the models (only tables that differ are reported)."""
+
+    table: str
+    state: Literal["missing", "extra", "differs"]  # missing: in the models, not live; extra: live, not in the models
+    missing_columns: tuple[str, ...] = ()
+    extra_columns: tuple[str, ...] = ()
+    type_differences: tuple[TypeDifference, ...] = ()
+    missing_indexes: tuple[str, ...] = ()
+    extra_indexes: tuple[str, ...] = ()
+
+    @property
+    def missing_items(self) -> int:
+        """What start-up would add for this table: 1 for a missing table, else its missing columns and indexes."""
+        if self.state == "missing":
+            return 1
+        return len(self.missing_columns) + len(self.missing_indexes)
+
+
+@dataclass(frozen=True)
+class SchemaDiff:
+    """Every difference compare() found, in the order migration must remove them."""
+
+    operations: tuple[Operation, ...]
+
+    @property
+    def migration(self) -> list[Operation]:
+        """The steps that bring the database up to the models (plan_migration, sldb migrate --dry-run)."""
+        return [op for op in self.operations if op.kind.migrated]
+
+    @property
+    def new_tables(self) -> frozenset[str]:
+        return frozenset(op.table for op in self.operations if op.kind is OpKind.CREATE_TABLE)
+
+    def creates_table(self, op: Operation) -> bool:
+        """Whether op is part of creating a missing table (its CREATE TABLE or one of its indexes)."""
+        return op.kind in (OpKind.CREATE_TABLE, OpKind.CREATE_INDEX) and op.table in self.new_tables
+
+    def tables(self) -> list[TableDiff]:
+        """Per table, what differs (sldb doctor, introspect): the models' tables by name, then the extra ones."""
+        grouped: dict[str, list[Operation]] = {}
+        for op in self.operations:
+            if op.table:
+                grouped.setdefault(op.table, []).append(op)
+        found = (_table_diff(name, ops) for name, ops in grouped.items())
+        return sorted((d for d in found if d is not None), key=lambda d: (d.state == "extra", d.table))
+
+
+def _table_diff(table: str, ops: list[Operation]) -> TableDiff | None:
+    kinds = {op.kind for op in ops}
+    if OpKind.CREATE_TABLE in kinds:
+        return TableDiff(table, "missing")
+    if OpKind.EXTRA_TABLE in kinds:
+        return TableDiff(table, "extra")
+
+    def names(kind: OpKind) -> tuple[str, ...]:
+        return tuple(op.name for op in ops if op.kind is kind)
+
+    found = TableDiff(
+        table,
+        "differs",
+        missing_columns=names(OpKind.ADD_COLUMN),
+        extra_columns=names(OpKind.EXTRA_COLUMN),
+        type_differences=tuple(op.type_difference for op in ops if op.type_difference is not None),
+        missing_indexes=names(OpKind.CREATE_INDEX),
+        extra_indexes=names(OpKind.EXTRA_INDEX),
+    )
+    if any(
+        (found.missing_columns, found.extra_columns, found.type_differences, found.missing_indexes, found.extra_indexes)
+    ):
+        return found
+    return None  # only its collation differs: a migration step, not a difference of columns or indexes
 
 
 async def read_live_schema(conn: AsyncConnection) -> LiveSchema:
@@ -121,33 +239,91 @@ def exact_collation(dialect: Dialect) -> str:
     return "utf8mb4_0900_bin" if tuple(version) >= (8, 0, 17) else "utf8mb4_bin"
 
 
-def _conversions(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> tuple[list[Step], list[Step]]:
-    """MySQL only: (the database's default collation, existing tables whose text columns are not exact)."""
+# -- the comparison ----------------------------------------------------------------------------------
+
+
+def compare(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> SchemaDiff:
+    """How the live schema differs from the models, as operations in the order migration must run them.
+
+    The database's collation and the tables' conversions come first: tables created or altered after them
+    inherit them. Then per table (in dependency order) what it lacks, how its types differ, and what only the
+    database has; last, the tables only the database has.
+    """
+    operations = [*_collations(metadata, live, dialect)]
+    for table in metadata.sorted_tables:
+        have = live.columns.get(table.name)
+        if have is None:
+            operations.extend(_new_table(table, dialect))
+        else:
+            operations.extend(_existing_table(table, have, live.indexes.get(table.name, set()), dialect))
+    extra = sorted(set(live.columns) - set(metadata.tables))
+    operations.extend(Operation(OpKind.EXTRA_TABLE, name, name) for name in extra)
+    return SchemaDiff(tuple(operations))
+
+
+def _collations(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> Iterator[Operation]:
+    """MySQL only: the database's default collation, then each existing table whose text columns are not exact."""
     if not _is_mysql(dialect):
-        return [], []
+        return
     exact = exact_collation(dialect)
-    database = []
     if live.database_collation is not None and live.database_collation != exact:
         sql = f"ALTER DATABASE CHARACTER SET utf8mb4 COLLATE {exact}"
-        database.append(Step("convert_database", "", exact, sql))
+        yield Operation(OpKind.CONVERT_DATABASE, "", exact, sql)
     prep = dialect.identifier_preparer
-    tables = [
-        Step(
-            "convert_table",
-            table.name,
-            exact,
-            f"ALTER TABLE {prep.format_table(table)} CONVERT TO CHARACTER SET utf8mb4 COLLATE {exact}",
-        )
-        for table in metadata.sorted_tables
-        if any(_inexact(column, live.collations.get(table.name, {}), exact) for column in table.columns)
-    ]
-    return database, tables
+    for table in metadata.sorted_tables:
+        if any(_inexact(column, live.collations.get(table.name, {}), exact) for column in table.columns):
+            sql = f"ALTER TABLE {prep.format_table(table)} CONVERT TO CHARACTER SET utf8mb4 COLLATE {exact}"
+            yield Operation(OpKind.CONVERT_TABLE, table.name, exact, sql)
 
 
 def _inexact(column: Column[object], live: dict[str, str], exact: str) -> bool:
     """A live text column compares inexactly (JSON columns have their own fixed collation on MariaDB)."""
     collation = live.get(column.name)
     return collation is not None and collation != exact and not isinstance(column.type, JSON)
+
+
+def _indexes(table: Table) -> list[Index]:
+    return sorted(table.indexes, key=lambda i: str(i.name))
+
+
+def _create_index(table: Table, index: Index, dialect: Dialect) -> Operation:
+    return Operation(OpKind.CREATE_INDEX, table.name, str(index.name), str(CreateIndex(index).compile(dialect=dialect)))
+
+
+def _new_table(table: Table, dialect: Dialect) -> Iterator[Operation]:
+    """A table the database lacks: CREATE TABLE and its indexes (no preparation: the new table is empty)."""
+    yield Operation(
+        OpKind.CREATE_TABLE, table.name, table.name, str(CreateTable(table).compile(dialect=dialect)).strip()
+    )
+    for index in _indexes(table):
+        yield _create_index(table, index, dialect)
+
+
+def _existing_table(
+    table: Table, have: dict[str, str], have_indexes: set[str], dialect: Dialect
+) -> Iterator[Operation]:
+    """An existing table: columns to add, then types to widen or report, then indexes to create, then extras."""
+    for column in table.columns:
+        if column.name not in have:
+            yield Operation(OpKind.ADD_COLUMN, table.name, column.name, add_column_sql(table, column, dialect))
+    for column in table.columns:
+        if column.name in have:
+            retyped = _retype(table, column, have[column.name], dialect)
+            if retyped is not None:
+                yield retyped
+    for index in _indexes(table):
+        if str(index.name) in have_indexes:
+            continue
+        hook_name = index.info.get(BEFORE_CREATE)
+        if hook_name is not None:
+            hook = hook_named(str(hook_name))
+            yield Operation(OpKind.BEFORE_CREATE, table.name, str(index.name), f"-- {hook.description}", hook=hook.name)
+        yield _create_index(table, index, dialect)
+    for name in sorted(set(have) - {c.name for c in table.columns}):
+        yield Operation(OpKind.EXTRA_COLUMN, table.name, name)
+    wanted = {str(ix.name) for ix in table.indexes}
+    for name in sorted(have_indexes - wanted - _constraint_index_names(table)):
+        yield Operation(OpKind.EXTRA_INDEX, table.name, name)
 
 
 def add_column_sql(table: Table, column: Column[object], dialect: Dialect) -> str:
@@ -166,130 +342,108 @@ def add_column_sql(table: Table, column: Column[object], dialect: Dialect) -> st
     return f"ALTER TABLE {prep.format_table(table)} ADD COLUMN {CreateColumn(copy).compile(dialect=dialect)}"
 
 
-def _widenings(table: Table, live_columns: dict[str, str], dialect: Dialect) -> list[Step]:
-    """MySQL only: FLOAT columns to DOUBLE and TEXT to LONGTEXT, both lossless."""
-    if not _is_mysql(dialect):
-        return []
-    steps = []
-    prep = dialect.identifier_preparer
-    for column in table.columns:
-        live_type = live_columns.get(column.name)
-        if live_type is None:
-            continue
-        target = column.type.compile(dialect=dialect)
-        if (live_type.startswith("float") and target.startswith("DOUBLE")) or (
-            live_type == "text" and target == "LONGTEXT"
-        ):
-            null = "NULL" if column.nullable else "NOT NULL"
-            sql = f"ALTER TABLE {prep.format_table(table)} MODIFY COLUMN {prep.format_column(column)} {target} {null}"
-            steps.append(Step("widen_column", table.name, column.name, sql))
-    return steps
+def _retype(table: Table, column: Column[object], live_type: str, dialect: Dialect) -> Operation | None:
+    """A live type that differs from the model's: widened (MySQL, lossless), or reported and left as it is."""
+    target = column.type.compile(dialect=dialect)
+    expected = target.lower()
+    if _is_mysql(dialect) and (
+        (live_type.startswith("float") and target.startswith("DOUBLE"))
+        or (live_type == "text" and target == "LONGTEXT")
+    ):
+        prep = dialect.identifier_preparer
+        null = "NULL" if column.nullable else "NOT NULL"
+        sql = f"ALTER TABLE {prep.format_table(table)} MODIFY COLUMN {prep.format_column(column)} {target} {null}"
+        widened = TypeDifference(column.name, live_type, expected, "narrower; migration widens it")
+        return Operation(OpKind.WIDEN_COLUMN, table.name, column.name, sql, type_difference=widened)
+    note = _left_as_it_is(live_type, expected, dialect)
+    if note is None:
+        return None
+    left = TypeDifference(column.name, live_type, expected, note)
+    return Operation(OpKind.TYPE_DIFFERENCE, table.name, column.name, type_difference=left)
 
 
-def plan_steps(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> list[Step]:
-    """The DDL that brings the live schema up to the models, in the order it must run."""
-    database, conversions = _conversions(metadata, live, dialect)
-    steps: list[Step] = [*database, *conversions]  # first: tables created or altered below inherit them
-    for table in metadata.sorted_tables:
-        if table.name not in live.columns:
-            steps.append(
-                Step("create_table", table.name, table.name, str(CreateTable(table).compile(dialect=dialect)).strip())
-            )
-            steps.extend(
-                Step("create_index", table.name, str(ix.name), str(CreateIndex(ix).compile(dialect=dialect)))
-                for ix in sorted(table.indexes, key=lambda i: str(i.name))
-            )
-            continue
-        have = live.columns[table.name]
-        for column in table.columns:
-            if column.name not in have:
-                steps.append(Step("add_column", table.name, column.name, add_column_sql(table, column, dialect)))
-        steps.extend(_widenings(table, have, dialect))
-        have_indexes = live.indexes.get(table.name, set())
-        for index in sorted(table.indexes, key=lambda i: str(i.name)):
-            if str(index.name) not in have_indexes:
-                if table.name == "jargon" and index.name == jargon_dedupe.UNIQUE_INDEX:
-                    steps.append(
-                        Step(
-                            "merge_duplicates",
-                            "jargon",
-                            jargon_dedupe.UNIQUE_INDEX,
-                            "-- merge duplicate (chat_id, content) rows",
-                        )
-                    )
-                steps.append(
-                    Step("create_index", table.name, str(index.name), str(CreateIndex(index).compile(dialect=dialect)))
-                )
-    return steps
+def _left_as_it_is(live_type: str, expected: str, dialect: Dialect) -> str | None:
+    """Why a live type migration does not widen deserves a person's attention; None when it does not."""
+    if type_family(live_type) != type_family(expected):
+        return "a different kind of value; migration leaves it"
+    if dialect.name == "sqlite":
+        return None  # SQLite stores by affinity: INTEGER and REAL values are 8 bytes whatever the declared type
+    live_size, expected_size = _storage_bytes(live_type), _storage_bytes(expected)
+    if live_size is not None and expected_size is not None and live_size < expected_size:
+        return "narrower; migration leaves it"
+    return None
 
 
-async def plan_migration(engine: AsyncEngine, metadata: MetaData) -> list[Step]:
+# -- the views: plan, start-up ----------------------------------------------------------------------
+
+
+async def plan_migration(engine: AsyncEngine, metadata: MetaData) -> list[Operation]:
     """What create_tables would run now, without running it."""
     async with engine.connect() as conn:
-        return plan_steps(metadata, await read_live_schema(conn), conn.dialect)
+        return compare(metadata, await read_live_schema(conn), conn.dialect).migration
 
 
-async def _run_steps(
-    conn: AsyncConnection, metadata: MetaData, steps: Sequence[Step], progress: MigrationProgress | None = None
-) -> list[Step]:
-    """Run each step; a failing step is logged with its statement and skipped. Returns the failed ones."""
-    failed: list[Step] = []
-    missing_tables = [metadata.tables[s.table] for s in steps if s.kind == "create_table"]
-    created = [
-        s
-        for s in steps
-        if s.kind == "create_table" or (s.kind == "create_index" and metadata.tables[s.table] in missing_tables)
-    ]
-    # The database's default collation first, so that the tables create_all makes inherit it.
-    first = [s for s in steps if s.kind == "convert_database"]
-    for step in first:
-        if progress is not None:
-            progress.started(step)
-        ok = await _run_step(conn, step)
-        if not ok:
-            failed.append(step)
-        if progress is not None:
-            progress.finished(step, ok)
-    if missing_tables:
-        for step in created:
-            if progress is not None:
-                progress.started(step)
-        # create_all on exactly the missing tables (with their indexes), in dependency order.
-        await conn.run_sync(lambda sync: metadata.create_all(sync, tables=missing_tables, checkfirst=False))
-        for step in created:
-            if progress is not None:
-                progress.finished(step, True)
-    for step in steps:
-        if step in created or step in first:
-            continue
-        if progress is not None:
-            progress.started(step)
-        ok = await _run_step(conn, step)
-        if not ok:
-            failed.append(step)
-        if progress is not None:
-            progress.finished(step, ok)
-    return failed
+def _batches(diff: SchemaDiff, steps: Sequence[Operation]) -> list[list[Operation]]:
+    """The steps in the order they run, grouped as they run together.
+
+    The database's default collation first, so that the tables create_all makes inherit it; then every missing
+    table with its indexes in one create_all (in dependency order); then each other step on its own.
+    """
+    created = [s for s in steps if diff.creates_table(s)]
+    first = [[s] for s in steps if s.kind is OpKind.CONVERT_DATABASE]
+    rest = [[s] for s in steps if s.kind is not OpKind.CONVERT_DATABASE and not diff.creates_table(s)]
+    return [*first, *([created] if created else []), *rest]
 
 
-async def _run_step(conn: AsyncConnection, step: Step) -> bool:
-    """Run one step that is not part of create_all; False (logged) when it failed."""
+async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Operation]) -> bool:
+    """Run one batch; False (logged) when a single step failed. create_all failing fails the migration."""
+    if batch[0].kind is OpKind.CREATE_TABLE:
+        tables = [metadata.tables[s.table] for s in batch if s.kind is OpKind.CREATE_TABLE]
+        await conn.run_sync(lambda sync: metadata.create_all(sync, tables=tables, checkfirst=False))
+        return True
+    (step,) = batch
     try:
-        if step.kind == "merge_duplicates":
-            merged = await jargon_dedupe.merge_duplicate_jargon(conn)
-            if merged:
-                log.info("merged %d duplicate jargon groups before creating %s", merged, step.name)
-            return True
-        if conn.dialect.name == "postgresql":
+        if conn.dialect.name == "postgresql":  # a failing statement would abort the whole transaction
             async with conn.begin_nested():
-                await conn.execute(text(step.sql))
+                await _run_step(conn, step)
         else:
-            await conn.execute(text(step.sql))
-        log.info("migration: %s %s.%s", step.kind, step.table, step.name)
+            await _run_step(conn, step)
         return True
     except Exception as exc:
-        log.warning("migration step failed and was skipped: %s (%s: %s)", step.sql, type(exc).__name__, exc)
+        log.warning(
+            "migration step failed and was skipped: %s (%s: %s)", step.sql, classify(exc).value, cause_text(exc)
+        )
         return False
+
+
+async def _run_step(conn: AsyncConnection, step: Operation) -> None:
+    if step.hook is not None:
+        await hook_named(step.hook).run(conn, step.name)
+    else:
+        await conn.execute(text(step.sql))
+        log.info("migration: %s %s.%s", step.kind, step.table, step.name)
+
+
+async def _run(
+    conn: AsyncConnection,
+    metadata: MetaData,
+    diff: SchemaDiff,
+    steps: Sequence[Operation],
+    progress: MigrationProgress | None,
+) -> list[Operation]:
+    """Run each step, telling progress as it starts and ends; a failing step is skipped. Returns the failed ones."""
+    failed: list[Operation] = []
+    for batch in _batches(diff, steps):
+        for step in batch:
+            if progress is not None:
+                progress.started(step)
+        ok = await _run_batch(conn, metadata, batch)
+        if not ok:
+            failed.extend(batch)
+        for step in batch:
+            if progress is not None:
+                progress.finished(step, ok)
+    return failed
 
 
 async def migrate(
@@ -297,7 +451,7 @@ async def migrate(
     metadata: MetaData,
     enable_auto_migration: bool = True,
     progress: MigrationProgress | None = None,
-) -> list[Step]:
+) -> list[Operation]:
     """Create missing tables; with auto-migration, also add missing columns, indexes and widenings.
 
     Runs under a cross-process lock, so K starters at once on a fresh database all end with the schema.
@@ -321,15 +475,11 @@ async def migrate(
                     "could not take the migration lock within %ds; migrating without it", MYSQL_LOCK_TIMEOUT_SECONDS
                 )
         try:
-            live = await read_live_schema(conn)
-            steps = plan_steps(metadata, live, conn.dialect)
+            diff = compare(metadata, await read_live_schema(conn), conn.dialect)
+            steps = diff.migration
             if not enable_auto_migration:
-                steps = [
-                    s
-                    for s in steps
-                    if s.kind == "create_table" or (s.kind == "create_index" and s.table not in live.columns)
-                ]
-            failed = await _run_steps(conn, metadata, steps, progress)
+                steps = [s for s in steps if diff.creates_table(s)]
+            failed = await _run(conn, metadata, diff, steps, progress)
             await conn.commit()
             if failed:
                 log.warning(
@@ -346,37 +496,7 @@ async def migrate(
     return steps
 
 
-# -- schema diff (sldb doctor / introspect) ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TypeDifference:
-    """A live column whose type differs from the model's in a way worth a person's attention."""
-
-    column: str
-    live: str
-    expected: str
-    note: str
-
-
-@dataclass(frozen=True)
-class TableDiff:
-    """How one table of the live database differs from the models (only tables that differ are reported)."""
-
-    table: str
-    state: str  # missing (in the models, not live) | extra (live, not in the models) | differs
-    missing_columns: tuple[str, ...] = ()
-    extra_columns: tuple[str, ...] = ()
-    type_differences: tuple[TypeDifference, ...] = ()
-    missing_indexes: tuple[str, ...] = ()
-    extra_indexes: tuple[str, ...] = ()
-
-    @property
-    def missing_items(self) -> int:
-        """What start-up would add for this table: 1 for a missing table, else its missing columns and indexes."""
-        if self.state == "missing":
-            return 1
-        return len(self.missing_columns) + len(self.missing_indexes)
+# -- how types compare ------------------------------------------------------------------------------
 
 
 def type_family(type_name: str) -> str:
@@ -416,20 +536,6 @@ def _storage_bytes(type_name: str) -> int | None:
     return None
 
 
-def _type_difference(column: Column[object], live_type: str, dialect: Dialect) -> TypeDifference | None:
-    expected = column.type.compile(dialect=dialect).lower()
-    if type_family(live_type) != type_family(expected):
-        return TypeDifference(column.name, live_type, expected, "a different kind of value; migration leaves it")
-    if dialect.name == "sqlite":
-        return None  # SQLite stores by affinity: INTEGER and REAL values are 8 bytes whatever the declared type
-    live_size, expected_size = _storage_bytes(live_type), _storage_bytes(expected)
-    if live_size is not None and expected_size is not None and live_size < expected_size:
-        widened = _is_mysql(dialect) and type_family(expected) in ("float", "text")
-        note = "narrower; migration widens it" if widened else "narrower; migration leaves it"
-        return TypeDifference(column.name, live_type, expected, note)
-    return None
-
-
 def _constraint_index_names(table: Table) -> set[str]:
     """Index names a backend creates by itself for the table's primary key and unique constraints."""
     names = {"PRIMARY", f"{table.name}_pkey"}
@@ -443,40 +549,3 @@ def _constraint_index_names(table: Table) -> set[str]:
             names.add(f"{table.name}_{'_'.join(columns)}_key")  # PostgreSQL's name for an unnamed UNIQUE
             names.add(columns[0])  # MySQL's
     return names
-
-
-def diff_schema(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> list[TableDiff]:
-    """Per table, how the live schema differs from the models: what is missing, extra, or typed differently."""
-    diffs: list[TableDiff] = []
-    for table in sorted(metadata.tables.values(), key=lambda t: t.name):
-        have = live.columns.get(table.name)
-        if have is None:
-            diffs.append(TableDiff(table.name, "missing"))
-            continue
-        wanted_indexes = {str(ix.name) for ix in table.indexes}
-        live_indexes = live.indexes.get(table.name, set())
-        types = (
-            _type_difference(column, have[column.name], dialect) for column in table.columns if column.name in have
-        )
-        found = TableDiff(
-            table.name,
-            "differs",
-            missing_columns=tuple(c.name for c in table.columns if c.name not in have),
-            extra_columns=tuple(sorted(set(have) - {c.name for c in table.columns})),
-            type_differences=tuple(t for t in types if t is not None),
-            missing_indexes=tuple(sorted(wanted_indexes - live_indexes)),
-            extra_indexes=tuple(sorted(live_indexes - wanted_indexes - _constraint_index_names(table))),
-        )
-        if any(
-            (
-                found.missing_columns,
-                found.extra_columns,
-                found.type_differences,
-                found.missing_indexes,
-                found.extra_indexes,
-            )
-        ):
-            diffs.append(found)
-    extra_tables = sorted(set(live.columns) - set(metadata.tables))
-    diffs.extend(TableDiff(name, "extra") for name in extra_tables)
-    return diffs

@@ -82,7 +82,7 @@ async def test_older_plugin_database_is_completed_and_keeps_rows(backend: str, t
     planned = await manager.plan_migration()
     kinds = {(s.kind, s.table, s.name) for s in planned}
     assert ("add_column", "raw_messages", "processed") in kinds
-    assert ("merge_duplicates", "jargon", "uk_chat_content") in kinds
+    assert ("before_create", "jargon", "uk_chat_content") in kinds  # the spec's merge_jargon_duplicates
     assert ("create_table", "bot_messages", "bot_messages") in kinds
     assert await manager.start()
     assert await manager.plan_migration() == []
