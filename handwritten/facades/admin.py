@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table, delete, func, select
+from typing import Any
+
+from sqlalchemy import Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from generated.repositories.affection import (
@@ -41,6 +43,7 @@ from generated.repositories.message import (
     ConversationQualityMetricsRepository,
     ConversationTopicClusteringRepository,
     FilteredMessageRepository,
+    MessageGroupCounterRepository,
     RawMessageRepository,
 )
 from generated.repositories.performance import LearningPerformanceHistoryRepository
@@ -81,7 +84,8 @@ from generated.shapes.admin import (
     exported_filtered_message,
     exported_raw_message,
 )
-from handwritten.runtime.crud import affected, records, scalar
+from handwritten.runtime import counters
+from handwritten.runtime.crud import read_one, records
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
 
@@ -169,6 +173,13 @@ _ALL_MESSAGES_TABLES: tuple[Table, ...] = (
     LearningPerformanceHistoryRepository.table,
 )
 
+_GROUP_COUNTS = MessageGroupCounterRepository.table
+_COUNTED = {
+    RawMessageRepository.table.name: _GROUP_COUNTS.c.raw_count,
+    FilteredMessageRepository.table.name: _GROUP_COUNTS.c.filtered_count,
+    BotMessageRepository.table.name: _GROUP_COUNTS.c.bot_count,
+}
+
 # The categories in the order clear_all_plugin_data clears them; also the keys of get_data_statistics.
 _CATEGORIES: dict[str, tuple[Table, ...]] = {
     "messages": _MESSAGE_TABLES,
@@ -184,11 +195,8 @@ _CATEGORIES: dict[str, tuple[Table, ...]] = {
 
 async def _delete_all(db: Database, tables: tuple[Table, ...]) -> int:
     """Delete every row of tables in one transaction; the number of rows deleted."""
-    deleted = 0
     async with db.transaction() as conn:
-        for table in tables:
-            deleted += await affected(conn, delete(table))
-    return deleted
+        return await counters.clear_counted(conn, tables)
 
 
 async def _clear(db: Database, tables: tuple[Table, ...]) -> ClearResult:
@@ -263,14 +271,20 @@ async def clear_all_plugin_data(db: Database) -> ClearAllResult:
     }
 
 
+def _rows_of(table: Table) -> Any:
+    """The number of rows of table, as a scalar subquery: the counted message tables from their counters."""
+    counter = _COUNTED.get(table.name)
+    if counter is not None:
+        return select(func.coalesce(func.sum(counter), 0)).scalar_subquery()
+    return select(func.count()).select_from(table).scalar_subquery()
+
+
 async def get_data_statistics(db: Database) -> DataStatistics:
-    counts: dict[str, int] = {}
-    async with db.snapshot() as conn:  # every count as of one moment
-        for name, tables in _CATEGORIES.items():
-            total = 0
-            for table in tables:
-                total += int(await scalar(conn, select(func.count()).select_from(table)))
-            counts[name] = total
+    tables = [(name, table) for name, group in _CATEGORIES.items() for table in group]
+    row = await read_one(db, select(*(_rows_of(table) for _, table in tables)))  # every count as of one moment
+    counts = dict.fromkeys(_CATEGORIES, 0)
+    for (name, _), n in zip(tables, row, strict=True):
+        counts[name] += int(n or 0)
     return {
         "messages": counts["messages"],
         "persona_reviews": counts["persona_reviews"],

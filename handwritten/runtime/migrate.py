@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.schema import ColumnCollectionConstraint, CreateColumn, CreateIndex, CreateTable
 from sqlalchemy.types import JSON, LargeBinary, Text
 
-from handwritten.runtime import jargon_dedupe
+from handwritten.runtime import counters, jargon_dedupe
 
 log = logging.getLogger("sldb.migrate")
 
@@ -330,6 +330,7 @@ async def migrate(
                     if s.kind == "create_table" or (s.kind == "create_index" and s.table not in live.columns)
                 ]
             failed = await _run_steps(conn, metadata, steps, progress)
+            await counters.install_counters(conn, created=[s.table for s in steps if s.kind == "create_table"])
             await conn.commit()
             if failed:
                 log.warning(
