@@ -88,6 +88,7 @@ ADDED_INDEXES = {
     "raw_messages": ("idx_raw_group_time", "idx_raw_unprocessed_time", "idx_raw_group_processed"),
     "filtered_messages": ("idx_filtered_group_time", "idx_filtered_unprocessed_time"),
     "bot_messages": ("idx_bot_group_time",),
+    "persona_update_reviews": ("idx_persona_review_time",),
 }
 
 
