@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Select, Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from generated.repositories.affection import (
@@ -209,6 +210,18 @@ async def clear_all_messages_data(db: Database) -> bool:
 
 
 async def export_messages_learning_data(db: Database, *, group_id: str | None) -> MessagesLearningExport:
+    (_, raw_stmt, raw_key, raw_into), (_, filtered_stmt, filtered_key, filtered_into) = _export_statements(group_id)
+    # One snapshot: a filtered message exported is the one of a raw message exported with it.
+    async with db.snapshot() as conn:
+        raw_rows = await records(conn, raw_stmt.order_by(raw_key), raw_into)
+        filtered_rows = await records(conn, filtered_stmt.order_by(filtered_key), filtered_into)
+    return {"raw_messages": raw_rows, "filtered_messages": filtered_rows}
+
+
+EXPORT_BATCH = 5000
+
+
+def _export_statements(group_id: str | None) -> list[tuple[str, Select[Any], Any, Any]]:
     raw_stmt = select(_RAW.c.id, _RAW.c.sender_id, _RAW.c.message, _RAW.c.group_id, _RAW.c.timestamp)
     filtered_stmt = select(
         _FILTERED.c.id, _FILTERED.c.message, _FILTERED.c.group_id, _FILTERED.c.confidence, _FILTERED.c.timestamp
@@ -216,11 +229,32 @@ async def export_messages_learning_data(db: Database, *, group_id: str | None) -
     if group_id:
         raw_stmt = raw_stmt.where(_RAW.c.group_id == group_id)
         filtered_stmt = filtered_stmt.where(_FILTERED.c.group_id == group_id)
-    # One snapshot: a filtered message exported is the one of a raw message exported with it.
+    return [
+        ("raw_messages", raw_stmt, _RAW.c.id, exported_raw_message),
+        ("filtered_messages", filtered_stmt, _FILTERED.c.id, exported_filtered_message),
+    ]
+
+
+async def stream_messages_learning_data(
+    db: Database, *, group_id: str | None, batch: int = EXPORT_BATCH
+) -> AsyncIterator[tuple[str, list[Any]]]:
+    """export_messages_learning_data's rows in id order, `batch` at a time, from one snapshot (sldb export).
+
+    Yields ("raw_messages", rows) batches, then ("filtered_messages", rows) batches. Each batch is one keyset
+    read (`id > last ORDER BY id LIMIT batch`, an index range), so memory stays bounded whatever the tables hold.
+    """
     async with db.snapshot() as conn:
-        raw_rows = await records(conn, raw_stmt.order_by(_RAW.c.id), exported_raw_message)
-        filtered_rows = await records(conn, filtered_stmt.order_by(_FILTERED.c.id), exported_filtered_message)
-    return {"raw_messages": raw_rows, "filtered_messages": filtered_rows}
+        for name, stmt, key, into in _export_statements(group_id):
+            last: int | None = None
+            while True:
+                page_stmt = stmt if last is None else stmt.where(key > last)
+                rows = await records(conn, page_stmt.order_by(key).limit(batch), into)
+                if not rows:
+                    break
+                yield name, rows
+                if len(rows) < batch:
+                    break
+                last = int(rows[-1]["id"])
 
 
 async def clear_messages_data(db: Database) -> ClearResult:
