@@ -22,8 +22,11 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Table, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from handwritten.runtime.errors import PermissionDeniedError
+from handwritten.runtime.failures import FailureClass, cause_text, classify
 from handwritten.runtime.session import Connection
 
 log = logging.getLogger("sldb.counters")
@@ -338,9 +341,19 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     wanted = trigger_names(dialect)
     if wanted <= set(installed) and not set(created) & set(COUNTER_TABLES):
         return False
-    await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
-    for statement in trigger_ddl(dialect):
-        await conn.execute(text(statement))
+    try:
+        await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
+        for statement in trigger_ddl(dialect):
+            await conn.execute(text(statement))
+    except DBAPIError as exc:
+        if classify(exc) is not FailureClass.PERMISSION_DENIED:
+            raise
+        # Without its triggers the statistics would be wrong: start-up stops and says what to grant.
+        raise PermissionDeniedError(
+            "creating the message counter triggers was refused "
+            f"({cause_text(exc)}): grant TRIGGER on the database (PostgreSQL: own the tables); on MySQL/MariaDB "
+            "with binary logging on, also SUPER or SET GLOBAL log_bin_trust_function_creators = 1"
+        ) from exc
     await recount(conn)
     log.info("message counters installed (version %d) and rebuilt from the counted tables", VERSION)
     return True
