@@ -75,8 +75,14 @@ _INSERT_FILTERED = insert(_FILTERED)
 _INSERT_BOT = insert(_BOT)
 _NEWEST_RAW = select(_RAW).order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()).limit(bindparam("limit"))
 _NEWEST_RAW_OF_GROUP = _NEWEST_RAW.where(_RAW.c.group_id == bindparam("group_id"))
+# ORDER BY processed first (one value under the WHERE, so the order is the same): only (processed, timestamp, id)
+# then gives the order, and PostgreSQL no longer walks idx_raw_timestamp past every processed row, assuming
+# the unprocessed ones spread evenly when they are the newest (257 ms against 0.2 ms at 300,000 rows).
 _OLDEST_UNPROCESSED = (
-    select(_RAW).where(_RAW.c.processed == false()).order_by(_RAW.c.timestamp, _RAW.c.id).limit(bindparam("limit"))
+    select(_RAW)
+    .where(_RAW.c.processed == false())
+    .order_by(_RAW.c.processed, _RAW.c.timestamp, _RAW.c.id)
+    .limit(bindparam("limit"))
 )
 _OLDEST_UNPROCESSED_OF_GROUP = _OLDEST_UNPROCESSED.where(_RAW.c.group_id == bindparam("group_id"))
 _NEWEST_BOT_REPLIES = (
@@ -229,7 +235,8 @@ async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: in
 
 async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
     stmt = select(_FILTERED).where(_FILTERED.c.processed == false())
-    stmt = page(stmt.order_by(_FILTERED.c.timestamp, _FILTERED.c.id), limit)
+    # processed first, as in _OLDEST_UNPROCESSED: the order only idx_filtered_unprocessed_time gives.
+    stmt = page(stmt.order_by(_FILTERED.c.processed, _FILTERED.c.timestamp, _FILTERED.c.id), limit)
     return await read_records(db, stmt, learning_message)
 
 
