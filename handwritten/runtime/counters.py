@@ -8,7 +8,11 @@ holds, per group and sender, the raw message count and the greatest sender_name.
 Triggers, not the layer's write paths, keep them: rows the plugin writes through ``get_session()`` are counted
 too. Each trigger upserts (``ON CONFLICT`` / ``ON DUPLICATE KEY``), so concurrent writers of one group add up
 on its row, inside their own transactions. PostgreSQL uses statement-level triggers over transition tables
-(one aggregated upsert per statement, however many rows it wrote); SQLite and MariaDB use row-level triggers.
+(one aggregated upsert per statement, however many rows it wrote, taking the counter rows in key order, so
+two batches never wait on each other crosswise), plus an AFTER TRUNCATE trigger that zeroes the counters;
+SQLite and MariaDB use row-level triggers. MariaDB's TRUNCATE fires no trigger: a TRUNCATE the plugin sends
+itself there leaves the counters behind until `recount` (the layer's own clears never TRUNCATE on MariaDB).
+Change VERSION with the DDL: start-up then replaces the triggers and rebuilds the counters.
 
 ``install_counters`` runs at the end of start-up's migration, under its lock: when the triggers of this
 version are all present it does nothing (one catalog read); otherwise it (re)creates them and rebuilds both
@@ -45,7 +49,7 @@ _COUNT_COLUMN = {"raw_messages": "raw_count", "filtered_messages": "filtered_cou
 def trigger_names(dialect: str) -> set[str]:
     """The triggers of this version that must exist on the backend."""
     if dialect == "postgresql":
-        return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del")}
+        return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del", "trn")}
     return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del")} | {f"{PREFIX}raw_messages_names"}
 
 
@@ -105,7 +109,8 @@ def _pg_function(table: str) -> str:
             cols, sums, having = f"{column}, raw_unprocessed", "SUM(s), SUM(u)", "SUM(s) <> 0 OR SUM(u) <> 0"
         return (
             f"INSERT INTO {GROUPS} AS c (group_id, null_group, {cols}) SELECT g, ng, {sums} FROM ({src}) AS d "
-            f"GROUP BY g, ng HAVING {having} ON CONFLICT (group_id, null_group) DO UPDATE SET {', '.join(sets)};"
+            f"GROUP BY g, ng HAVING {having} ORDER BY g, ng "
+            f"ON CONFLICT (group_id, null_group) DO UPDATE SET {', '.join(sets)};"
         )
 
     def senders(src: str) -> str:
@@ -113,6 +118,7 @@ def _pg_function(table: str) -> str:
             f"INSERT INTO {SENDERS} AS c (group_id, null_group, sender_id, message_count, sender_name) "
             f"SELECT g, ng, sender_id, SUM(s), MAX(sender_name) FILTER (WHERE s > 0) FROM ({src}) AS d "
             "GROUP BY g, ng, sender_id HAVING SUM(s) <> 0 OR MAX(sender_name) FILTER (WHERE s > 0) IS NOT NULL "
+            "ORDER BY g, ng, sender_id "
             "ON CONFLICT (group_id, null_group, sender_id) DO UPDATE SET "
             "message_count = c.message_count + excluded.message_count, "
             "sender_name = GREATEST(c.sender_name, excluded.sender_name);"
@@ -167,10 +173,30 @@ END
 $sldb$"""
 
 
+def _pg_truncated(table: str) -> str:
+    """What a TRUNCATE of table (which fires no row or transition-table trigger) does to the counters."""
+    columns = [_COUNT_COLUMN[table]] + (["raw_unprocessed"] if table == "raw_messages" else [])
+    senders = f"\n  DELETE FROM {SENDERS};" if table == "raw_messages" else ""
+    return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}_truncated() RETURNS trigger LANGUAGE plpgsql
+SET search_path FROM CURRENT AS $sldb$
+BEGIN
+  UPDATE {GROUPS} SET {", ".join(f"{c} = 0" for c in columns)};{senders}
+  RETURN NULL;
+END
+$sldb$"""
+
+
 def _pg_ddl() -> list[str]:
     statements: list[str] = []
     for table in COUNTED:
         statements.append(_pg_function(table))
+        statements.append(_pg_truncated(table))
+        name = f"{PREFIX}{table}_trn"
+        statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER TRUNCATE ON {table} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {PREFIX}{table}_truncated()"
+        )
         for op, event, ref in (
             ("ins", "INSERT", "NEW TABLE AS sldb_new"),
             ("upd", "UPDATE", "OLD TABLE AS sldb_old NEW TABLE AS sldb_new"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, insert, text, update
 
 from generated.models import Base, FilteredMessage, RawMessage
@@ -158,3 +159,15 @@ async def test_install_is_idempotent_and_rebuilds_what_is_out_of_step(manager: A
         await conn.commit()
     await assert_exact(manager)
     assert Base.metadata.tables["message_group_counters"].info == {"maintained_by": "triggers"}
+
+
+async def test_a_truncate_on_postgresql_zeroes_the_counters(manager: Any) -> None:
+    if manager.backend != "postgresql":
+        pytest.skip("TRUNCATE fires triggers on PostgreSQL only (MariaDB: none; SQLite has no TRUNCATE)")
+    await manager.save_raw_messages([_raw(i, f"g{i % 2}") for i in range(10)])
+    await manager.save_bot_message("g1", "hello", 1)
+    async with manager.get_session() as session:
+        await session.execute(text("TRUNCATE raw_messages"))
+        await session.commit()
+    await assert_exact(manager)
+    assert (await manager.get_messages_statistics())["bot_messages"] == 1
