@@ -363,6 +363,9 @@ def _table(spec: TableSpec) -> Table:
         for r in spec.relationships
     )
     table_args = tuple(f"Index({i.args})" for i in indexes) + tuple(f"UniqueConstraint({u})" for u in uniques)
+    if spec.maintained_by is not None:
+        # The last element of __table_args__ holds Table keyword arguments: info is read by sldb copy.
+        table_args += (repr({"info": {"maintained_by": spec.maintained_by}}),)
     primary = next(c for c in columns if c.primary_key)
     return Table(
         class_name=spec.class_,

@@ -139,6 +139,10 @@ class TableSpec(BaseModel):
     """
     False for the tables newer plugin versions added beyond the design document.
     """
+    maintained_by: Literal["triggers"] | None = None
+    """
+    Who writes the rows: triggers means triggers on other tables keep them (counters, see handwritten/runtime/counters.py); the ORM class carries info={'maintained_by': 'triggers'} and sldb copy skips the table.
+    """
     columns: Annotated[list[ColumnSpec], Field(min_length=1)]
     indexes: Annotated[list[IndexSpec], Field(validate_default=True)] = []
     unique_constraints: Annotated[

@@ -18,6 +18,8 @@ from generated.repositories.message import (
     ConversationQualityMetricsRepository,
     ConversationTopicClusteringRepository,
     FilteredMessageRepository,
+    MessageGroupCounterRepository,
+    MessageSenderCounterRepository,
     RawMessageRepository,
 )
 from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
@@ -171,6 +173,42 @@ ROUND_TRIPS = (
             "filter_reason": "filter_reason-2",
             "created_at": 1735701999456,
             "processed": False,
+        },
+    ),
+    RoundTrip(
+        MessageGroupCounterRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "null_group": True,
+            "raw_count": 1735701000123,
+            "raw_unprocessed": 1735701000123,
+            "filtered_count": 1735701000123,
+            "bot_count": 1735701000123,
+        },
+        second={
+            "group_id": "group_id-2",
+            "null_group": False,
+            "raw_count": 1735701999456,
+            "raw_unprocessed": 1735701999456,
+            "filtered_count": 1735701999456,
+            "bot_count": 1735701999456,
+        },
+    ),
+    RoundTrip(
+        MessageSenderCounterRepository,
+        first={
+            "group_id": "group_id 一 🙂",
+            "null_group": True,
+            "sender_id": "sender_id 一 🙂",
+            "message_count": 1735701000123,
+            "sender_name": "sender_name 一 🙂",
+        },
+        second={
+            "group_id": "group_id-2",
+            "null_group": False,
+            "sender_id": "sender_id-2",
+            "message_count": 1735701999456,
+            "sender_name": "sender_name-2",
         },
     ),
     RoundTrip(

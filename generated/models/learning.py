@@ -205,6 +205,7 @@ class PersonaLearningReview(Base):
         Index("idx_group_persona_review", "group_id", "status"),
         Index("idx_persona_review_status", "status"),
         Index("idx_persona_review_timestamp", "timestamp"),
+        Index("idx_persona_review_time", "review_time", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import func
 
@@ -18,7 +18,7 @@ class BotMessage(Base):
 
     __tablename__ = "bot_messages"
     __table_args__ = (
-        Index("idx_bot_group", "group_id"),
+        Index("idx_bot_group_time", "group_id", "timestamp", "id"),
         Index("idx_bot_timestamp", "timestamp"),
     )
 
@@ -144,8 +144,8 @@ class FilteredMessage(Base):
 
     __tablename__ = "filtered_messages"
     __table_args__ = (
-        Index("idx_filtered_group", "group_id"),
-        Index("idx_filtered_processed", "processed"),
+        Index("idx_filtered_group_time", "group_id", "timestamp", "id"),
+        Index("idx_filtered_unprocessed_time", "processed", "timestamp", "id"),
         Index("idx_filtered_sender", "sender_id"),
         Index("idx_filtered_timestamp", "timestamp"),
     )
@@ -169,6 +169,49 @@ class FilteredMessage(Base):
     )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
+
+
+class MessageGroupCounter(Base):
+    """Per group, how many raw (and unprocessed raw), filtered and bot messages there are; kept exact by triggers on those tables (handwritten/runtime/counters.py)."""
+
+    __tablename__ = "message_group_counters"
+    __table_args__ = (
+        UniqueConstraint("group_id", "null_group", name="uq_message_group_counter"),
+        {"info": {"maintained_by": "triggers"}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="message_group_counters.group_id", nullable=False), nullable=False
+    )
+    null_group: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    raw_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    raw_unprocessed: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    filtered_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    bot_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+
+
+class MessageSenderCounter(Base):
+    """Per group and sender, how many raw messages there are and the greatest sender_name among them; kept exact by triggers on raw_messages."""
+
+    __tablename__ = "message_sender_counters"
+    __table_args__ = (
+        UniqueConstraint("group_id", "null_group", "sender_id", name="uq_message_sender_counter"),
+        {"info": {"maintained_by": "triggers"}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="message_sender_counters.group_id", nullable=False), nullable=False
+    )
+    null_group: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    sender_id: Mapped[str] = mapped_column(
+        SafeString(255, field="message_sender_counters.sender_id", nullable=False), nullable=False
+    )
+    message_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    sender_name: Mapped[str | None] = mapped_column(
+        SafeString(255, field="message_sender_counters.sender_name", nullable=True), nullable=True
+    )
 
 
 class RawMessage(Base):

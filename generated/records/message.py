@@ -257,6 +257,77 @@ def filtered_message_record(row: Mapping[Any, Any]) -> FilteredMessageRecord:
     }
 
 
+class MessageGroupCounterRecord(TypedDict):
+    """A row of message_group_counters; date-times as ISO 8601 text."""
+
+    id: int
+    group_id: str | None
+    null_group: bool | None
+    raw_count: int
+    raw_unprocessed: int
+    filtered_count: int
+    bot_count: int
+
+
+class MessageGroupCounterValues(TypedDict, total=False):
+    """Column values to insert into or update in message_group_counters."""
+
+    id: int | None
+    group_id: str
+    null_group: bool
+    raw_count: int
+    raw_unprocessed: int
+    filtered_count: int
+    bot_count: int
+
+
+def message_group_counter_record(row: Mapping[Any, Any]) -> MessageGroupCounterRecord:
+    """The record of one message_group_counters row (a result mapping keyed by column name)."""
+    return {
+        "id": row["id"],
+        "group_id": row["group_id"],
+        "null_group": row["null_group"],
+        "raw_count": row["raw_count"],
+        "raw_unprocessed": row["raw_unprocessed"],
+        "filtered_count": row["filtered_count"],
+        "bot_count": row["bot_count"],
+    }
+
+
+class MessageSenderCounterRecord(TypedDict):
+    """A row of message_sender_counters; date-times as ISO 8601 text."""
+
+    id: int
+    group_id: str | None
+    null_group: bool | None
+    sender_id: str | None
+    message_count: int
+    sender_name: str | None
+
+
+class MessageSenderCounterValues(TypedDict, total=False):
+    """Column values to insert into or update in message_sender_counters."""
+
+    id: int | None
+    group_id: str
+    null_group: bool
+    sender_id: str
+    message_count: int
+    sender_name: str | None
+
+
+def message_sender_counter_record(row: Mapping[Any, Any]) -> MessageSenderCounterRecord:
+    """The record of one message_sender_counters row (a result mapping keyed by column name)."""
+    return {
+        "id": row["id"],
+        "group_id": row["group_id"],
+        "null_group": row["null_group"],
+        "sender_id": row["sender_id"],
+        "message_count": row["message_count"],
+        "sender_name": row["sender_name"],
+    }
+
+
 class RawMessageRecord(TypedDict):
     """A row of raw_messages; date-times as ISO 8601 text."""
 

@@ -22,6 +22,10 @@ from generated.records.message import (
     ConversationTopicClusteringValues,
     FilteredMessageRecord,
     FilteredMessageValues,
+    MessageGroupCounterRecord,
+    MessageGroupCounterValues,
+    MessageSenderCounterRecord,
+    MessageSenderCounterValues,
     RawMessageRecord,
     RawMessageValues,
     bot_message_record,
@@ -30,6 +34,8 @@ from generated.records.message import (
     conversation_quality_metrics_record,
     conversation_topic_clustering_record,
     filtered_message_record,
+    message_group_counter_record,
+    message_sender_counter_record,
     raw_message_record,
 )
 from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
@@ -325,6 +331,106 @@ class FilteredMessageRepository:
 
     @classmethod
     async def count(cls, session: Executor, *, where: FilteredMessageValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: Executor, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class MessageGroupCounterRepository:
+    """Rows of message_group_counters, keyed by id."""
+
+    table: Table = Base.metadata.tables["message_group_counters"]
+
+    @classmethod
+    async def add(cls, session: Executor, values: MessageGroupCounterValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: Executor, id: int) -> MessageGroupCounterRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return message_group_counter_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: Executor, id: int, values: MessageGroupCounterValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: Executor,
+        *,
+        where: MessageGroupCounterValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[MessageGroupCounterRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [message_group_counter_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: Executor, *, where: MessageGroupCounterValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: Executor, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class MessageSenderCounterRepository:
+    """Rows of message_sender_counters, keyed by id."""
+
+    table: Table = Base.metadata.tables["message_sender_counters"]
+
+    @classmethod
+    async def add(cls, session: Executor, values: MessageSenderCounterValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: Executor, id: int) -> MessageSenderCounterRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return message_sender_counter_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: Executor, id: int, values: MessageSenderCounterValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: Executor,
+        *,
+        where: MessageSenderCounterValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[MessageSenderCounterRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [message_sender_counter_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: Executor, *, where: MessageSenderCounterValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())

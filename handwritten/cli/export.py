@@ -13,8 +13,10 @@ from handwritten.cli.target import describe, settings_of
 from handwritten.runtime.errors import DatabaseUnavailableError
 
 
-async def _export(args: argparse.Namespace) -> dict[str, Any]:
+async def _export(args: argparse.Namespace, path: Path, out: Output) -> dict[str, Any]:
+    """Stream the export to path in batches (bounded memory, a progress bar); the summary's counts."""
     from generated.manager import SQLAlchemyDatabaseManager
+    from handwritten.facades.admin import stream_messages_learning_data
 
     settings = settings_of(args)
     manager = SQLAlchemyDatabaseManager(settings)
@@ -22,20 +24,49 @@ async def _export(args: argparse.Namespace) -> dict[str, Any]:
         await manager.start()  # as the plugin starts: an older database is brought up to date first
     except DatabaseUnavailableError as exc:
         raise CliError(str(exc)) from None
+    written = {"raw_messages": 0, "filtered_messages": 0}
     try:
-        data = await manager.export_messages_learning_data(args.group)
         statistics = await manager.get_data_statistics()
+        counts = await manager.get_message_statistics(args.group)
+        total = int(counts["raw_messages"]) + int(counts["filtered_messages"])
+        header = {
+            "exported_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "source": describe(settings),
+            "backend": settings.db_type,
+            "group_id": args.group,
+            "statistics": statistics,
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8") as file, out.progress("exporting", total=total or 1) as bar:
+                file.write("{\n")
+                for key, value in header.items():
+                    file.write(f"  {to_json(key)}: {to_json(value, indent=None)},\n")
+                sections = list(written)  # the lists, in the order the stream yields them
+                at = -1  # the section being written
+
+                def open_up_to(index: int) -> None:
+                    nonlocal at
+                    while at < index:
+                        if at >= 0:
+                            file.write("\n  ]," if written[sections[at]] else "],")
+                            file.write("\n")
+                        at += 1
+                        file.write(f"  {to_json(sections[at])}: [")
+
+                async for name, rows in stream_messages_learning_data(manager, group_id=args.group):
+                    open_up_to(sections.index(name))
+                    for row in rows:
+                        file.write(("\n    " if written[name] == 0 else ",\n    ") + to_json(row, indent=None))
+                        written[name] += 1
+                    bar.advance(len(rows))
+                open_up_to(len(sections) - 1)
+                file.write("\n  ]\n}\n" if written[sections[at]] else "]\n}\n")
+        except OSError as exc:
+            raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         await manager.stop()
-    return {
-        "exported_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "source": describe(settings),
-        "backend": settings.db_type,
-        "group_id": args.group,
-        "statistics": statistics,
-        "raw_messages": data["raw_messages"],
-        "filtered_messages": data["filtered_messages"],
-    }
+    return {"source": header["source"], **written}
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
@@ -43,25 +74,20 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     path: Path = args.output or Path(f"sldb-export-{stamp}.json")
     if path.exists() and not args.force:
         raise CliError(f"{path} exists; give another --output or --force")
-    document = asyncio.run(_export(args))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_json(document) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    done = asyncio.run(_export(args, path, out))
     summary = {
         "output": str(path.resolve()),
         "bytes": path.stat().st_size,
-        "raw_messages": len(document["raw_messages"]),
-        "filtered_messages": len(document["filtered_messages"]),
+        "raw_messages": done["raw_messages"],
+        "filtered_messages": done["filtered_messages"],
         "group_id": args.group,
-        "source": document["source"],
+        "source": done["source"],
     }
     out.json(summary)
     out.table(
         ["file", "raw messages", "filtered messages", "bytes"],
         [(summary["output"], summary["raw_messages"], summary["filtered_messages"], summary["bytes"])],
-        title=f"export of {document['source']}" + (f", group {args.group}" if args.group else ""),
+        title=f"export of {done['source']}" + (f", group {args.group}" if args.group else ""),
         right=3,
     )
     return 0

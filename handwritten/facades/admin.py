@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table, delete, func, select
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import Select, Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from generated.repositories.affection import (
@@ -41,6 +44,7 @@ from generated.repositories.message import (
     ConversationQualityMetricsRepository,
     ConversationTopicClusteringRepository,
     FilteredMessageRepository,
+    MessageGroupCounterRepository,
     RawMessageRepository,
 )
 from generated.repositories.performance import LearningPerformanceHistoryRepository
@@ -81,7 +85,8 @@ from generated.shapes.admin import (
     exported_filtered_message,
     exported_raw_message,
 )
-from handwritten.runtime.crud import affected, records, scalar
+from handwritten.runtime import counters
+from handwritten.runtime.crud import read_one, records
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
 
@@ -169,6 +174,13 @@ _ALL_MESSAGES_TABLES: tuple[Table, ...] = (
     LearningPerformanceHistoryRepository.table,
 )
 
+_GROUP_COUNTS = MessageGroupCounterRepository.table
+_COUNTED = {
+    RawMessageRepository.table.name: _GROUP_COUNTS.c.raw_count,
+    FilteredMessageRepository.table.name: _GROUP_COUNTS.c.filtered_count,
+    BotMessageRepository.table.name: _GROUP_COUNTS.c.bot_count,
+}
+
 # The categories in the order clear_all_plugin_data clears them; also the keys of get_data_statistics.
 _CATEGORIES: dict[str, tuple[Table, ...]] = {
     "messages": _MESSAGE_TABLES,
@@ -184,11 +196,8 @@ _CATEGORIES: dict[str, tuple[Table, ...]] = {
 
 async def _delete_all(db: Database, tables: tuple[Table, ...]) -> int:
     """Delete every row of tables in one transaction; the number of rows deleted."""
-    deleted = 0
     async with db.transaction() as conn:
-        for table in tables:
-            deleted += await affected(conn, delete(table))
-    return deleted
+        return await counters.clear_counted(conn, tables)
 
 
 async def _clear(db: Database, tables: tuple[Table, ...]) -> ClearResult:
@@ -201,6 +210,18 @@ async def clear_all_messages_data(db: Database) -> bool:
 
 
 async def export_messages_learning_data(db: Database, *, group_id: str | None) -> MessagesLearningExport:
+    (_, raw_stmt, raw_key, raw_into), (_, filtered_stmt, filtered_key, filtered_into) = _export_statements(group_id)
+    # One snapshot: a filtered message exported is the one of a raw message exported with it.
+    async with db.snapshot() as conn:
+        raw_rows = await records(conn, raw_stmt.order_by(raw_key), raw_into)
+        filtered_rows = await records(conn, filtered_stmt.order_by(filtered_key), filtered_into)
+    return {"raw_messages": raw_rows, "filtered_messages": filtered_rows}
+
+
+EXPORT_BATCH = 5000
+
+
+def _export_statements(group_id: str | None) -> list[tuple[str, Select[Any], Any, Any]]:
     raw_stmt = select(_RAW.c.id, _RAW.c.sender_id, _RAW.c.message, _RAW.c.group_id, _RAW.c.timestamp)
     filtered_stmt = select(
         _FILTERED.c.id, _FILTERED.c.message, _FILTERED.c.group_id, _FILTERED.c.confidence, _FILTERED.c.timestamp
@@ -208,11 +229,32 @@ async def export_messages_learning_data(db: Database, *, group_id: str | None) -
     if group_id:
         raw_stmt = raw_stmt.where(_RAW.c.group_id == group_id)
         filtered_stmt = filtered_stmt.where(_FILTERED.c.group_id == group_id)
-    # One snapshot: a filtered message exported is the one of a raw message exported with it.
+    return [
+        ("raw_messages", raw_stmt, _RAW.c.id, exported_raw_message),
+        ("filtered_messages", filtered_stmt, _FILTERED.c.id, exported_filtered_message),
+    ]
+
+
+async def stream_messages_learning_data(
+    db: Database, *, group_id: str | None, batch: int = EXPORT_BATCH
+) -> AsyncIterator[tuple[str, list[Any]]]:
+    """export_messages_learning_data's rows in id order, `batch` at a time, from one snapshot (sldb export).
+
+    Yields ("raw_messages", rows) batches, then ("filtered_messages", rows) batches. Each batch is one keyset
+    read (`id > last ORDER BY id LIMIT batch`, an index range), so memory stays bounded whatever the tables hold.
+    """
     async with db.snapshot() as conn:
-        raw_rows = await records(conn, raw_stmt.order_by(_RAW.c.id), exported_raw_message)
-        filtered_rows = await records(conn, filtered_stmt.order_by(_FILTERED.c.id), exported_filtered_message)
-    return {"raw_messages": raw_rows, "filtered_messages": filtered_rows}
+        for name, stmt, key, into in _export_statements(group_id):
+            last: int | None = None
+            while True:
+                page_stmt = stmt if last is None else stmt.where(key > last)
+                rows = await records(conn, page_stmt.order_by(key).limit(batch), into)
+                if not rows:
+                    break
+                yield name, rows
+                if len(rows) < batch:
+                    break
+                last = int(rows[-1]["id"])
 
 
 async def clear_messages_data(db: Database) -> ClearResult:
@@ -263,14 +305,20 @@ async def clear_all_plugin_data(db: Database) -> ClearAllResult:
     }
 
 
+def _rows_of(table: Table) -> Any:
+    """The number of rows of table, as a scalar subquery: the counted message tables from their counters."""
+    counter = _COUNTED.get(table.name)
+    if counter is not None:
+        return select(func.coalesce(func.sum(counter), 0)).scalar_subquery()
+    return select(func.count()).select_from(table).scalar_subquery()
+
+
 async def get_data_statistics(db: Database) -> DataStatistics:
-    counts: dict[str, int] = {}
-    async with db.snapshot() as conn:  # every count as of one moment
-        for name, tables in _CATEGORIES.items():
-            total = 0
-            for table in tables:
-                total += int(await scalar(conn, select(func.count()).select_from(table)))
-            counts[name] = total
+    tables = [(name, table) for name, group in _CATEGORIES.items() for table in group]
+    row = await read_one(db, select(*(_rows_of(table) for _, table in tables)))  # every count as of one moment
+    counts = dict.fromkeys(_CATEGORIES, 0)
+    for (name, _), n in zip(tables, row, strict=True):
+        counts[name] += int(n or 0)
     return {
         "messages": counts["messages"],
         "persona_reviews": counts["persona_reviews"],

@@ -7,7 +7,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Insert, Select, case, func, or_, select, update
+from sqlalchemy import ColumnElement, Insert, Select, case, exists, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from generated.records.jargon import JargonRecord, jargon_record
@@ -15,7 +15,6 @@ from generated.repositories.jargon import JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.runtime.crud import (
     affected,
-    column,
     inserted_key,
     page,
     read_first,
@@ -26,7 +25,7 @@ from handwritten.runtime.crud import (
 )
 from handwritten.runtime.failures import FailureClass, classify
 from handwritten.runtime.session import Database, Executor
-from handwritten.runtime.upsert import run_upsert_returning_key, upsert, upsert_returning_key_statement
+from handwritten.runtime.upsert import insert_missing, run_upsert_returning_key, upsert_returning_key_statement
 from handwritten.runtime.values import whole_seconds
 
 _J = JargonRepository.table
@@ -262,37 +261,36 @@ async def set_jargon_global(db: Database, *, jargon_id: int, is_global: bool) ->
 
 
 async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> int:
-    sources = (
-        select(_J.c.content, _J.c.meaning)
-        .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True), _J.c.chat_id != target_chat_id)
-        .order_by(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc())
-    )
-    present = select(_J.c.content).where(_J.c.chat_id == target_chat_id)
+    # One INSERT ... SELECT: per content the most counted global source (then the newest) gives its meaning;
+    # contents the chat already has are left out, and a term the chat learns meanwhile is kept as it is.
     now = _now()
-    async with db.transaction() as conn:
-        have = set(await column(conn, present))
-        copied = 0
-        for content, meaning in (await conn.execute(sources)).all():
-            if content in have:
-                continue
-            have.add(content)  # the most counted source of a content gives its meaning
-            values = {
-                "content": content,
-                "raw_content": "[]",
-                "meaning": meaning,
-                "is_jargon": True,
-                "count": 1,
-                "last_inference_count": 0,
-                "is_complete": False,
-                "is_global": False,
-                "chat_id": target_chat_id,
-                "created_at": now,
-                "updated_at": now,
-            }
-            # Insert-or-nothing: a term the chat learns meanwhile is kept as it is.
-            await upsert(conn, _J, _KEY, values, update={})
-            copied += 1
-    return copied
+    rank = (
+        func.row_number()
+        .over(partition_by=_J.c.content, order_by=(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc()))
+        .label("rank")
+    )
+    sources = (
+        select(_J.c.content, _J.c.meaning, rank)
+        .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True), _J.c.chat_id != target_chat_id)
+        .subquery("sources")
+    )
+    present = select(_J.c.id).where(_J.c.chat_id == target_chat_id, _J.c.content == sources.c.content)
+    values = {
+        "raw_content": "[]",
+        "is_jargon": True,
+        "count": 1,
+        "last_inference_count": 0,
+        "is_complete": False,
+        "is_global": False,
+        "chat_id": target_chat_id,
+        "created_at": now,
+        "updated_at": now,
+    }
+    rows = select(
+        sources.c.content, sources.c.meaning, *(literal(v, _J.c[k].type).label(k) for k, v in values.items())
+    ).where(sources.c.rank == 1, ~exists(present))
+    async with db.autocommit() as conn:  # one statement
+        return await insert_missing(conn, _J, _KEY, ["content", "meaning", *values], rows)
 
 
 # The fields a caller may give save_or_update_jargon; an existing row changes only in the given ones.

@@ -6,7 +6,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, union_all, update
 
 from generated.records.learning import (
     LearningBatchRecord,
@@ -40,6 +40,8 @@ from handwritten.runtime.crud import (
     affected,
     as_mapping,
     bound_limit,
+    clamp_limit,
+    clamp_offset,
     inserted_key,
     page,
     read_column,
@@ -72,9 +74,24 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _newest_reviewed_first(stmt: Select[Any], table: Table) -> Select[Any]:
-    # Unreviewed rows (review_time NULL) sort last on every backend, then the id breaks ties.
-    return stmt.order_by(table.c.review_time.is_(None), table.c.review_time.desc(), table.c.id.desc())
+def _newest_reviewed_page(table: Table, where: ColumnElement[bool], limit: Any, offset: Any) -> Select[Any]:
+    """A page of table's rows matching where, newest review first, unreviewed (review_time NULL) last, id breaking ties.
+
+    Two index-ordered parts, each cut at the page's end: the reviewed rows by (review_time, id) read backwards,
+    the unreviewed by id; `ORDER BY review_time IS NULL, ...` over the whole table would sort every row.
+    """
+    size, start = clamp_limit(limit), clamp_offset(offset)
+    end = None if size is None else size + start
+    reviewed = page(
+        select(table)
+        .where(where, table.c.review_time.is_not(None))
+        .order_by(table.c.review_time.desc(), table.c.id.desc()),
+        end,
+    )
+    unreviewed = page(select(table).where(where, table.c.review_time.is_(None)).order_by(table.c.id.desc()), end)
+    both = union_all(select(reviewed.subquery()), select(unreviewed.subquery())).subquery("reviews")
+    stmt = select(both).order_by(both.c.review_time.is_(None), both.c.review_time.desc(), both.c.id.desc())
+    return page(stmt, size, start)
 
 
 def _reviewed_filter(table: Table, status_filter: str | None) -> ColumnElement[bool]:
@@ -142,8 +159,8 @@ async def get_persona_learning_review_by_id(db: Database, *, review_id: int) -> 
 async def _reviewed_persona(
     db: Database, limit: int, offset: int, status_filter: str | None
 ) -> list[PersonaReviewView]:
-    stmt = _newest_reviewed_first(select(_PERSONA).where(_reviewed_filter(_PERSONA, status_filter)), _PERSONA)
-    return await read_records(db, page(stmt, limit, offset), persona_review_view)
+    stmt = _newest_reviewed_page(_PERSONA, _reviewed_filter(_PERSONA, status_filter), limit, offset)
+    return await read_records(db, stmt, persona_review_view)
 
 
 async def get_reviewed_persona_update_records(
@@ -272,8 +289,8 @@ async def get_pending_style_reviews(db: Database, *, limit: int, offset: int) ->
 async def get_reviewed_style_learning_updates(
     db: Database, *, limit: int, offset: int, status_filter: str | None
 ) -> list[StyleReviewView]:
-    stmt = _newest_reviewed_first(select(_STYLE).where(_reviewed_filter(_STYLE, status_filter)), _STYLE)
-    return await read_records(db, page(stmt, limit, offset), style_review_view)
+    stmt = _newest_reviewed_page(_STYLE, _reviewed_filter(_STYLE, status_filter), limit, offset)
+    return await read_records(db, stmt, style_review_view)
 
 
 async def update_style_review_status(

@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Table, bindparam, desc, distinct, false, func, insert, select, true, update
+from sqlalchemy import bindparam, case, false, func, insert, null, select, true, update
 
 from generated.records.message import (
     FilteredMessageRecord,
@@ -17,7 +17,13 @@ from generated.records.message import (
     raw_message_record,
 )
 from generated.repositories.memory import MemoryRepository
-from generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
+from generated.repositories.message import (
+    BotMessageRepository,
+    FilteredMessageRepository,
+    MessageGroupCounterRepository,
+    MessageSenderCounterRepository,
+    RawMessageRepository,
+)
 from generated.repositories.social_relation import SocialRelationRepository
 from generated.shapes.message import (
     GroupMessageStatistics,
@@ -40,6 +46,7 @@ from handwritten.runtime.crud import (
     inserted_key,
     page,
     read_column,
+    read_first,
     read_one,
     read_records,
     records,
@@ -55,6 +62,8 @@ _FILTERED = FilteredMessageRepository.table
 _BOT = BotMessageRepository.table
 _MEMORIES = MemoryRepository.table
 _RELATIONS = SocialRelationRepository.table
+_GROUP_COUNTS = MessageGroupCounterRepository.table
+_SENDER_COUNTS = MessageSenderCounterRepository.table
 
 _SENDERS_LIMIT = 50
 
@@ -66,8 +75,14 @@ _INSERT_FILTERED = insert(_FILTERED)
 _INSERT_BOT = insert(_BOT)
 _NEWEST_RAW = select(_RAW).order_by(_RAW.c.timestamp.desc(), _RAW.c.id.desc()).limit(bindparam("limit"))
 _NEWEST_RAW_OF_GROUP = _NEWEST_RAW.where(_RAW.c.group_id == bindparam("group_id"))
+# ORDER BY processed first (one value under the WHERE, so the order is the same): only (processed, timestamp, id)
+# then gives the order, and PostgreSQL no longer walks idx_raw_timestamp past every processed row, assuming
+# the unprocessed ones spread evenly when they are the newest (257 ms against 0.2 ms at 300,000 rows).
 _OLDEST_UNPROCESSED = (
-    select(_RAW).where(_RAW.c.processed == false()).order_by(_RAW.c.timestamp, _RAW.c.id).limit(bindparam("limit"))
+    select(_RAW)
+    .where(_RAW.c.processed == false())
+    .order_by(_RAW.c.processed, _RAW.c.timestamp, _RAW.c.id)
+    .limit(bindparam("limit"))
 )
 _OLDEST_UNPROCESSED_OF_GROUP = _OLDEST_UNPROCESSED.where(_RAW.c.group_id == bindparam("group_id"))
 _NEWEST_BOT_REPLIES = (
@@ -220,7 +235,8 @@ async def get_recent_filtered_messages(db: Database, *, group_id: str, limit: in
 
 async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> list[LearningMessage]:
     stmt = select(_FILTERED).where(_FILTERED.c.processed == false())
-    stmt = page(stmt.order_by(_FILTERED.c.timestamp, _FILTERED.c.id), limit)
+    # processed first, as in _OLDEST_UNPROCESSED: the order only idx_filtered_unprocessed_time gives.
+    stmt = page(stmt.order_by(_FILTERED.c.processed, _FILTERED.c.timestamp, _FILTERED.c.id), limit)
     return await read_records(db, stmt, learning_message)
 
 
@@ -261,26 +277,58 @@ async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -
     return [str(text) for text in await read_column(db, _NEWEST_BOT_REPLIES, params)]
 
 
-def _count(table: Table, *conditions: Any) -> Any:
-    """COUNT(*) of table's rows matching conditions, as a scalar subquery (several share one round trip)."""
-    return select(func.count()).select_from(table).where(*conditions).scalar_subquery()
+# The counts come from the counters the triggers keep (handwritten/runtime/counters.py): per group a row,
+# per group and sender a row; NULL groups are kept as '' with null_group true.
+_TOTALS = select(
+    func.coalesce(func.sum(_GROUP_COUNTS.c.raw_count), 0),
+    func.coalesce(func.sum(_GROUP_COUNTS.c.filtered_count), 0),
+    func.coalesce(func.sum(_GROUP_COUNTS.c.bot_count), 0),
+)
+_OF_GROUP = select(_GROUP_COUNTS.c.raw_count, _GROUP_COUNTS.c.raw_unprocessed, _GROUP_COUNTS.c.filtered_count).where(
+    _GROUP_COUNTS.c.group_id == bindparam("group_id"), _GROUP_COUNTS.c.null_group == false()
+)
+_TOP_SENDERS = (
+    select(_SENDER_COUNTS.c.sender_id, _SENDER_COUNTS.c.sender_name, _SENDER_COUNTS.c.message_count)
+    .where(_SENDER_COUNTS.c.group_id == bindparam("group_id"), _SENDER_COUNTS.c.null_group == false())
+    .order_by(_SENDER_COUNTS.c.message_count.desc(), _SENDER_COUNTS.c.sender_id)
+    .limit(_SENDERS_LIMIT)
+)
+_MEMBERS = (
+    select(func.count())
+    .where(
+        _SENDER_COUNTS.c.group_id == _GROUP_COUNTS.c.group_id,
+        _SENDER_COUNTS.c.null_group == _GROUP_COUNTS.c.null_group,
+    )
+    .scalar_subquery()
+)
+_GROUPS_BY_SIZE = (
+    select(
+        case((_GROUP_COUNTS.c.null_group, null()), else_=_GROUP_COUNTS.c.group_id).label("group_id"),
+        _GROUP_COUNTS.c.raw_count.label("message_count"),
+        _MEMBERS.label("member_count"),
+    )
+    .where(_GROUP_COUNTS.c.raw_count > 0)
+    # NULL groups sort last, as the plugin's GROUP BY over raw_messages did.
+    .order_by(_GROUP_COUNTS.c.raw_count.desc(), _GROUP_COUNTS.c.null_group, _GROUP_COUNTS.c.group_id)
+)
+_RELATIONS_PER_GROUP = select(_RELATIONS.c.group_id, func.count().label("relation_count")).group_by(
+    _RELATIONS.c.group_id
+)
 
 
 async def get_messages_statistics(db: Database) -> MessageStatistics:
-    stmt = select(_count(_RAW), _count(_FILTERED), _count(_BOT))
-    raw, filtered, bot = (int(n) for n in await read_one(db, stmt))
+    raw, filtered, bot = (int(n) for n in await read_one(db, _TOTALS))
     return {"total_messages": raw, "raw_messages": raw, "filtered_messages": filtered, "bot_messages": bot}
 
 
 async def get_message_statistics(db: Database, *, group_id: str | None) -> GroupMessageStatistics | MessageStatistics:
     if not group_id:
         return await get_messages_statistics(db)
-    stmt = select(
-        _count(_RAW, _RAW.c.group_id == group_id),
-        _count(_RAW, _RAW.c.group_id == group_id, _RAW.c.processed == false()),
-        _count(_FILTERED, _FILTERED.c.group_id == group_id),
-    )
-    total, unprocessed, filtered = (int(n) for n in await read_one(db, stmt))
+    row = await read_first(db, _OF_GROUP, as_mapping, {"group_id": group_id})
+    if row is None:
+        total = unprocessed = filtered = 0
+    else:
+        total, unprocessed, filtered = int(row["raw_count"]), int(row["raw_unprocessed"]), int(row["filtered_count"])
     return {
         "total_messages": total,
         "unprocessed_messages": unprocessed,
@@ -295,15 +343,7 @@ async def get_group_messages_statistics(db: Database, *, group_id: str) -> Group
 
 
 async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str, SenderStatistics]:
-    count = func.count().label("message_count")
-    stmt = (
-        select(_RAW.c.sender_id, func.max(_RAW.c.sender_name).label("sender_name"), count)
-        .where(_RAW.c.group_id == group_id)
-        .group_by(_RAW.c.sender_id)
-        .order_by(desc(count), _RAW.c.sender_id)
-        .limit(_SENDERS_LIMIT)
-    )
-    rows = await read_records(db, stmt, as_mapping)
+    rows = await read_records(db, _TOP_SENDERS, as_mapping, {"group_id": group_id})
     return {
         row["sender_id"]: {
             "message_count": int(row["message_count"]),
@@ -314,19 +354,11 @@ async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str,
 
 
 async def get_groups_for_social_analysis(db: Database) -> list[SocialAnalysisGroup]:
-    count = func.count().label("message_count")
-    groups_stmt = (
-        select(_RAW.c.group_id, count, func.count(distinct(_RAW.c.sender_id)).label("member_count"))
-        .group_by(_RAW.c.group_id)
-        # NULL groups sort last on every backend, whatever its default NULL order.
-        .order_by(desc(count), _RAW.c.group_id.is_(None), _RAW.c.group_id)
-    )
-    relations_stmt = select(_RELATIONS.c.group_id, func.count().label("relation_count")).group_by(_RELATIONS.c.group_id)
-    # Both counts from one snapshot: a group's relations are counted as of its messages.
+    # Both from one snapshot: a group's relations are counted as of its messages.
     async with db.snapshot() as conn:
-        groups = await records(conn, groups_stmt, as_mapping)
+        groups = await records(conn, _GROUPS_BY_SIZE, as_mapping)
         relations = {
-            row["group_id"]: int(row["relation_count"]) for row in await records(conn, relations_stmt, as_mapping)
+            row["group_id"]: int(row["relation_count"]) for row in await records(conn, _RELATIONS_PER_GROUP, as_mapping)
         }
     return [
         {

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.schema import ColumnCollectionConstraint, CreateColumn, CreateIndex, CreateTable
 from sqlalchemy.types import JSON, LargeBinary, Text
 
+from handwritten.runtime import counters
 from handwritten.runtime.failures import cause_text, classify
 from handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
 
@@ -480,6 +481,7 @@ async def migrate(
             if not enable_auto_migration:
                 steps = [s for s in steps if diff.creates_table(s)]
             failed = await _run(conn, metadata, diff, steps, progress)
+            await counters.install_counters(conn, created=sorted(diff.new_tables))
             await conn.commit()
             if failed:
                 log.warning(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Insert, Table, func
+from sqlalchemy import CursorResult, Insert, Select, Table, func
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
@@ -77,3 +77,22 @@ async def run_upsert_returning_key(conn: Executor, statement: Insert, values: Ma
     if dialect_name(conn) in ("mysql", "mariadb"):
         return int(cast("CursorResult[Any]", result).lastrowid)
     return int(result.scalar_one())
+
+
+async def insert_missing(
+    conn: Executor, table: Table, key: Sequence[str], names: Sequence[str], rows: Select[Any]
+) -> int:
+    """INSERT ... SELECT rows into table's columns names, skipping those whose key exists; how many were inserted.
+
+    One statement whatever the number of rows: ON CONFLICT (key) DO NOTHING on PostgreSQL and SQLite, INSERT
+    IGNORE on MySQL (whose only other failures, with strict mode, are errors either way).
+    """
+    dialect = dialect_name(conn)
+    if dialect in ("mysql", "mariadb"):
+        stmt: Insert = mysql.insert(table).from_select(list(names), rows).prefix_with("IGNORE")
+    elif dialect == "postgresql":
+        stmt = postgresql.insert(table).from_select(list(names), rows).on_conflict_do_nothing(index_elements=list(key))
+    else:
+        stmt = sqlite.insert(table).from_select(list(names), rows).on_conflict_do_nothing(index_elements=list(key))
+    result = cast("CursorResult[Any]", await conn.execute(stmt))
+    return int(result.rowcount or 0)

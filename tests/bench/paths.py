@@ -267,7 +267,7 @@ def unprocessed_then_mark(b: Bench) -> Path:
     marked: list[int] = []
     sql = (
         f"SELECT {RAW_COLUMNS} FROM raw_messages WHERE raw_messages.processed = {b.raw.false_literal}"
-        " ORDER BY raw_messages.timestamp, raw_messages.id LIMIT ?"
+        " ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT ?"
     )
     mark_sql = "UPDATE raw_messages SET processed = ? WHERE raw_messages.id IN (" + ", ".join(["?"] * 100) + ")"
 

@@ -21,7 +21,7 @@ from rich.console import Console
 
 from generated.manager import SQLAlchemyDatabaseManager
 from tests.backends import selected_backends
-from tests.bench import data, measure, paths, plans, report, startup
+from tests.bench import data, growth, measure, paths, plans, report, startup
 
 # A pipe (make, CI) gets a wide table rather than rich's 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 150)
@@ -54,6 +54,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", type=Path, default=None, help="folder for pyinstrument profiles of our side")
     parser.add_argument("--verbose", action="store_true", help="print every query plan and the warm start statements")
     parser.add_argument("--keep", action="store_true", help="keep the sldb_bench database after the run")
+    parser.add_argument(
+        "--growth",
+        default="",
+        help="growth mode: raw-message sizes to seed and compare, e.g. 10000,1000000 (see tests/bench/growth.py)",
+    )
     args = parser.parse_args(argv)
     if args.rows < 1000 or args.groups < 1 or args.batch < 1 or args.rounds < 1:
         parser.error("--rows must be at least 1000; --groups, --batch and --rounds at least 1")
@@ -174,9 +179,26 @@ async def main_async(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+async def growth_async(args: argparse.Namespace) -> int:
+    sizes = [int(size) for size in args.growth.split(",") if size.strip()]
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    started = time.perf_counter()
+    results = await growth.run_growth(backends, sizes, args.sqlite_dir, console)
+    path = (
+        args.json if args.json != data.DEFAULT_DIR / "bench-results.json" else data.DEFAULT_DIR / "growth-results.json"
+    )
+    report.write_json(path, {"machine": report.machine(), "sizes": sizes, "backends": results})
+    data.remove_folder_if_empty(args.sqlite_dir)
+    console.print(f"{time.perf_counter() - started:.0f} s in all; JSON written to {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    return asyncio.run(main_async(parse_args(argv)))
+    args = parse_args(argv)
+    if args.growth:
+        return asyncio.run(growth_async(args))
+    return asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":

@@ -83,8 +83,13 @@ def test_table_matches_reference(ref: dict[str, Any]) -> None:
         assert bool(column.unique) == bool(col.get("unique")), f"{where}: unique"
 
 
-# Indexes the plugin's databases lack, added for its hot reads (issue 6; see schema/message.yaml).
-ADDED_INDEXES = {"raw_messages": ("idx_raw_group_time", "idx_raw_unprocessed_time", "idx_raw_group_processed")}
+# Indexes the plugin's databases lack, added for its hot reads (issues 6 and 12; see schema/message.yaml).
+ADDED_INDEXES = {
+    "raw_messages": ("idx_raw_group_time", "idx_raw_unprocessed_time", "idx_raw_group_processed"),
+    "filtered_messages": ("idx_filtered_group_time", "idx_filtered_unprocessed_time"),
+    "bot_messages": ("idx_bot_group_time",),
+    "persona_update_reviews": ("idx_persona_review_time",),
+}
 
 
 @pytest.mark.parametrize("ref", TABLES, ids=[t["table"] for t in TABLES])

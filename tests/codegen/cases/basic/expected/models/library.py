@@ -47,7 +47,10 @@ class Loan(Base):
     """One loan of a book."""
 
     __tablename__ = "loans"
-    __table_args__ = (UniqueConstraint("book_id", "reader", name="uq_loan_book_reader"),)
+    __table_args__ = (
+        UniqueConstraint("book_id", "reader", name="uq_loan_book_reader"),
+        {"info": {"maintained_by": "triggers"}},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     book_id: Mapped[int] = mapped_column(Integer, ForeignKey("books.id"), nullable=False)
