@@ -27,7 +27,7 @@ from handwritten.runtime.crud import read_first, read_records, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import epoch_seconds, number, whole_number
+from handwritten.runtime.values import epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table
 _PREFERENCES = UserPreferencesRepository.table
@@ -117,9 +117,7 @@ def _either(data: Mapping[str, Any], short: str, long: str) -> str:
 async def save_social_relation(db: Database, *, group_id: str, relation_data: dict[str, Any]) -> bool:
     now = int(time.time())
     from_user = _either(relation_data, "from_user", "from_user_id")
-    seen = relation_data.get("last_interaction")
-    # Only a number is a time here; anything else (e.g. an ISO string) means "now", as in the plugin.
-    last_interaction = int(seen) if isinstance(seen, (int, float)) and not isinstance(seen, bool) else now
+    last_interaction = whole_seconds(relation_data.get("last_interaction"), field="last_interaction", default=now)
     tags = relation_data.get("tags")
     component: dict[str, Any] = {
         "from_user_id": from_user,
