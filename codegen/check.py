@@ -334,7 +334,7 @@ def _value_type_errors(value_type: str, columns: dict[str, ColumnSpec]) -> list[
             errors.append(f"'{value_type}': the range {low}..{high} is empty")
         elif low < bottom or high > top:
             errors.append(f"'{value_type}': the range exceeds {kind} ({bottom}..{top})")
-    if kind == "text" and len(words) > 1:
+    if kind == "text" and len(words) > 1 and not words[1].isdigit():
         column = columns.get(words[1])
         if column is None:
             errors.append(f"'{value_type}': column '{words[1]}' is in no domain spec")

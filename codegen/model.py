@@ -439,8 +439,10 @@ def rule_expr(value_type: str, lengths: dict[str, int | None]) -> str:
         args += [str(low), str(high)]
         if "clamp" in words:
             args.append("clamp=True")
-    if kind == "text" and len(words) > 1 and lengths.get(words[1]) is not None:
-        args.append(f"max_chars={lengths[words[1]]}")
+    if kind == "text" and len(words) > 1:
+        limit = int(words[1]) if words[1].isdigit() else lengths.get(words[1])
+        if limit is not None:
+            args.append(f"max_chars={limit}")
     if nullable:
         args.append("nullable=True")
     return f"Rule({', '.join(args)})"

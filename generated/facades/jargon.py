@@ -18,7 +18,7 @@ from handwritten.runtime.values import Rule, accept, accept_payload
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _INSERT_JARGON_JARGON_DATA = {
     "chat_id": Rule("text", max_chars=255),
-    "content": Rule("text"),
+    "content": Rule("text", max_chars=600),
     "raw_content": Rule("text"),
     "meaning": Rule("text", nullable=True),
     "is_jargon": Rule("bool", nullable=True),
@@ -31,7 +31,7 @@ _INSERT_JARGON_JARGON_DATA = {
 }
 _UPDATE_JARGON_JARGON_DATA = {
     "id": Rule("id"),
-    "content": Rule("text"),
+    "content": Rule("text", max_chars=600),
     "raw_content": Rule("text", nullable=True),
     "meaning": Rule("text", nullable=True),
     "is_jargon": Rule("bool", nullable=True),
@@ -47,7 +47,7 @@ _SET_JARGON_GLOBAL_JARGON_ID = Rule("id")
 _SET_JARGON_GLOBAL_IS_GLOBAL = Rule("bool")
 _SYNC_GLOBAL_JARGON_TO_GROUP_TARGET_CHAT_ID = Rule("text", max_chars=255)
 _SAVE_OR_UPDATE_JARGON_CHAT_ID = Rule("text", max_chars=255)
-_SAVE_OR_UPDATE_JARGON_CONTENT = Rule("text")
+_SAVE_OR_UPDATE_JARGON_CONTENT = Rule("text", max_chars=600)
 _SAVE_OR_UPDATE_JARGON_JARGON_DATA = {
     "raw_content": Rule("text", nullable=True),
     "meaning": Rule("text", nullable=True),

@@ -26,7 +26,7 @@ from handwritten.runtime.crud import (
 )
 from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.upsert import run_upsert_returning_key, upsert, upsert_returning_key_statement
-from handwritten.runtime.values import whole_seconds
+from handwritten.runtime.values import as_text, whole_seconds
 
 _J = JargonRepository.table
 _KEY = ("chat_id", "content")
@@ -110,8 +110,8 @@ async def get_jargon(db: Database, *, chat_id: str, content: str) -> JargonRecor
 
 async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | None:
     now = _now()
-    chat_id = str(jargon_data.get("chat_id") or "")
-    content = str(jargon_data.get("content") or "")
+    chat_id = as_text(jargon_data.get("chat_id") or "")
+    content = as_text(jargon_data.get("content") or "")
     values = {
         "content": content,
         "raw_content": jargon_data.get("raw_content", "[]"),

@@ -50,7 +50,7 @@ from handwritten.runtime.crud import (
 from handwritten.runtime.jsontext import dumps, loads_as
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import epoch_seconds, whole_seconds
+from handwritten.runtime.values import as_text, epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table
 _STYLE = StyleLearningReviewRepository.table
@@ -69,7 +69,7 @@ _REVIEWED = ("approved", "rejected")
 
 def _text(value: Any) -> str:
     """A NOT NULL text value: None becomes ''."""
-    return "" if value is None else str(value)
+    return "" if value is None else as_text(value)
 
 
 def _newest_reviewed_first(stmt: Select[Any], table: Table) -> Select[Any]:

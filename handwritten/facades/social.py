@@ -27,7 +27,7 @@ from handwritten.runtime.crud import read_first, read_records, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import epoch_seconds, number, whole_number, whole_seconds
+from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table
 _PREFERENCES = UserPreferencesRepository.table
@@ -111,7 +111,7 @@ async def load_social_graph(db: Database, *, group_id: str) -> list[SocialRelati
 
 def _either(data: Mapping[str, Any], short: str, long: str) -> str:
     value = data.get(short, data.get(long, ""))
-    return "" if value is None else str(value)
+    return "" if value is None else as_text(value)
 
 
 async def save_social_relation(db: Database, *, group_id: str, relation_data: dict[str, Any]) -> bool:
@@ -123,7 +123,7 @@ async def save_social_relation(db: Database, *, group_id: str, relation_data: di
         "from_user_id": from_user,
         "to_user_id": _either(relation_data, "to_user", "to_user_id"),
         "group_id": group_id,
-        "relation_type": str(relation_data.get("relation_type") or "interaction"),
+        "relation_type": as_text(relation_data.get("relation_type") or "interaction"),
         "value": number(relation_data.get("strength"), field="strength", default=0.5),
         "frequency": whole_number(relation_data.get("frequency"), field="frequency", default=1),
         "last_interaction": last_interaction,

@@ -180,6 +180,9 @@ def whole_number(value: Any, *, field: str, default: int | None = None) -> int |
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
+# Every table's key is an INTEGER column: an id outside its range names no row on any backend, and PostgreSQL
+# refuses to bind one, so it is refused as malformed.
+ID_RANGE = INT32
 # The times every backend stores: datetime's years 1..9999, as Unix seconds.
 TIME_RANGE = (-62135596800.0, 253402300799.0)
 _TRUE_TEXT = {"true": True, "false": False}
@@ -280,14 +283,14 @@ def _check(rule: Rule, value: Any) -> Any:
     if kind == "bool":
         return _accept_bool(value)
     if kind in ("int", "id"):
-        low, high = INT64 if kind == "id" else (rule.low, rule.high)
+        low, high = ID_RANGE if kind == "id" else (rule.low, rule.high)
         return _accept_whole(
             value, low if low is not None else INT32[0], high if high is not None else INT32[1], rule.clamp
         )
     if kind == "ids":
         if not isinstance(value, (list, tuple)):
             raise ValueError("must be a list of ids")
-        return [_accept_whole(item, *INT64, False) for item in value]
+        return [_accept_whole(item, *ID_RANGE, False) for item in value]
     if kind == "float":
         return _accept_float(value)
     if kind == "time":
@@ -318,7 +321,7 @@ def accept(method: str, field: str, value: Any, rule: Rule) -> Any:
     try:
         return _check(rule, value)
     except ValueError as exc:
-        raise InvalidValueError(field, f"{exc} (given {_shown(value)})", method=method) from None
+        raise InvalidValueError(field, f"{exc} (given {shown(value)})", method=method) from None
 
 
 def accept_payload(method: str, param: str, value: Any, rules: Mapping[str, Rule], *, nullable: bool = False) -> Any:
@@ -347,7 +350,7 @@ def accept_fields(method: str, param: str, value: Any, rules: Mapping[str, Rule]
     return accept_payload(method, param, value, rules, nullable=nullable)
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
 
