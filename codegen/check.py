@@ -334,6 +334,10 @@ def _value_type_errors(value_type: str, columns: dict[str, ColumnSpec]) -> list[
             errors.append(f"'{value_type}': the range {low}..{high} is empty")
         elif low < bottom or high > top:
             errors.append(f"'{value_type}': the range exceeds {kind} ({bottom}..{top})")
+    if kind == "float" and len(words) > 1:
+        low, high = (int(x) for x in words[1].split(".."))
+        if low > high:
+            errors.append(f"'{value_type}': the range {low}..{high} is empty")
     if kind == "text" and len(words) > 1 and not words[1].isdigit():
         column = columns.get(words[1])
         if column is None:

@@ -53,11 +53,11 @@ class ValueType(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            pattern="^(bool|float|id|ids|time|json|bytes|(int|bigint)( -?[0-9]+\\.\\.-?[0-9]+( clamp)?)?|text( [a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*| [1-9][0-9]*)?)\\??$"
+            pattern="^(bool|id|float( -?[0-9]+\\.\\.-?[0-9]+)?|ids|time|json|bytes|(int|bigint)( -?[0-9]+\\.\\.-?[0-9]+( clamp)?)?|text( [a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*| [1-9][0-9]*)?)\\??$"
         ),
     ]
     """
-    What a value may be (handwritten/runtime/values.py, Rule): bool (True/False, 0/1, 'true'/'false'); int (whole number, 32-bit signed) and bigint (64-bit signed), optionally 'LO..HI' (refused outside; with ' clamp' set to the nearer bound instead); float (a finite number); id (a row id: a whole number within INTEGER, the type of every key); ids (a list of ids); time (epoch seconds or milliseconds, ISO 8601 text or a datetime, years 1..9999); text (a str, a number as its text, or a dict/list as its JSON), optionally 'table.column', whose length bounds it, or a number of characters; json (any value JSON can hold, finite numbers); bytes. A trailing '?' accepts None.
+    What a value may be (handwritten/runtime/values.py, Rule): bool (True/False, 0/1, 'true'/'false'); int (whole number, 32-bit signed) and bigint (64-bit signed), optionally 'LO..HI' (refused outside; with ' clamp' set to the nearer bound instead); float (a finite number; optionally 'LO..HI', refused outside); id (a row id: a whole number within INTEGER, the type of every key); ids (a list of ids); time (epoch seconds or milliseconds, ISO 8601 text or a datetime, years 1..9999); text (a str, a number as its text, or a dict/list as its JSON), optionally 'table.column', whose length bounds it, or a number of characters; json (any value JSON can hold, finite numbers); bytes. A trailing '?' accepts None.
     """
 
 

@@ -439,6 +439,9 @@ def rule_expr(value_type: str, lengths: dict[str, int | None]) -> str:
         args += [str(low), str(high)]
         if "clamp" in words:
             args.append("clamp=True")
+    if kind == "float" and len(words) > 1:
+        low_text, high_text = words[1].split("..")
+        args += [low_text, high_text]
     if kind == "text" and len(words) > 1:
         limit = int(words[1]) if words[1].isdigit() else lengths.get(words[1])
         if limit is not None:

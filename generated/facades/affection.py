@@ -21,7 +21,7 @@ _SAVE_BOT_MOOD_GROUP_ID = Rule("text", max_chars=255)
 _SAVE_BOT_MOOD_MOOD_TYPE = Rule("text", max_chars=100)
 _SAVE_BOT_MOOD_MOOD_INTENSITY = Rule("float")
 _SAVE_BOT_MOOD_MOOD_DESCRIPTION = Rule("text")
-_SAVE_BOT_MOOD_DURATION_HOURS = Rule("int", 0, 876000)
+_SAVE_BOT_MOOD_DURATION_HOURS = Rule("float", 0, 876000)
 
 
 class AffectionFacade:

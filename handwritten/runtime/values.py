@@ -292,7 +292,10 @@ def _check(rule: Rule, value: Any) -> Any:
             raise ValueError("must be a list of ids")
         return [_accept_whole(item, *ID_RANGE, False) for item in value]
     if kind == "float":
-        return _accept_float(value)
+        result = _accept_float(value)
+        if (rule.low is not None and result < rule.low) or (rule.high is not None and result > rule.high):
+            raise ValueError(f"must be between {rule.low} and {rule.high}")
+        return result
     if kind == "time":
         _accept_time(value)
         return value
