@@ -77,3 +77,14 @@ async def run_upsert_returning_key(conn: Executor, statement: Insert, values: Ma
     if dialect_name(conn) in ("mysql", "mariadb"):
         return int(cast("CursorResult[Any]", result).lastrowid)
     return int(result.scalar_one())
+
+
+def insert_or_existing_key_statement(dialect: str, table: Table, key: Sequence[str]) -> Insert:
+    """An insert that, when a row with the same unique key exists, changes nothing and returns that row's
+    primary key instead (run it with run_upsert_returning_key): one atomic statement, safe under concurrent
+    repeats. PostgreSQL/SQLite: ON CONFLICT (key) DO UPDATE SET pk = pk RETURNING pk; MySQL: ON DUPLICATE KEY
+    UPDATE pk = LAST_INSERT_ID(pk)."""
+    (pk,) = table.primary_key.columns
+    if dialect in ("mysql", "mariadb"):
+        return upsert_returning_key_statement(dialect, table, key, lambda proposed: [])
+    return upsert_returning_key_statement(dialect, table, key, lambda proposed: [(pk.name, table.c[pk.name])])
