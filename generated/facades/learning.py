@@ -39,6 +39,14 @@ _ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA = {
     "reason": Rule("text"),
     "metadata": Rule("json"),
 }
+_ADD_PERSONA_LEARNING_REVIEW_GROUP_ID = Rule("text", max_chars=255, nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_PROPOSED_CONTENT = Rule("text", nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_LEARNING_SOURCE = Rule("text", max_chars=255)
+_ADD_PERSONA_LEARNING_REVIEW_CONFIDENCE_SCORE = Rule("float")
+_ADD_PERSONA_LEARNING_REVIEW_RAW_ANALYSIS = Rule("text")
+_ADD_PERSONA_LEARNING_REVIEW_METADATA = Rule("json", nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_ORIGINAL_CONTENT = Rule("text")
+_ADD_PERSONA_LEARNING_REVIEW_NEW_CONTENT = Rule("text")
 _SAVE_PERSONA_CHANGE_SNAPSHOT_SNAPSHOT_DATA = {
     "review_id": Rule("text", max_chars=100),
     "review_source": Rule("text", max_chars=50),
@@ -122,8 +130,19 @@ class LearningFacade:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add_persona_learning_review(self, review_data: dict[str, Any] | None = None) -> int:
-        """Create a pending persona learning review from review_data (timestamp defaults to now); its id, 0 on failure."""
+    async def add_persona_learning_review(
+        self,
+        review_data: dict[str, Any] | None = None,
+        group_id: str | None = None,
+        proposed_content: str | None = None,
+        learning_source: str = "",
+        confidence_score: float = 0.5,
+        raw_analysis: str = "",
+        metadata: dict[str, Any] | None = None,
+        original_content: str = "",
+        new_content: str = "",
+    ) -> int:
+        """Create a pending persona learning review from review_data, or, without it, from the keyword fields as the plugin's manager accepts them (timestamp defaults to now); its id, 0 on failure."""
         review_data = accept_payload(
             "add_persona_learning_review",
             "review_data",
@@ -131,10 +150,65 @@ class LearningFacade:
             _ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA,
             nullable=True,
         )
+        group_id = accept("add_persona_learning_review", "group_id", group_id, _ADD_PERSONA_LEARNING_REVIEW_GROUP_ID)
+        proposed_content = accept(
+            "add_persona_learning_review",
+            "proposed_content",
+            proposed_content,
+            _ADD_PERSONA_LEARNING_REVIEW_PROPOSED_CONTENT,
+        )
+        learning_source = accept(
+            "add_persona_learning_review",
+            "learning_source",
+            learning_source,
+            _ADD_PERSONA_LEARNING_REVIEW_LEARNING_SOURCE,
+        )
+        confidence_score = accept(
+            "add_persona_learning_review",
+            "confidence_score",
+            confidence_score,
+            _ADD_PERSONA_LEARNING_REVIEW_CONFIDENCE_SCORE,
+        )
+        raw_analysis = accept(
+            "add_persona_learning_review", "raw_analysis", raw_analysis, _ADD_PERSONA_LEARNING_REVIEW_RAW_ANALYSIS
+        )
+        metadata = accept("add_persona_learning_review", "metadata", metadata, _ADD_PERSONA_LEARNING_REVIEW_METADATA)
+        original_content = accept(
+            "add_persona_learning_review",
+            "original_content",
+            original_content,
+            _ADD_PERSONA_LEARNING_REVIEW_ORIGINAL_CONTENT,
+        )
+        new_content = accept(
+            "add_persona_learning_review", "new_content", new_content, _ADD_PERSONA_LEARNING_REVIEW_NEW_CONTENT
+        )
         try:
-            return await queries.add_persona_learning_review(self._db, review_data=review_data)
+            return await queries.add_persona_learning_review(
+                self._db,
+                review_data=review_data,
+                group_id=group_id,
+                proposed_content=proposed_content,
+                learning_source=learning_source,
+                confidence_score=confidence_score,
+                raw_analysis=raw_analysis,
+                metadata=metadata,
+                original_content=original_content,
+                new_content=new_content,
+            )
         except SQLAlchemyError as exc:
-            log_failure("add_persona_learning_review", exc, review_data=review_data)
+            log_failure(
+                "add_persona_learning_review",
+                exc,
+                review_data=review_data,
+                group_id=group_id,
+                proposed_content=proposed_content,
+                learning_source=learning_source,
+                confidence_score=confidence_score,
+                raw_analysis=raw_analysis,
+                metadata=metadata,
+                original_content=original_content,
+                new_content=new_content,
+            )
             return 0
 
     async def save_persona_change_snapshot(self, snapshot_data: dict[str, Any]) -> int:

@@ -151,3 +151,18 @@ async def test_message_ids_must_be_a_list_of_ids(db: Any) -> None:
     message_id = await db.save_raw_message({"sender_id": "u", "message": "m", "group_id": "g"})
     assert await db.mark_messages_processed([str(message_id)]) is True
     assert await db.get_unprocessed_messages() == []
+
+
+async def test_a_persona_review_in_the_plugins_keyword_form(db: Any) -> None:
+    """The plugin's persona learning calls add_persona_learning_review with keywords instead of review_data."""
+    review_id = await db.add_persona_learning_review(
+        group_id="g", proposed_content="p", learning_source="progressive", confidence_score="0.8", raw_analysis="r"
+    )
+    assert review_id > 0
+    (review,) = await db.get_pending_persona_update_records()
+    assert (review["update_type"], review["confidence_score"], review["reason"]) == ("progressive", 0.8, "r")
+    await _refused(
+        db.add_persona_learning_review(group_id="g", confidence_score="high"),
+        "add_persona_learning_review",
+        "confidence_score",
+    )
