@@ -315,6 +315,77 @@ def check_facades(loaded: Loaded) -> list[SpecError]:
     return errors
 
 
+_INT_RANGES = {"int": (-(2**31), 2**31 - 1), "bigint": (-(2**63), 2**63 - 1)}
+
+
+def _is_id(name: str, annotation: str) -> bool:
+    """A parameter naming a row by its integer key (jargon_id, review_id, message_ids)."""
+    words = set(annotation.replace("|", " ").replace("[", " ").replace("]", " ").split())
+    return (name.endswith("_id") or name.endswith("_ids")) and "int" in words and "str" not in words
+
+
+def _value_type_errors(value_type: str, columns: dict[str, ColumnSpec]) -> list[str]:
+    words = value_type.rstrip("?").split(" ")
+    kind = words[0]
+    errors: list[str] = []
+    if kind in _INT_RANGES and len(words) > 1:
+        low, high = (int(x) for x in words[1].split(".."))
+        bottom, top = _INT_RANGES[kind]
+        if low > high:
+            errors.append(f"'{value_type}': the range {low}..{high} is empty")
+        elif low < bottom or high > top:
+            errors.append(f"'{value_type}': the range exceeds {kind} ({bottom}..{top})")
+    if kind == "float" and len(words) > 1:
+        low, high = (int(x) for x in words[1].split(".."))
+        if low > high:
+            errors.append(f"'{value_type}': the range {low}..{high} is empty")
+    if kind == "text" and len(words) > 1 and not words[1].isdigit():
+        column = columns.get(words[1])
+        if column is None:
+            errors.append(f"'{value_type}': column '{words[1]}' is in no domain spec")
+        elif column.type not in _JSON_TEXT:
+            errors.append(f"'{value_type}': column '{words[1]}' is {column.type}, not string or text")
+    return errors
+
+
+def check_accepts(loaded: Loaded) -> list[SpecError]:
+    """Every parameter of a write method, and every id, declares what it accepts; each declaration is sound."""
+    errors: list[SpecError] = []
+    columns = {f"{t.table}.{c.name}": c for _, _, t in _tables(loaded) for c in t.columns}
+    for file, spec in loaded.facades:
+        for mi, method in enumerate(spec.methods):
+            for pi, param in enumerate(method.params):
+                at = ("methods", mi, "params", pi)
+                where = f"method {method.name}, parameter {param.name}"
+                accepts = param.accepts
+                if accepts is None:
+                    if method.access == "write" or _is_id(param.name, param.type):
+                        reason = "an id" if _is_id(param.name, param.type) else "a parameter of a write method"
+                        errors.append(
+                            SpecError(file, loaded.line(file, *at), where, f"is {reason} and declares no 'accepts'")
+                        )
+                    continue
+                if isinstance(accepts, dict):
+                    if not ("dict" in param.type or param.type == "Any"):
+                        errors.append(
+                            SpecError(
+                                file,
+                                loaded.line(file, *at, "accepts"),
+                                f"{where}, field 'accepts'",
+                                f"types keys, but the parameter is {param.type}, not a dict",
+                            )
+                        )
+                    found = [
+                        (f"{where}, field 'accepts.{k}'", m)
+                        for k, v in accepts.items()
+                        for m in _value_type_errors(v.root, columns)
+                    ]
+                else:
+                    found = [(f"{where}, field 'accepts'", m) for m in _value_type_errors(accepts.root, columns)]
+                errors += [SpecError(file, loaded.line(file, *at, "accepts"), w, m) for w, m in found]
+    return errors
+
+
 def _is_literal(source: str) -> bool:
     try:
         ast.literal_eval(source)
@@ -402,6 +473,7 @@ RULES = (
     check_redundant_indexes,
     check_facades,
     check_shapes,
+    check_accepts,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 
 class ShapeField(BaseModel):
@@ -34,6 +34,46 @@ class ShapeField(BaseModel):
     """
 
 
+class TemplateImpl(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    template: Literal["get_by_id", "delete_by_id", "count"]
+    """
+    get_by_id: the row's record or None. delete_by_id: whether a row was deleted. count: rows matching where.
+    """
+    table: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+    where: dict[str, str | int | bool] | None = None
+    """
+    count only: column = literal conditions.
+    """
+
+
+class ValueType(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern="^(bool|id|float( -?[0-9]+\\.\\.-?[0-9]+)?|ids|time|json|bytes|(int|bigint)( -?[0-9]+\\.\\.-?[0-9]+( clamp)?)?|text( [a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*| [1-9][0-9]*)?)\\??$"
+        ),
+    ]
+    """
+    What a value may be (handwritten/runtime/values.py, Rule): bool (True/False, 0/1, 'true'/'false'); int (whole number, 32-bit signed) and bigint (64-bit signed), optionally 'LO..HI' (refused outside; with ' clamp' set to the nearer bound instead); float (a finite number; optionally 'LO..HI', refused outside); id (a row id: a whole number within INTEGER, the type of every key); ids (a list of ids); time (epoch seconds or milliseconds, ISO 8601 text or a datetime, years 1..9999); text (a str, a number as its text, or a dict/list as its JSON), optionally 'table.column', whose length bounds it, or a number of characters; json (any value JSON can hold, finite numbers); bytes. A trailing '?' accepts None.
+    """
+
+
+class ShapeSpec(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(pattern="^[A-Z][A-Za-z0-9]*$")]
+    description: str | None = None
+    projects: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table this shape is one row of: the generator writes a function of the shape's name in snake case (StyleReviewView -> style_review_view) that builds the shape from a row or record of the table, each field from the column of its name (or 'from'), as the table's record reads it.
+    """
+    fields: Annotated[list[ShapeField], Field(min_length=1)]
+
+
 class ParamSpec(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -47,20 +87,16 @@ class ParamSpec(BaseModel):
     """
     A Python literal, as source text.
     """
-
-
-class TemplateImpl(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    template: Literal["get_by_id", "delete_by_id", "count"]
+    accepts: (
+        ValueType
+        | dict[
+            Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")],
+            ValueType,
+        ]
+        | None
+    ) = None
     """
-    get_by_id: the row's record or None. delete_by_id: whether a row was deleted. count: rows matching where.
-    """
-    table: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
-    where: dict[str, str | int | bool] | None = None
-    """
-    count only: column = literal conditions.
+    The value the parameter accepts, checked by the generated facade before the hand-written body runs (InvalidValueError naming the method and field otherwise). Required on every parameter of an access: write method and on every id parameter. For a dict parameter: the type of each key it may hold; a key given None without '?' counts as absent.
     """
 
 
@@ -99,19 +135,6 @@ class MethodSpec(BaseModel):
     """
     Where today's behaviour lost data or failed, what this method does instead.
     """
-
-
-class ShapeSpec(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    name: Annotated[str, Field(pattern="^[A-Z][A-Za-z0-9]*$")]
-    description: str | None = None
-    projects: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
-    """
-    A table this shape is one row of: the generator writes a function of the shape's name in snake case (StyleReviewView -> style_review_view) that builds the shape from a row or record of the table, each field from the column of its name (or 'from'), as the table's record reads it.
-    """
-    fields: Annotated[list[ShapeField], Field(min_length=1)]
 
 
 class FacadeSpec(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
 from codegen.load import Loaded
@@ -147,6 +148,7 @@ class Param:
     name: str
     annotation: str
     default: str | None
+    check: str | None = None  # the expression the generated facade binds the parameter to before the body runs
 
     @property
     def signature(self) -> str:
@@ -167,6 +169,7 @@ class Method:
     where: tuple[tuple[str, str], ...]
     extension: bool
     access: str  # "read" or "write"
+    rules: tuple[tuple[str, str], ...] = ()  # (constant name, Rule or dict-of-Rule expression) the checks use
 
     @property
     def signature(self) -> str:
@@ -214,6 +217,21 @@ class Facade:
     shape_imports: tuple[tuple[str, tuple[str, ...]], ...]
     has_handwritten: bool
     attribute: str
+
+    @property
+    def rules(self) -> tuple[tuple[str, str], ...]:
+        """Every Rule constant of the facade's methods, in method order."""
+        return tuple(rule for m in self.methods for rule in m.rules)
+
+    @property
+    def accept_imports(self) -> tuple[str, ...]:
+        """The names of handwritten.runtime.values the checks use."""
+        used = {"Rule"} if self.rules else set()
+        for m in self.methods:
+            for p in m.params:
+                if p.check is not None:
+                    used.add(p.check.split("(", 1)[0])
+        return tuple(sorted(used))
 
 
 @dataclass(frozen=True)
@@ -407,8 +425,72 @@ def _domain(spec_file: str, spec: DomainSpec, tables: dict[str, Table], domain_o
     )
 
 
-def _method(spec: MethodSpec, tables: dict[str, Table]) -> Method:
-    params = tuple(Param(p.name, p.type, p.default) for p in spec.params)
+_RULE_KINDS = {"bigint": "int"}
+_RULE_RANGE = re.compile(r"^(-?[0-9]+)\.\.(-?[0-9]+)$")
+# The range of int and bigint when the spec gives none (the INTEGER / BIGINT columns of every backend).
+_DEFAULT_RANGES = {"int": (-(2**31), 2**31 - 1), "bigint": (-(2**63), 2**63 - 1)}
+
+
+def rule_expr(value_type: str, lengths: dict[str, int | None]) -> str:
+    """The Rule(...) expression of a ValueType (see codegen/facade_schema.json); lengths: 'table.column' ->
+    the column's length (None for TEXT)."""
+    nullable = value_type.endswith("?")
+    words = value_type.rstrip("?").split(" ")
+    kind = words[0]
+    args = [repr(_RULE_KINDS.get(kind, kind))]
+    if kind in _DEFAULT_RANGES:
+        low, high = _DEFAULT_RANGES[kind]
+        found = _RULE_RANGE.match(words[1]) if len(words) > 1 else None
+        if found:
+            low, high = int(found.group(1)), int(found.group(2))
+        args += [str(low), str(high)]
+        if "clamp" in words:
+            args.append("clamp=True")
+    if kind == "float" and len(words) > 1:
+        low_text, high_text = words[1].split("..")
+        args += [low_text, high_text]
+    if kind == "text" and len(words) > 1:
+        limit = int(words[1]) if words[1].isdigit() else lengths.get(words[1])
+        if limit is not None:
+            args.append(f"max_chars={limit}")
+    if nullable:
+        args.append("nullable=True")
+    return f"Rule({', '.join(args)})"
+
+
+def _check(method: str, param: str, accepts: Any, annotation: str) -> tuple[str | None, str | None]:
+    """(the check expression of a parameter, the Rule constant it uses) for its accepts."""
+    if accepts is None:
+        return None, None
+    constant = f"_{method}_{param}".upper()
+    if isinstance(accepts, dict):
+        # A parameter typed Any may also be an object with attributes (the plugin's message objects).
+        helper = (
+            "accept_fields"
+            if annotation == "Any"
+            else "accept_each"
+            if annotation.startswith("list[")
+            else "accept_payload"
+        )
+        extra = ", nullable=True" if "None" in names_in(annotation) else ""
+        return f"{helper}({method!r}, {param!r}, {param}, {constant}{extra})", constant
+    return f"accept({method!r}, {param!r}, {param}, {constant})", constant
+
+
+def _method(spec: MethodSpec, tables: dict[str, Table], lengths: dict[str, int | None]) -> Method:
+    params_list: list[Param] = []
+    rules: list[tuple[str, str]] = []
+    for p in spec.params:
+        accepts = p.accepts.root if p.accepts is not None and not isinstance(p.accepts, dict) else p.accepts
+        check, constant = _check(spec.name, p.name, accepts, p.type)
+        if constant is not None:
+            if isinstance(accepts, dict):
+                items = ", ".join(f"{k!r}: {rule_expr(v.root, lengths)}" for k, v in accepts.items())
+                rules.append((constant, f"{{{items}}}"))
+            else:
+                rules.append((constant, rule_expr(str(accepts), lengths)))
+        params_list.append(Param(p.name, p.type, p.default, check))
+    params = tuple(params_list)
     impl = spec.impl
     template = impl.template if isinstance(impl, TemplateImpl) else None
     table = tables[impl.table] if isinstance(impl, TemplateImpl) else None
@@ -426,6 +508,7 @@ def _method(spec: MethodSpec, tables: dict[str, Table]) -> Method:
         where=where,
         extension=bool(spec.extension),
         access=spec.access,
+        rules=tuple(rules),
     )
 
 
@@ -478,9 +561,14 @@ def annotation_sources(tables: dict[str, Table], domain_of: dict[str, str], shap
 
 
 def _facade(
-    spec_file: str, spec: FacadeSpec, tables: dict[str, Table], domain_of: dict[str, str], sources: dict[str, str]
+    spec_file: str,
+    spec: FacadeSpec,
+    tables: dict[str, Table],
+    domain_of: dict[str, str],
+    sources: dict[str, str],
+    lengths: dict[str, int | None],
 ) -> Facade:
-    methods = tuple(_method(m, tables) for m in spec.methods)
+    methods = tuple(_method(m, tables, lengths) for m in spec.methods)
     repos = {
         (f"generated.repositories.{domain_of[m.table.table]}", m.table.repository_name)
         for m in methods
@@ -518,7 +606,8 @@ def build(loaded: Loaded) -> Project:
     domains = tuple(_domain(f, s, tables, domain_of) for f, s in specs)
     shapes = {s.name: spec.module for _, spec in loaded.facades for s in spec.shapes}
     sources = annotation_sources(tables, domain_of, shapes)
+    lengths = {f"{t.table}.{c.name}": c.length for _, spec in specs for t in spec.tables for c in t.columns}
     facades = tuple(
-        sorted((_facade(f, s, tables, domain_of, sources) for f, s in loaded.facades), key=lambda f: f.module)
+        sorted((_facade(f, s, tables, domain_of, sources, lengths) for f, s in loaded.facades), key=lambda f: f.module)
     )
     return Project(domains=domains, facades=facades)

@@ -566,13 +566,32 @@ class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
             return []
         return await facades.jargon.get_jargon_groups()
 
-    async def add_persona_learning_review(self, review_data: dict[str, Any] | None = None) -> int:
-        """Create a pending persona learning review from review_data (timestamp defaults to now); its id, 0 on failure. Before start: 0."""
+    async def add_persona_learning_review(
+        self,
+        review_data: dict[str, Any] | None = None,
+        group_id: str | None = None,
+        proposed_content: str | None = None,
+        learning_source: str = "",
+        confidence_score: float = 0.5,
+        raw_analysis: str = "",
+        metadata: dict[str, Any] | None = None,
+        original_content: str = "",
+        new_content: str = "",
+    ) -> int:
+        """Create a pending persona learning review from review_data, or, without it, from the keyword fields as the plugin's manager accepts them (timestamp defaults to now); its id, 0 on failure. Before start: 0."""
         facades = self._facades
         if facades is None:
             return 0
         return await facades.learning.add_persona_learning_review(
             review_data=review_data,
+            group_id=group_id,
+            proposed_content=proposed_content,
+            learning_source=learning_source,
+            confidence_score=confidence_score,
+            raw_analysis=raw_analysis,
+            metadata=metadata,
+            original_content=original_content,
+            new_content=new_content,
         )
 
     async def save_persona_change_snapshot(self, snapshot_data: dict[str, Any]) -> int:

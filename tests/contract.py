@@ -82,12 +82,15 @@ def reference_methods() -> dict[str, dict[str, Any]]:
 
 
 def assert_matches_reference(name: str) -> None:
-    """The manager method has the reference's parameter names, order and defaults."""
+    """The manager method has the reference's parameter names, order and defaults; any parameter after them
+    has a default, so every call the reference signature accepts is accepted the same way."""
     ref = reference_methods()[name]
     method = getattr(SQLAlchemyDatabaseManager, name)
     params = list(inspect.signature(method).parameters.values())[1:]
-    assert [p.name for p in params] == [p["name"] for p in ref["params"]], f"{name}: parameter names or order differ"
-    for param, expected in zip(params, ref["params"], strict=True):
+    known, extra = params[: len(ref["params"])], params[len(ref["params"]) :]
+    assert [p.name for p in known] == [p["name"] for p in ref["params"]], f"{name}: parameter names or order differ"
+    assert all(p.default is not inspect.Parameter.empty for p in extra), f"{name}: an added parameter is required"
+    for param, expected in zip(known, ref["params"], strict=True):
         if expected["default"] is None:
             assert param.default is inspect.Parameter.empty, f"{name}({param.name}) must be required"
         else:

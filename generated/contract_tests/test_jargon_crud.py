@@ -33,6 +33,7 @@ ROUND_TRIPS = (
             "chat_id": "chat_id 一 🙂",
             "created_at": 1735701000123,
             "updated_at": 1735701000123,
+            "content_key": "content_key 一 🙂",
         },
         second={
             "content": "content-2",
@@ -46,6 +47,7 @@ ROUND_TRIPS = (
             "chat_id": "chat_id-2",
             "created_at": 1735701999456,
             "updated_at": 1735701999456,
+            "content_key": "content_key-2",
         },
     ),
     RoundTrip(
@@ -84,6 +86,7 @@ ROUND_TRIPS = (
                     "chat_id": "chat_id 一 🙂",
                     "created_at": 1735701000123,
                     "updated_at": 1735701000123,
+                    "content_key": "content_key 一 🙂",
                 },
             ),
         },

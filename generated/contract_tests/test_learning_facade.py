@@ -22,7 +22,17 @@ FACADE = "learning"
 METHODS = (
     SpecMethod(
         "add_persona_learning_review",
-        params=(("review_data", "dict[str, Any] | None"),),
+        params=(
+            ("review_data", "dict[str, Any] | None"),
+            ("group_id", "str | None"),
+            ("proposed_content", "str | None"),
+            ("learning_source", "str"),
+            ("confidence_score", "float"),
+            ("raw_analysis", "str"),
+            ("metadata", "dict[str, Any] | None"),
+            ("original_content", "str"),
+            ("new_content", "str"),
+        ),
         returns="int",
         not_ready=0,
         handwritten=True,

@@ -225,6 +225,7 @@ ROUND_TRIPS = (
             "reply_to": "reply_to 一 🙂",
             "created_at": 1735701000123,
             "processed": True,
+            "ingest_key": "ingest_key 一 🙂",
         },
         second={
             "sender_id": "sender_id-2",
@@ -238,6 +239,7 @@ ROUND_TRIPS = (
             "reply_to": "reply_to-2",
             "created_at": 1735701999456,
             "processed": False,
+            "ingest_key": "ingest_key-2",
         },
     ),
 )

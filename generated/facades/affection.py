@@ -9,6 +9,19 @@ from generated.shapes.affection import AffectionView, BotMoodView
 from handwritten.facades import affection as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_UPDATE_USER_AFFECTION_GROUP_ID = Rule("text", max_chars=255)
+_UPDATE_USER_AFFECTION_USER_ID = Rule("text", max_chars=255)
+_UPDATE_USER_AFFECTION_NEW_LEVEL = Rule("int", 0, 100, clamp=True)
+_UPDATE_USER_AFFECTION_CHANGE_REASON = Rule("text")
+_UPDATE_USER_AFFECTION_BOT_MOOD = Rule("text")
+_SAVE_BOT_MOOD_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_BOT_MOOD_MOOD_TYPE = Rule("text", max_chars=100)
+_SAVE_BOT_MOOD_MOOD_INTENSITY = Rule("float")
+_SAVE_BOT_MOOD_MOOD_DESCRIPTION = Rule("text")
+_SAVE_BOT_MOOD_DURATION_HOURS = Rule("float", 0, 876000)
 
 
 class AffectionFacade:
@@ -29,6 +42,13 @@ class AffectionFacade:
         self, group_id: str, user_id: str, new_level: int, change_reason: str = "", bot_mood: str = ""
     ) -> bool:
         """Set the user's affection level (clamped to 0..max_affection) and record the change as an interaction."""
+        group_id = accept("update_user_affection", "group_id", group_id, _UPDATE_USER_AFFECTION_GROUP_ID)
+        user_id = accept("update_user_affection", "user_id", user_id, _UPDATE_USER_AFFECTION_USER_ID)
+        new_level = accept("update_user_affection", "new_level", new_level, _UPDATE_USER_AFFECTION_NEW_LEVEL)
+        change_reason = accept(
+            "update_user_affection", "change_reason", change_reason, _UPDATE_USER_AFFECTION_CHANGE_REASON
+        )
+        bot_mood = accept("update_user_affection", "bot_mood", bot_mood, _UPDATE_USER_AFFECTION_BOT_MOOD)
         try:
             return await queries.update_user_affection(
                 self._db,
@@ -70,6 +90,13 @@ class AffectionFacade:
         self, group_id: str, mood_type: str, mood_intensity: float, mood_description: str, duration_hours: int = 24
     ) -> bool:
         """Make this the group's active mood, ending the moods that were active; valid for duration_hours."""
+        group_id = accept("save_bot_mood", "group_id", group_id, _SAVE_BOT_MOOD_GROUP_ID)
+        mood_type = accept("save_bot_mood", "mood_type", mood_type, _SAVE_BOT_MOOD_MOOD_TYPE)
+        mood_intensity = accept("save_bot_mood", "mood_intensity", mood_intensity, _SAVE_BOT_MOOD_MOOD_INTENSITY)
+        mood_description = accept(
+            "save_bot_mood", "mood_description", mood_description, _SAVE_BOT_MOOD_MOOD_DESCRIPTION
+        )
+        duration_hours = accept("save_bot_mood", "duration_hours", duration_hours, _SAVE_BOT_MOOD_DURATION_HOURS)
         try:
             return await queries.save_bot_mood(
                 self._db,

@@ -12,6 +12,31 @@ from generated.shapes.expression import ExpressionPatternStatistics, StyleProfil
 from handwritten.facades import expression as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_SAVE_STYLE_PROFILE_PROFILE_NAME = Rule("text", max_chars=255)
+_SAVE_STYLE_PROFILE_PROFILE_DATA = {
+    "vocabulary_richness": Rule("float", nullable=True),
+    "sentence_complexity": Rule("float", nullable=True),
+    "emotional_expression": Rule("float", nullable=True),
+    "interaction_tendency": Rule("float", nullable=True),
+    "topic_diversity": Rule("float", nullable=True),
+    "formality_level": Rule("float", nullable=True),
+    "creativity_score": Rule("float", nullable=True),
+}
+_SAVE_STYLE_LEARNING_RECORD_RECORD_DATA = {
+    "style_type": Rule("text", max_chars=100),
+    "learned_patterns": Rule("json"),
+    "confidence_score": Rule("float"),
+    "sample_count": Rule("int", -2147483648, 2147483647),
+}
+_SAVE_LANGUAGE_STYLE_PATTERN_LANGUAGE_STYLE = Rule("text", max_chars=255)
+_SAVE_LANGUAGE_STYLE_PATTERN_PATTERN_DATA = {
+    "example_phrases": Rule("json"),
+    "context_type": Rule("text", max_chars=100),
+    "confidence_score": Rule("float", nullable=True),
+}
 
 
 class ExpressionFacade:
@@ -94,6 +119,10 @@ class ExpressionFacade:
 
     async def save_style_profile(self, profile_name: str, profile_data: dict[str, Any]) -> bool:
         """Set the given scores on the named style profile, creating it (other scores empty) if it does not exist."""
+        profile_name = accept("save_style_profile", "profile_name", profile_name, _SAVE_STYLE_PROFILE_PROFILE_NAME)
+        profile_data = accept_payload(
+            "save_style_profile", "profile_data", profile_data, _SAVE_STYLE_PROFILE_PROFILE_DATA
+        )
         try:
             return await queries.save_style_profile(self._db, profile_name=profile_name, profile_data=profile_data)
         except SQLAlchemyError as exc:
@@ -102,6 +131,9 @@ class ExpressionFacade:
 
     async def save_style_learning_record(self, record_data: dict[str, Any]) -> bool:
         """Append a style learning record; learned patterns are stored as JSON and last_updated is now."""
+        record_data = accept_payload(
+            "save_style_learning_record", "record_data", record_data, _SAVE_STYLE_LEARNING_RECORD_RECORD_DATA
+        )
         try:
             return await queries.save_style_learning_record(self._db, record_data=record_data)
         except SQLAlchemyError as exc:
@@ -110,6 +142,12 @@ class ExpressionFacade:
 
     async def save_language_style_pattern(self, language_style: str, pattern_data: dict[str, Any]) -> bool:
         """Insert a language style pattern with usage 1, or replace its fields and add 1 to its usage if it exists."""
+        language_style = accept(
+            "save_language_style_pattern", "language_style", language_style, _SAVE_LANGUAGE_STYLE_PATTERN_LANGUAGE_STYLE
+        )
+        pattern_data = accept_payload(
+            "save_language_style_pattern", "pattern_data", pattern_data, _SAVE_LANGUAGE_STYLE_PATTERN_PATTERN_DATA
+        )
         try:
             return await queries.save_language_style_pattern(
                 self._db, language_style=language_style, pattern_data=pattern_data

@@ -13,6 +13,50 @@ from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.facades import jargon as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_INSERT_JARGON_JARGON_DATA = {
+    "chat_id": Rule("text", max_chars=255),
+    "content": Rule("text", max_chars=600),
+    "raw_content": Rule("text"),
+    "meaning": Rule("text", nullable=True),
+    "is_jargon": Rule("bool", nullable=True),
+    "count": Rule("int", -2147483648, 2147483647),
+    "last_inference_count": Rule("int", -2147483648, 2147483647),
+    "is_complete": Rule("bool"),
+    "is_global": Rule("bool"),
+    "created_at": Rule("time"),
+    "updated_at": Rule("time"),
+}
+_UPDATE_JARGON_JARGON_DATA = {
+    "id": Rule("id"),
+    "content": Rule("text", max_chars=600),
+    "raw_content": Rule("text", nullable=True),
+    "meaning": Rule("text", nullable=True),
+    "is_jargon": Rule("bool", nullable=True),
+    "is_complete": Rule("bool", nullable=True),
+    "is_global": Rule("bool", nullable=True),
+    "count": Rule("int", -2147483648, 2147483647, nullable=True),
+    "last_inference_count": Rule("int", -2147483648, 2147483647, nullable=True),
+    "updated_at": Rule("time"),
+}
+_GET_JARGON_BY_ID_JARGON_ID = Rule("id")
+_DELETE_JARGON_BY_ID_JARGON_ID = Rule("id")
+_SET_JARGON_GLOBAL_JARGON_ID = Rule("id")
+_SET_JARGON_GLOBAL_IS_GLOBAL = Rule("bool")
+_SYNC_GLOBAL_JARGON_TO_GROUP_TARGET_CHAT_ID = Rule("text", max_chars=255)
+_SAVE_OR_UPDATE_JARGON_CHAT_ID = Rule("text", max_chars=255)
+_SAVE_OR_UPDATE_JARGON_CONTENT = Rule("text", max_chars=600)
+_SAVE_OR_UPDATE_JARGON_JARGON_DATA = {
+    "raw_content": Rule("text", nullable=True),
+    "meaning": Rule("text", nullable=True),
+    "is_jargon": Rule("bool", nullable=True),
+    "count": Rule("int", -2147483648, 2147483647),
+    "last_inference_count": Rule("int", -2147483648, 2147483647),
+    "is_complete": Rule("bool"),
+    "is_global": Rule("bool"),
+}
 
 
 class JargonFacade:
@@ -31,6 +75,7 @@ class JargonFacade:
 
     async def insert_jargon(self, jargon_data: dict[str, Any]) -> int | None:
         """Insert a term from its data; when the chat already has the content, the existing id instead."""
+        jargon_data = accept_payload("insert_jargon", "jargon_data", jargon_data, _INSERT_JARGON_JARGON_DATA)
         try:
             return await queries.insert_jargon(self._db, jargon_data=jargon_data)
         except SQLAlchemyError as exc:
@@ -39,6 +84,7 @@ class JargonFacade:
 
     async def update_jargon(self, jargon_data: dict[str, Any]) -> bool:
         """Set the given fields on the term with jargon_data['id']; False without an id or a row."""
+        jargon_data = accept_payload("update_jargon", "jargon_data", jargon_data, _UPDATE_JARGON_JARGON_DATA)
         try:
             return await queries.update_jargon(self._db, jargon_data=jargon_data)
         except SQLAlchemyError as exc:
@@ -167,6 +213,7 @@ class JargonFacade:
 
     async def get_jargon_by_id(self, jargon_id: int) -> JargonRecord | None:
         """The term with this id; None if there is none."""
+        jargon_id = accept("get_jargon_by_id", "jargon_id", jargon_id, _GET_JARGON_BY_ID_JARGON_ID)
         try:
             async with self._db.reading() as conn:
                 return await JargonRepository.get(conn, jargon_id)
@@ -176,6 +223,7 @@ class JargonFacade:
 
     async def delete_jargon_by_id(self, jargon_id: int) -> bool:
         """Delete the term with this id; whether one was deleted."""
+        jargon_id = accept("delete_jargon_by_id", "jargon_id", jargon_id, _DELETE_JARGON_BY_ID_JARGON_ID)
         try:
             async with self._db.autocommit() as conn:
                 return await JargonRepository.delete(conn, jargon_id)
@@ -185,6 +233,8 @@ class JargonFacade:
 
     async def set_jargon_global(self, jargon_id: int, is_global: bool) -> bool:
         """Share the term with every group or stop sharing it; whether the term exists."""
+        jargon_id = accept("set_jargon_global", "jargon_id", jargon_id, _SET_JARGON_GLOBAL_JARGON_ID)
+        is_global = accept("set_jargon_global", "is_global", is_global, _SET_JARGON_GLOBAL_IS_GLOBAL)
         try:
             return await queries.set_jargon_global(self._db, jargon_id=jargon_id, is_global=is_global)
         except SQLAlchemyError as exc:
@@ -193,6 +243,9 @@ class JargonFacade:
 
     async def sync_global_jargon_to_group(self, target_chat_id: str) -> int:
         """Copy confirmed global terms of other chats that the target chat lacks into it, as local confirmed terms; how many were copied."""
+        target_chat_id = accept(
+            "sync_global_jargon_to_group", "target_chat_id", target_chat_id, _SYNC_GLOBAL_JARGON_TO_GROUP_TARGET_CHAT_ID
+        )
         try:
             return await queries.sync_global_jargon_to_group(self._db, target_chat_id=target_chat_id)
         except SQLAlchemyError as exc:
@@ -201,6 +254,11 @@ class JargonFacade:
 
     async def save_or_update_jargon(self, chat_id: str, content: str, jargon_data: dict[str, Any]) -> int | None:
         """Upsert the term on (chat_id, content): a completed term keeps its meaning, raw contents and state and adds the count; others take the new values."""
+        chat_id = accept("save_or_update_jargon", "chat_id", chat_id, _SAVE_OR_UPDATE_JARGON_CHAT_ID)
+        content = accept("save_or_update_jargon", "content", content, _SAVE_OR_UPDATE_JARGON_CONTENT)
+        jargon_data = accept_payload(
+            "save_or_update_jargon", "jargon_data", jargon_data, _SAVE_OR_UPDATE_JARGON_JARGON_DATA
+        )
         try:
             return await queries.save_or_update_jargon(
                 self._db, chat_id=chat_id, content=content, jargon_data=jargon_data

@@ -25,6 +25,103 @@ from generated.shapes.learning import (
 from handwritten.facades import learning as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA = {
+    "timestamp": Rule("time"),
+    "group_id": Rule("text", max_chars=255),
+    "update_type": Rule("text", max_chars=255),
+    "original_content": Rule("text"),
+    "new_content": Rule("text"),
+    "proposed_content": Rule("text"),
+    "confidence_score": Rule("float"),
+    "reason": Rule("text"),
+    "metadata": Rule("json"),
+}
+_ADD_PERSONA_LEARNING_REVIEW_GROUP_ID = Rule("text", max_chars=255, nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_PROPOSED_CONTENT = Rule("text", nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_LEARNING_SOURCE = Rule("text", max_chars=255)
+_ADD_PERSONA_LEARNING_REVIEW_CONFIDENCE_SCORE = Rule("float")
+_ADD_PERSONA_LEARNING_REVIEW_RAW_ANALYSIS = Rule("text")
+_ADD_PERSONA_LEARNING_REVIEW_METADATA = Rule("json", nullable=True)
+_ADD_PERSONA_LEARNING_REVIEW_ORIGINAL_CONTENT = Rule("text")
+_ADD_PERSONA_LEARNING_REVIEW_NEW_CONTENT = Rule("text")
+_SAVE_PERSONA_CHANGE_SNAPSHOT_SNAPSHOT_DATA = {
+    "review_id": Rule("text", max_chars=100),
+    "review_source": Rule("text", max_chars=50),
+    "applied_persona_id": Rule("text", max_chars=255),
+    "applied_at": Rule("time"),
+    "before_system_prompt": Rule("text"),
+    "after_system_prompt": Rule("text"),
+    "before_begin_dialogs": Rule("json"),
+    "after_begin_dialogs": Rule("json"),
+    "affected_fields": Rule("json"),
+}
+_SAVE_PERSONA_UPDATE_RECORD_RECORD_DATA = {
+    "timestamp": Rule("time"),
+    "group_id": Rule("text", max_chars=255),
+    "update_type": Rule("text", max_chars=255),
+    "original_content": Rule("text"),
+    "new_content": Rule("text"),
+    "proposed_content": Rule("text"),
+    "confidence_score": Rule("float"),
+    "reason": Rule("text"),
+    "metadata": Rule("json"),
+}
+_DELETE_PERSONA_UPDATE_RECORD_RECORD_ID = Rule("id")
+_GET_PERSONA_UPDATE_RECORD_BY_ID_RECORD_ID = Rule("id")
+_UPDATE_PERSONA_UPDATE_RECORD_STATUS_RECORD_ID = Rule("id")
+_UPDATE_PERSONA_UPDATE_RECORD_STATUS_STATUS = Rule("text", max_chars=50)
+_UPDATE_PERSONA_UPDATE_RECORD_STATUS_COMMENT = Rule("text", nullable=True)
+_UPDATE_PERSONA_UPDATE_RECORD_STATUS_GROUP_ID = Rule("text", max_chars=255, nullable=True)
+_CREATE_STYLE_LEARNING_REVIEW_REVIEW_DATA = {
+    "type": Rule("text", max_chars=100),
+    "group_id": Rule("text", max_chars=255),
+    "timestamp": Rule("time"),
+    "learned_patterns": Rule("json", nullable=True),
+    "few_shots_content": Rule("text"),
+    "description": Rule("text"),
+    "metadata": Rule("json"),
+}
+_UPDATE_STYLE_REVIEW_STATUS_REVIEW_ID = Rule("id")
+_UPDATE_STYLE_REVIEW_STATUS_STATUS = Rule("text", max_chars=50)
+_UPDATE_STYLE_REVIEW_STATUS_REVIEWER_COMMENT = Rule("text")
+_UPDATE_STYLE_REVIEW_STATUS_GROUP_ID = Rule("text", max_chars=255, nullable=True)
+_UPDATE_STYLE_REVIEW_METADATA_REVIEW_ID = Rule("id")
+_UPDATE_STYLE_REVIEW_METADATA_METADATA_PATCH = Rule("json")
+_DELETE_STYLE_REVIEW_BY_ID_REVIEW_ID = Rule("id")
+_DELETE_PERSONA_LEARNING_REVIEW_BY_ID_REVIEW_ID = Rule("id")
+_GET_PERSONA_LEARNING_REVIEW_BY_ID_REVIEW_ID = Rule("id")
+_UPDATE_PERSONA_LEARNING_REVIEW_STATUS_REVIEW_ID = Rule("id")
+_UPDATE_PERSONA_LEARNING_REVIEW_STATUS_STATUS = Rule("text", max_chars=50)
+_UPDATE_PERSONA_LEARNING_REVIEW_STATUS_COMMENT = Rule("text", nullable=True)
+_UPDATE_PERSONA_LEARNING_REVIEW_STATUS_MODIFIED_CONTENT = Rule("text", nullable=True)
+_UPDATE_PERSONA_LEARNING_REVIEW_STATUS_GROUP_ID = Rule("text", max_chars=255, nullable=True)
+_UPDATE_PERSONA_LEARNING_REVIEW_METADATA_REVIEW_ID = Rule("id")
+_UPDATE_PERSONA_LEARNING_REVIEW_METADATA_METADATA_PATCH = Rule("json")
+_SAVE_LEARNING_SESSION_RECORD_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_LEARNING_SESSION_RECORD_SESSION_DATA = {
+    "session_id": Rule("text", max_chars=255),
+    "batch_id": Rule("text", max_chars=255, nullable=True),
+    "start_time": Rule("time"),
+    "end_time": Rule("time"),
+    "message_count": Rule("int", -2147483648, 2147483647),
+    "messages_processed": Rule("int", -2147483648, 2147483647),
+    "learning_quality": Rule("float"),
+    "quality_score": Rule("float"),
+    "status": Rule("text", max_chars=50),
+}
+_SAVE_LEARNING_PERFORMANCE_RECORD_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_LEARNING_PERFORMANCE_RECORD_PERFORMANCE_DATA = {
+    "session_id": Rule("text", max_chars=255),
+    "timestamp": Rule("time"),
+    "quality_score": Rule("float", nullable=True),
+    "learning_time": Rule("float", nullable=True),
+    "success": Rule("bool"),
+    "successful_pattern": Rule("text", nullable=True),
+    "failed_pattern": Rule("text", nullable=True),
+}
 
 
 class LearningFacade:
@@ -33,16 +130,92 @@ class LearningFacade:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add_persona_learning_review(self, review_data: dict[str, Any] | None = None) -> int:
-        """Create a pending persona learning review from review_data (timestamp defaults to now); its id, 0 on failure."""
+    async def add_persona_learning_review(
+        self,
+        review_data: dict[str, Any] | None = None,
+        group_id: str | None = None,
+        proposed_content: str | None = None,
+        learning_source: str = "",
+        confidence_score: float = 0.5,
+        raw_analysis: str = "",
+        metadata: dict[str, Any] | None = None,
+        original_content: str = "",
+        new_content: str = "",
+    ) -> int:
+        """Create a pending persona learning review from review_data, or, without it, from the keyword fields as the plugin's manager accepts them (timestamp defaults to now); its id, 0 on failure."""
+        review_data = accept_payload(
+            "add_persona_learning_review",
+            "review_data",
+            review_data,
+            _ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA,
+            nullable=True,
+        )
+        group_id = accept("add_persona_learning_review", "group_id", group_id, _ADD_PERSONA_LEARNING_REVIEW_GROUP_ID)
+        proposed_content = accept(
+            "add_persona_learning_review",
+            "proposed_content",
+            proposed_content,
+            _ADD_PERSONA_LEARNING_REVIEW_PROPOSED_CONTENT,
+        )
+        learning_source = accept(
+            "add_persona_learning_review",
+            "learning_source",
+            learning_source,
+            _ADD_PERSONA_LEARNING_REVIEW_LEARNING_SOURCE,
+        )
+        confidence_score = accept(
+            "add_persona_learning_review",
+            "confidence_score",
+            confidence_score,
+            _ADD_PERSONA_LEARNING_REVIEW_CONFIDENCE_SCORE,
+        )
+        raw_analysis = accept(
+            "add_persona_learning_review", "raw_analysis", raw_analysis, _ADD_PERSONA_LEARNING_REVIEW_RAW_ANALYSIS
+        )
+        metadata = accept("add_persona_learning_review", "metadata", metadata, _ADD_PERSONA_LEARNING_REVIEW_METADATA)
+        original_content = accept(
+            "add_persona_learning_review",
+            "original_content",
+            original_content,
+            _ADD_PERSONA_LEARNING_REVIEW_ORIGINAL_CONTENT,
+        )
+        new_content = accept(
+            "add_persona_learning_review", "new_content", new_content, _ADD_PERSONA_LEARNING_REVIEW_NEW_CONTENT
+        )
         try:
-            return await queries.add_persona_learning_review(self._db, review_data=review_data)
+            return await queries.add_persona_learning_review(
+                self._db,
+                review_data=review_data,
+                group_id=group_id,
+                proposed_content=proposed_content,
+                learning_source=learning_source,
+                confidence_score=confidence_score,
+                raw_analysis=raw_analysis,
+                metadata=metadata,
+                original_content=original_content,
+                new_content=new_content,
+            )
         except SQLAlchemyError as exc:
-            log_failure("add_persona_learning_review", exc, review_data=review_data)
+            log_failure(
+                "add_persona_learning_review",
+                exc,
+                review_data=review_data,
+                group_id=group_id,
+                proposed_content=proposed_content,
+                learning_source=learning_source,
+                confidence_score=confidence_score,
+                raw_analysis=raw_analysis,
+                metadata=metadata,
+                original_content=original_content,
+                new_content=new_content,
+            )
             return 0
 
     async def save_persona_change_snapshot(self, snapshot_data: dict[str, Any]) -> int:
         """Store the persona before and after an applied review (dialog lists as JSON); the snapshot's id, 0 on failure."""
+        snapshot_data = accept_payload(
+            "save_persona_change_snapshot", "snapshot_data", snapshot_data, _SAVE_PERSONA_CHANGE_SNAPSHOT_SNAPSHOT_DATA
+        )
         try:
             return await queries.save_persona_change_snapshot(self._db, snapshot_data=snapshot_data)
         except SQLAlchemyError as exc:
@@ -69,6 +242,9 @@ class LearningFacade:
 
     async def save_persona_update_record(self, record_data: dict[str, Any]) -> int:
         """Same as add_persona_learning_review; the new review's id, 0 on failure."""
+        record_data = accept_payload(
+            "save_persona_update_record", "record_data", record_data, _SAVE_PERSONA_UPDATE_RECORD_RECORD_DATA
+        )
         try:
             return await queries.save_persona_update_record(self._db, record_data=record_data)
         except SQLAlchemyError as exc:
@@ -77,6 +253,9 @@ class LearningFacade:
 
     async def delete_persona_update_record(self, record_id: int) -> bool:
         """Delete one persona learning review; whether it existed."""
+        record_id = accept(
+            "delete_persona_update_record", "record_id", record_id, _DELETE_PERSONA_UPDATE_RECORD_RECORD_ID
+        )
         try:
             async with self._db.autocommit() as conn:
                 return await PersonaLearningReviewRepository.delete(conn, record_id)
@@ -86,6 +265,9 @@ class LearningFacade:
 
     async def get_persona_update_record_by_id(self, record_id: int) -> PersonaReviewView | None:
         """One persona learning review by id, or None."""
+        record_id = accept(
+            "get_persona_update_record_by_id", "record_id", record_id, _GET_PERSONA_UPDATE_RECORD_BY_ID_RECORD_ID
+        )
         try:
             return await queries.get_persona_update_record_by_id(self._db, record_id=record_id)
         except SQLAlchemyError as exc:
@@ -110,6 +292,21 @@ class LearningFacade:
         self, record_id: int, status: str, comment: str | None = None, group_id: str | None = None
     ) -> bool:
         """Set a persona learning review's status and comment, review_time now (only within group_id when given); whether it was found."""
+        record_id = accept(
+            "update_persona_update_record_status",
+            "record_id",
+            record_id,
+            _UPDATE_PERSONA_UPDATE_RECORD_STATUS_RECORD_ID,
+        )
+        status = accept(
+            "update_persona_update_record_status", "status", status, _UPDATE_PERSONA_UPDATE_RECORD_STATUS_STATUS
+        )
+        comment = accept(
+            "update_persona_update_record_status", "comment", comment, _UPDATE_PERSONA_UPDATE_RECORD_STATUS_COMMENT
+        )
+        group_id = accept(
+            "update_persona_update_record_status", "group_id", group_id, _UPDATE_PERSONA_UPDATE_RECORD_STATUS_GROUP_ID
+        )
         try:
             return await queries.update_persona_update_record_status(
                 self._db, record_id=record_id, status=status, comment=comment, group_id=group_id
@@ -127,6 +324,9 @@ class LearningFacade:
 
     async def create_style_learning_review(self, review_data: dict[str, Any]) -> int:
         """Create a pending style learning review (learned patterns as JSON); its id, 0 on failure."""
+        review_data = accept_payload(
+            "create_style_learning_review", "review_data", review_data, _CREATE_STYLE_LEARNING_REVIEW_REVIEW_DATA
+        )
         try:
             return await queries.create_style_learning_review(self._db, review_data=review_data)
         except SQLAlchemyError as exc:
@@ -159,6 +359,15 @@ class LearningFacade:
         self, review_id: int, status: str, reviewer_comment: str = "", group_id: str | None = None
     ) -> bool:
         """Set a style learning review's status and comment, review_time now (only within group_id when given); whether it was found."""
+        review_id = accept("update_style_review_status", "review_id", review_id, _UPDATE_STYLE_REVIEW_STATUS_REVIEW_ID)
+        status = accept("update_style_review_status", "status", status, _UPDATE_STYLE_REVIEW_STATUS_STATUS)
+        reviewer_comment = accept(
+            "update_style_review_status",
+            "reviewer_comment",
+            reviewer_comment,
+            _UPDATE_STYLE_REVIEW_STATUS_REVIEWER_COMMENT,
+        )
+        group_id = accept("update_style_review_status", "group_id", group_id, _UPDATE_STYLE_REVIEW_STATUS_GROUP_ID)
         try:
             return await queries.update_style_review_status(
                 self._db, review_id=review_id, status=status, reviewer_comment=reviewer_comment, group_id=group_id
@@ -176,6 +385,15 @@ class LearningFacade:
 
     async def update_style_review_metadata(self, review_id: int, metadata_patch: dict[str, Any]) -> bool:
         """Merge metadata_patch into a style learning review's metadata; whether the review exists."""
+        review_id = accept(
+            "update_style_review_metadata", "review_id", review_id, _UPDATE_STYLE_REVIEW_METADATA_REVIEW_ID
+        )
+        metadata_patch = accept(
+            "update_style_review_metadata",
+            "metadata_patch",
+            metadata_patch,
+            _UPDATE_STYLE_REVIEW_METADATA_METADATA_PATCH,
+        )
         try:
             return await queries.update_style_review_metadata(
                 self._db, review_id=review_id, metadata_patch=metadata_patch
@@ -186,6 +404,7 @@ class LearningFacade:
 
     async def delete_style_review_by_id(self, review_id: int) -> bool:
         """Delete one style learning review; whether it existed."""
+        review_id = accept("delete_style_review_by_id", "review_id", review_id, _DELETE_STYLE_REVIEW_BY_ID_REVIEW_ID)
         try:
             async with self._db.autocommit() as conn:
                 return await StyleLearningReviewRepository.delete(conn, review_id)
@@ -225,6 +444,12 @@ class LearningFacade:
 
     async def delete_persona_learning_review_by_id(self, review_id: int) -> bool:
         """Delete one persona learning review; whether it existed."""
+        review_id = accept(
+            "delete_persona_learning_review_by_id",
+            "review_id",
+            review_id,
+            _DELETE_PERSONA_LEARNING_REVIEW_BY_ID_REVIEW_ID,
+        )
         try:
             async with self._db.autocommit() as conn:
                 return await PersonaLearningReviewRepository.delete(conn, review_id)
@@ -234,6 +459,9 @@ class LearningFacade:
 
     async def get_persona_learning_review_by_id(self, review_id: int) -> PersonaReviewView | None:
         """One persona learning review by id, or None."""
+        review_id = accept(
+            "get_persona_learning_review_by_id", "review_id", review_id, _GET_PERSONA_LEARNING_REVIEW_BY_ID_REVIEW_ID
+        )
         try:
             return await queries.get_persona_learning_review_by_id(self._db, review_id=review_id)
         except SQLAlchemyError as exc:
@@ -249,6 +477,30 @@ class LearningFacade:
         group_id: str | None = None,
     ) -> bool:
         """Set a persona learning review's status and comment, review_time now, and new and proposed content to modified_content when given (only within group_id when given); whether it was found."""
+        review_id = accept(
+            "update_persona_learning_review_status",
+            "review_id",
+            review_id,
+            _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_REVIEW_ID,
+        )
+        status = accept(
+            "update_persona_learning_review_status", "status", status, _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_STATUS
+        )
+        comment = accept(
+            "update_persona_learning_review_status", "comment", comment, _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_COMMENT
+        )
+        modified_content = accept(
+            "update_persona_learning_review_status",
+            "modified_content",
+            modified_content,
+            _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_MODIFIED_CONTENT,
+        )
+        group_id = accept(
+            "update_persona_learning_review_status",
+            "group_id",
+            group_id,
+            _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_GROUP_ID,
+        )
         try:
             return await queries.update_persona_learning_review_status(
                 self._db,
@@ -272,6 +524,18 @@ class LearningFacade:
 
     async def update_persona_learning_review_metadata(self, review_id: int, metadata_patch: dict[str, Any]) -> bool:
         """Merge metadata_patch into a persona learning review's metadata; whether the review exists."""
+        review_id = accept(
+            "update_persona_learning_review_metadata",
+            "review_id",
+            review_id,
+            _UPDATE_PERSONA_LEARNING_REVIEW_METADATA_REVIEW_ID,
+        )
+        metadata_patch = accept(
+            "update_persona_learning_review_metadata",
+            "metadata_patch",
+            metadata_patch,
+            _UPDATE_PERSONA_LEARNING_REVIEW_METADATA_METADATA_PATCH,
+        )
         try:
             return await queries.update_persona_learning_review_metadata(
                 self._db, review_id=review_id, metadata_patch=metadata_patch
@@ -318,6 +582,10 @@ class LearningFacade:
 
     async def save_learning_session_record(self, group_id: str, session_data: dict[str, Any]) -> bool:
         """Insert a learning session by session_id, or update the given end_time, message count, quality and status of the existing one."""
+        group_id = accept("save_learning_session_record", "group_id", group_id, _SAVE_LEARNING_SESSION_RECORD_GROUP_ID)
+        session_data = accept_payload(
+            "save_learning_session_record", "session_data", session_data, _SAVE_LEARNING_SESSION_RECORD_SESSION_DATA
+        )
         try:
             return await queries.save_learning_session_record(self._db, group_id=group_id, session_data=session_data)
         except SQLAlchemyError as exc:
@@ -326,6 +594,15 @@ class LearningFacade:
 
     async def save_learning_performance_record(self, group_id: str, performance_data: dict[str, Any]) -> bool:
         """Append one learning performance record of the group (timestamp in whole seconds, pattern lists as JSON)."""
+        group_id = accept(
+            "save_learning_performance_record", "group_id", group_id, _SAVE_LEARNING_PERFORMANCE_RECORD_GROUP_ID
+        )
+        performance_data = accept_payload(
+            "save_learning_performance_record",
+            "performance_data",
+            performance_data,
+            _SAVE_LEARNING_PERFORMANCE_RECORD_PERFORMANCE_DATA,
+        )
         try:
             return await queries.save_learning_performance_record(
                 self._db, group_id=group_id, performance_data=performance_data

@@ -21,6 +21,50 @@ from generated.shapes.message import (
 from handwritten.facades import message as queries
 from handwritten.runtime.failures import log_failure, translate
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_each, accept_fields, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_SAVE_RAW_MESSAGE_MESSAGE_DATA = {
+    "sender_id": Rule("text", max_chars=255),
+    "sender_name": Rule("text", max_chars=255),
+    "sender_qq": Rule("text", max_chars=32),
+    "message": Rule("text"),
+    "group_id": Rule("text", max_chars=255),
+    "timestamp": Rule("time"),
+    "platform": Rule("text", max_chars=100),
+    "message_id": Rule("text", max_chars=255),
+    "reply_to": Rule("text", max_chars=255),
+}
+_SAVE_MANUAL_MEMORY_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_MANUAL_MEMORY_USER_ID = Rule("text", max_chars=255)
+_SAVE_MANUAL_MEMORY_CONTENT = Rule("text")
+_SAVE_MANUAL_MEMORY_MEMORY_TYPE = Rule("text", max_chars=50)
+_SAVE_MANUAL_MEMORY_IMPORTANCE = Rule("int", -2147483648, 2147483647)
+_MARK_MESSAGES_PROCESSED_MESSAGE_IDS = Rule("ids")
+_ADD_FILTERED_MESSAGE_FILTERED_DATA = {
+    "raw_message_id": Rule("id", nullable=True),
+    "message": Rule("text"),
+    "sender_id": Rule("text", max_chars=255),
+    "group_id": Rule("text", max_chars=255),
+    "timestamp": Rule("time"),
+    "confidence": Rule("float", nullable=True),
+    "quality_scores": Rule("json", nullable=True),
+    "filter_reason": Rule("text", nullable=True),
+}
+_SAVE_BOT_MESSAGE_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_BOT_MESSAGE_MESSAGE = Rule("text")
+_SAVE_BOT_MESSAGE_TIMESTAMP = Rule("time", nullable=True)
+_SAVE_RAW_MESSAGES_MESSAGES = {
+    "sender_id": Rule("text", max_chars=255),
+    "sender_name": Rule("text", max_chars=255),
+    "sender_qq": Rule("text", max_chars=32),
+    "message": Rule("text"),
+    "group_id": Rule("text", max_chars=255),
+    "timestamp": Rule("time"),
+    "platform": Rule("text", max_chars=100),
+    "message_id": Rule("text", max_chars=255),
+    "reply_to": Rule("text", max_chars=255),
+}
 
 
 class MessageFacade:
@@ -31,6 +75,7 @@ class MessageFacade:
 
     async def save_raw_message(self, message_data: Any) -> int:
         """Store one collected chat message (a dict or an object with attributes); returns its new id."""
+        message_data = accept_fields("save_raw_message", "message_data", message_data, _SAVE_RAW_MESSAGE_MESSAGE_DATA)
         try:
             return await queries.save_raw_message(self._db, message_data=message_data)
         except SQLAlchemyError as exc:
@@ -41,6 +86,11 @@ class MessageFacade:
         self, group_id: str, user_id: str, content: str, memory_type: str = "manual_remember", importance: int = 9
     ) -> int:
         """Store a memory the user asked the bot to remember; returns its new id."""
+        group_id = accept("save_manual_memory", "group_id", group_id, _SAVE_MANUAL_MEMORY_GROUP_ID)
+        user_id = accept("save_manual_memory", "user_id", user_id, _SAVE_MANUAL_MEMORY_USER_ID)
+        content = accept("save_manual_memory", "content", content, _SAVE_MANUAL_MEMORY_CONTENT)
+        memory_type = accept("save_manual_memory", "memory_type", memory_type, _SAVE_MANUAL_MEMORY_MEMORY_TYPE)
+        importance = accept("save_manual_memory", "importance", importance, _SAVE_MANUAL_MEMORY_IMPORTANCE)
         try:
             return await queries.save_manual_memory(
                 self._db,
@@ -80,6 +130,9 @@ class MessageFacade:
 
     async def mark_messages_processed(self, message_ids: list[int]) -> bool:
         """Mark the raw messages with these ids processed; True when the list is empty or a row matched."""
+        message_ids = accept(
+            "mark_messages_processed", "message_ids", message_ids, _MARK_MESSAGES_PROCESSED_MESSAGE_IDS
+        )
         try:
             return await queries.mark_messages_processed(self._db, message_ids=message_ids)
         except SQLAlchemyError as exc:
@@ -149,6 +202,9 @@ class MessageFacade:
 
     async def add_filtered_message(self, filtered_data: dict[str, Any]) -> int:
         """Store a message that passed filtering; returns its new id."""
+        filtered_data = accept_payload(
+            "add_filtered_message", "filtered_data", filtered_data, _ADD_FILTERED_MESSAGE_FILTERED_DATA
+        )
         try:
             return await queries.add_filtered_message(self._db, filtered_data=filtered_data)
         except SQLAlchemyError as exc:
@@ -157,6 +213,9 @@ class MessageFacade:
 
     async def save_bot_message(self, group_id: str, message: str, timestamp: int | None = None) -> bool:
         """Store a message the bot sent to the group; the timestamp defaults to now."""
+        group_id = accept("save_bot_message", "group_id", group_id, _SAVE_BOT_MESSAGE_GROUP_ID)
+        message = accept("save_bot_message", "message", message, _SAVE_BOT_MESSAGE_MESSAGE)
+        timestamp = accept("save_bot_message", "timestamp", timestamp, _SAVE_BOT_MESSAGE_TIMESTAMP)
         try:
             return await queries.save_bot_message(self._db, group_id=group_id, message=message, timestamp=timestamp)
         except SQLAlchemyError as exc:
@@ -237,6 +296,7 @@ class MessageFacade:
 
     async def save_raw_messages(self, messages: list[dict[str, Any]]) -> list[int]:
         """Store a batch of collected chat messages in one transaction and one insert; returns their ids in input order."""
+        messages = accept_each("save_raw_messages", "messages", messages, _SAVE_RAW_MESSAGES_MESSAGES)
         try:
             return await queries.save_raw_messages(self._db, messages=messages)
         except SQLAlchemyError as exc:

@@ -11,6 +11,25 @@ from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, Pe
 from handwritten.facades import persona as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_BACKUP_PERSONA_GROUP_ID = Rule("text", max_chars=255)
+_BACKUP_PERSONA_BACKUP_DATA = {
+    "group_id": Rule("text", max_chars=255),
+    "backup_name": Rule("text", max_chars=255),
+    "reason": Rule("text"),
+    "persona_config": Rule("json"),
+    "original_persona": Rule("json"),
+    "imitation_dialogues": Rule("json"),
+    "backup_reason": Rule("text"),
+    "persona_content": Rule("text"),
+}
+_RESTORE_PERSONA_BACKUP_GROUP_ID = Rule("text", max_chars=255)
+_RESTORE_PERSONA_BACKUP_BACKUP_ID = Rule("id", nullable=True)
+_GET_PERSONA_BACKUP_BACKUP_ID = Rule("id")
+_DELETE_PERSONA_BACKUP_BACKUP_ID = Rule("id")
+_DELETE_PERSONA_BACKUP_GROUP_ID = Rule("text", max_chars=255, nullable=True)
 
 
 class PersonaFacade:
@@ -21,6 +40,8 @@ class PersonaFacade:
 
     async def backup_persona(self, group_id: str, backup_data: dict[str, Any]) -> bool:
         """Store a backup of the group's persona (backup_data's group_id wins over group_id); timestamps are now."""
+        group_id = accept("backup_persona", "group_id", group_id, _BACKUP_PERSONA_GROUP_ID)
+        backup_data = accept_payload("backup_persona", "backup_data", backup_data, _BACKUP_PERSONA_BACKUP_DATA)
         try:
             return await queries.backup_persona(self._db, group_id=group_id, backup_data=backup_data)
         except SQLAlchemyError as exc:
@@ -43,6 +64,8 @@ class PersonaFacade:
         self, group_id: str | int, backup_id: int | None = None
     ) -> PersonaBackupView | None:
         """The backup's content for the caller to restore; with one argument that argument is the backup id."""
+        group_id = accept("restore_persona_backup", "group_id", group_id, _RESTORE_PERSONA_BACKUP_GROUP_ID)
+        backup_id = accept("restore_persona_backup", "backup_id", backup_id, _RESTORE_PERSONA_BACKUP_BACKUP_ID)
         try:
             return await queries.restore_persona_backup(self._db, group_id=group_id, backup_id=backup_id)
         except SQLAlchemyError as exc:
@@ -51,6 +74,7 @@ class PersonaFacade:
 
     async def get_persona_backup(self, backup_id: int, group_id: str | None = None) -> PersonaBackupView | None:
         """The backup with this id and its content; None if missing or of another group than group_id."""
+        backup_id = accept("get_persona_backup", "backup_id", backup_id, _GET_PERSONA_BACKUP_BACKUP_ID)
         try:
             return await queries.get_persona_backup(self._db, backup_id=backup_id, group_id=group_id)
         except SQLAlchemyError as exc:
@@ -59,6 +83,8 @@ class PersonaFacade:
 
     async def delete_persona_backup(self, backup_id: int, group_id: str | None = None) -> bool:
         """Delete the backup with this id (only if of group_id when given); whether one was deleted."""
+        backup_id = accept("delete_persona_backup", "backup_id", backup_id, _DELETE_PERSONA_BACKUP_BACKUP_ID)
+        group_id = accept("delete_persona_backup", "group_id", group_id, _DELETE_PERSONA_BACKUP_GROUP_ID)
         try:
             return await queries.delete_persona_backup(self._db, backup_id=backup_id, group_id=group_id)
         except SQLAlchemyError as exc:

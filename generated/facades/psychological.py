@@ -11,6 +11,17 @@ from generated.shapes.psychological import EmotionProfileView
 from handwritten.facades import psychological as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_SAVE_EMOTION_PROFILE_USER_ID = Rule("text", max_chars=255)
+_SAVE_EMOTION_PROFILE_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_EMOTION_PROFILE_PROFILE = {
+    "dominant_emotions": Rule("json"),
+    "emotion_patterns": Rule("json"),
+    "empathy_level": Rule("float"),
+    "emotional_stability": Rule("float"),
+}
 
 
 class PsychologicalFacade:
@@ -29,6 +40,9 @@ class PsychologicalFacade:
 
     async def save_emotion_profile(self, user_id: str, group_id: str, profile: dict[str, Any]) -> bool:
         """Insert or replace the user's emotion profile in the group; last_updated is now."""
+        user_id = accept("save_emotion_profile", "user_id", user_id, _SAVE_EMOTION_PROFILE_USER_ID)
+        group_id = accept("save_emotion_profile", "group_id", group_id, _SAVE_EMOTION_PROFILE_GROUP_ID)
+        profile = accept_payload("save_emotion_profile", "profile", profile, _SAVE_EMOTION_PROFILE_PROFILE)
         try:
             return await queries.save_emotion_profile(self._db, user_id=user_id, group_id=group_id, profile=profile)
         except SQLAlchemyError as exc:

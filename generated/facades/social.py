@@ -11,6 +11,41 @@ from generated.shapes.social import SocialRelationView, UserPreferencesView, Use
 from handwritten.facades import social as queries
 from handwritten.runtime.failures import log_failure
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_SAVE_USER_PROFILE_QQ_ID = Rule("text", max_chars=255)
+_SAVE_USER_PROFILE_PROFILE_DATA = {
+    "nicknames": Rule("json"),
+    "activity_pattern": Rule("json"),
+    "communication_style": Rule("json"),
+    "topic_preferences": Rule("json"),
+    "emotional_tendency": Rule("json"),
+    "last_active": Rule("time"),
+    "qq_name": Rule("text", max_chars=255),
+}
+_SAVE_USER_PREFERENCES_USER_ID = Rule("text", max_chars=255)
+_SAVE_USER_PREFERENCES_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_USER_PREFERENCES_PREFS = {
+    "favorite_topics": Rule("json"),
+    "interaction_style": Rule("json"),
+    "learning_preferences": Rule("json"),
+    "adaptive_rate": Rule("float"),
+}
+_SAVE_SOCIAL_RELATION_GROUP_ID = Rule("text", max_chars=255)
+_SAVE_SOCIAL_RELATION_RELATION_DATA = {
+    "from_user": Rule("text", max_chars=255),
+    "from_user_id": Rule("text", max_chars=255),
+    "to_user": Rule("text", max_chars=255),
+    "to_user_id": Rule("text", max_chars=255),
+    "relation_type": Rule("text", max_chars=100),
+    "strength": Rule("float"),
+    "frequency": Rule("int", -2147483648, 2147483647),
+    "last_interaction": Rule("time"),
+    "relation_name": Rule("text"),
+    "description": Rule("text"),
+    "tags": Rule("json"),
+}
 
 
 class SocialFacade:
@@ -29,6 +64,10 @@ class SocialFacade:
 
     async def save_user_profile(self, qq_id: str, profile_data: dict[str, Any]) -> bool:
         """Insert or replace the user's profile; a missing qq_name keeps the stored one, last_active defaults to now."""
+        qq_id = accept("save_user_profile", "qq_id", qq_id, _SAVE_USER_PROFILE_QQ_ID)
+        profile_data = accept_payload(
+            "save_user_profile", "profile_data", profile_data, _SAVE_USER_PROFILE_PROFILE_DATA
+        )
         try:
             return await queries.save_user_profile(self._db, qq_id=qq_id, profile_data=profile_data)
         except SQLAlchemyError as exc:
@@ -45,6 +84,9 @@ class SocialFacade:
 
     async def save_user_preferences(self, user_id: str, group_id: str, prefs: dict[str, Any]) -> bool:
         """Insert or replace the user's preferences in the group; updated_at is now."""
+        user_id = accept("save_user_preferences", "user_id", user_id, _SAVE_USER_PREFERENCES_USER_ID)
+        group_id = accept("save_user_preferences", "group_id", group_id, _SAVE_USER_PREFERENCES_GROUP_ID)
+        prefs = accept_payload("save_user_preferences", "prefs", prefs, _SAVE_USER_PREFERENCES_PREFS)
         try:
             return await queries.save_user_preferences(self._db, user_id=user_id, group_id=group_id, prefs=prefs)
         except SQLAlchemyError as exc:
@@ -77,6 +119,10 @@ class SocialFacade:
 
     async def save_social_relation(self, group_id: str, relation_data: dict[str, Any]) -> bool:
         """Record one relation (from_user/to_user or from_user_id/to_user_id), creating the source user's social profile if needed."""
+        group_id = accept("save_social_relation", "group_id", group_id, _SAVE_SOCIAL_RELATION_GROUP_ID)
+        relation_data = accept_payload(
+            "save_social_relation", "relation_data", relation_data, _SAVE_SOCIAL_RELATION_RELATION_DATA
+        )
         try:
             return await queries.save_social_relation(self._db, group_id=group_id, relation_data=relation_data)
         except SQLAlchemyError as exc:

@@ -19,6 +19,13 @@ class Jargon(Base):
     __tablename__ = "jargon"
     __table_args__ = (
         Index("idx_jargon_chat_id", "chat_id"),
+        Index(
+            "idx_jargon_chat_content_key",
+            "chat_id",
+            "content_key",
+            mysql_length={"content_key": 191},
+            mariadb_length={"content_key": 191},
+        ),
         Index("idx_jargon_content", "content", mysql_length={"content": 255}, mariadb_length={"content": 255}),
         Index("idx_jargon_is_jargon", "is_jargon"),
         Index(
@@ -44,6 +51,7 @@ class Jargon(Base):
     chat_id: Mapped[str] = mapped_column(SafeString(255, field="jargon.chat_id", nullable=False), nullable=False)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    content_key: Mapped[str | None] = mapped_column(LongText(field="jargon.content_key", nullable=True), nullable=True)
     usage_frequencies: Mapped[list[JargonUsageFrequency]] = relationship(back_populates="jargon", lazy="selectin")
 
 

@@ -219,6 +219,7 @@ class RawMessage(Base):
 
     __tablename__ = "raw_messages"
     __table_args__ = (
+        Index("uk_raw_ingest_key", "ingest_key", unique=True),
         Index("idx_raw_group_time", "group_id", "timestamp", "id"),
         Index("idx_raw_unprocessed_time", "processed", "timestamp", "id"),
         Index("idx_raw_group_processed", "group_id", "processed"),
@@ -252,3 +253,6 @@ class RawMessage(Base):
     )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
+    ingest_key: Mapped[str | None] = mapped_column(
+        SafeString(612, field="raw_messages.ingest_key", nullable=True), nullable=True
+    )

@@ -29,6 +29,7 @@ class JargonRecord(TypedDict):
     chat_id: str | None
     created_at: int | None
     updated_at: int | None
+    content_key: str | None
 
 
 class JargonValues(TypedDict, total=False):
@@ -46,6 +47,7 @@ class JargonValues(TypedDict, total=False):
     chat_id: str
     created_at: int
     updated_at: int
+    content_key: str | None
 
 
 def jargon_record(row: Mapping[Any, Any]) -> JargonRecord:
@@ -63,6 +65,7 @@ def jargon_record(row: Mapping[Any, Any]) -> JargonRecord:
         "chat_id": row["chat_id"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
+        "content_key": row["content_key"],
     }
 
 

@@ -343,6 +343,7 @@ class RawMessageRecord(TypedDict):
     reply_to: str | None
     created_at: int | None
     processed: bool | None
+    ingest_key: str | None
 
 
 class RawMessageValues(TypedDict, total=False):
@@ -360,6 +361,7 @@ class RawMessageValues(TypedDict, total=False):
     reply_to: str | None
     created_at: int
     processed: bool | None
+    ingest_key: str | None
 
 
 def raw_message_record(row: Mapping[Any, Any]) -> RawMessageRecord:
@@ -377,4 +379,5 @@ def raw_message_record(row: Mapping[Any, Any]) -> RawMessageRecord:
         "reply_to": row["reply_to"],
         "created_at": row["created_at"],
         "processed": row["processed"],
+        "ingest_key": row["ingest_key"],
     }

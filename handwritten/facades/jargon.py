@@ -25,8 +25,9 @@ from handwritten.runtime.crud import (
 )
 from handwritten.runtime.failures import FailureClass, classify
 from handwritten.runtime.session import Database, Executor
+from handwritten.runtime.text_keys import content_key, like_pattern
 from handwritten.runtime.upsert import insert_missing, run_upsert_returning_key, upsert_returning_key_statement
-from handwritten.runtime.values import whole_seconds
+from handwritten.runtime.values import as_text, whole_seconds
 
 _J = JargonRepository.table
 _KEY = ("chat_id", "content")
@@ -78,8 +79,8 @@ def _listed(row: Mapping[Any, Any]) -> JargonRecord:
 
 
 def _content_key() -> ColumnElement[Any]:
-    """What counts as one content across chats: trimmed and lower-cased, compared as the database compares."""
-    return func.lower(func.trim(_J.c.content))
+    """What counts as one content: the text key the layer writes (handwritten/runtime/text_keys.py)."""
+    return _J.c.content_key
 
 
 def _one_per_content(conditions: list[ColumnElement[bool]], newest_by: tuple[str, ...]) -> Select[Any]:
@@ -110,10 +111,11 @@ async def get_jargon(db: Database, *, chat_id: str, content: str) -> JargonRecor
 
 async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | None:
     now = _now()
-    chat_id = str(jargon_data.get("chat_id") or "")
-    content = str(jargon_data.get("content") or "")
+    chat_id = as_text(jargon_data.get("chat_id") or "")
+    content = as_text(jargon_data.get("content") or "")
     values = {
         "content": content,
+        "content_key": content_key(content),
         "raw_content": jargon_data.get("raw_content", "[]"),
         "meaning": jargon_data.get("meaning"),
         "is_jargon": _flag(jargon_data.get("is_jargon")),
@@ -125,7 +127,12 @@ async def insert_jargon(db: Database, *, jargon_data: dict[str, Any]) -> int | N
         "created_at": whole_seconds(jargon_data.get("created_at"), field="created_at", default=now),
         "updated_at": whole_seconds(jargon_data.get("updated_at"), field="updated_at", default=now),
     }
+    same_key = select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content_key == values["content_key"])
     async with db.transaction() as conn:
+        # One term per text key: 'YYDS' is already there when the chat has 'yyds'.
+        found = await scalar(conn, same_key.order_by(_J.c.id).limit(1))
+        if found is not None:
+            return int(found)
         try:
             # A savepoint, so a duplicate (chat_id, content) leaves the transaction usable for the lookup.
             async with conn.begin_nested():
@@ -143,6 +150,7 @@ async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
     changes: dict[str, Any] = {}
     if "content" in jargon_data:
         changes["content"] = jargon_data["content"]
+        changes["content_key"] = content_key(as_text(jargon_data["content"]))
     for name in ("raw_content", "meaning"):
         if name in jargon_data:
             changes[name] = jargon_data[name]
@@ -211,21 +219,16 @@ async def get_jargon_count(
     global_only: bool,
     local_only: bool,
 ) -> int:
-    # Across chats one term can exist per chat; it is counted once, as the lists show it once.
-    counted = _J.c.id if chat_id is not None else func.distinct(_content_key())
-    stmt = select(func.count(counted)).where(
+    # One term per text key, as the lists show them: within a chat and across chats alike.
+    stmt = select(func.count(func.distinct(_content_key()))).where(
+        _content_key() != "",
         *_filters(
             only_confirmed=only_confirmed, pending_only=pending_only, global_only=global_only, local_only=local_only
-        )
+        ),
     )
     if chat_id is not None:
         stmt = stmt.where(_J.c.chat_id == chat_id)
     return int(await read_scalar(db, stmt) or 0)
-
-
-def _like_pattern(keyword: str) -> str:
-    escaped = keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 async def search_jargon(
@@ -239,7 +242,7 @@ async def search_jargon(
     local_only: bool,
     limit: int,
 ) -> list[JargonRecord]:
-    conditions: list[ColumnElement[bool]] = [_J.c.content.ilike(_like_pattern(keyword), escape="\\")]
+    conditions: list[ColumnElement[bool]] = [_J.c.content_key.like(like_pattern(keyword), escape="\\")]
     if confirmed_only:
         conditions.append(_J.c.is_jargon.is_(True))
     elif pending_only:
@@ -261,20 +264,20 @@ async def set_jargon_global(db: Database, *, jargon_id: int, is_global: bool) ->
 
 
 async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> int:
-    # One INSERT ... SELECT: per content the most counted global source (then the newest) gives its meaning;
-    # contents the chat already has are left out, and a term the chat learns meanwhile is kept as it is.
+    # One INSERT ... SELECT: per content key the most counted global source (then the newest) gives its meaning;
+    # keys the chat already has are left out, and a term the chat learns meanwhile is kept as it is.
     now = _now()
     rank = (
         func.row_number()
-        .over(partition_by=_J.c.content, order_by=(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc()))
+        .over(partition_by=_J.c.content_key, order_by=(_J.c.count.desc(), _J.c.updated_at.desc(), _J.c.id.desc()))
         .label("rank")
     )
     sources = (
-        select(_J.c.content, _J.c.meaning, rank)
+        select(_J.c.content, _J.c.content_key, _J.c.meaning, rank)
         .where(_J.c.is_jargon.is_(True), _J.c.is_global.is_(True), _J.c.chat_id != target_chat_id)
         .subquery("sources")
     )
-    present = select(_J.c.id).where(_J.c.chat_id == target_chat_id, _J.c.content == sources.c.content)
+    present = select(_J.c.id).where(_J.c.chat_id == target_chat_id, _J.c.content_key == sources.c.content_key)
     values = {
         "raw_content": "[]",
         "is_jargon": True,
@@ -287,10 +290,13 @@ async def sync_global_jargon_to_group(db: Database, *, target_chat_id: str) -> i
         "updated_at": now,
     }
     rows = select(
-        sources.c.content, sources.c.meaning, *(literal(v, _J.c[k].type).label(k) for k, v in values.items())
+        sources.c.content,
+        sources.c.content_key,
+        sources.c.meaning,
+        *(literal(v, _J.c[k].type).label(k) for k, v in values.items()),
     ).where(sources.c.rank == 1, ~exists(present))
     async with db.autocommit() as conn:  # one statement
-        return await insert_missing(conn, _J, _KEY, ["content", "meaning", *values], rows)
+        return await insert_missing(conn, _J, _KEY, ["content", "content_key", "meaning", *values], rows)
 
 
 # The fields a caller may give save_or_update_jargon; an existing row changes only in the given ones.
@@ -332,6 +338,7 @@ async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jar
     given = jargon_data
     values: dict[str, Any] = {
         "content": content,
+        "content_key": content_key(content),
         "raw_content": given.get("raw_content", "[]"),
         "meaning": given.get("meaning"),
         "is_jargon": _flag(given.get("is_jargon", True)),

@@ -52,7 +52,7 @@ from handwritten.runtime.crud import (
 from handwritten.runtime.jsontext import dumps, loads_as
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import epoch_seconds, whole_seconds
+from handwritten.runtime.values import as_text, epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table
 _STYLE = StyleLearningReviewRepository.table
@@ -71,7 +71,7 @@ _REVIEWED = ("approved", "rejected")
 
 def _text(value: Any) -> str:
     """A NOT NULL text value: None becomes ''."""
-    return "" if value is None else str(value)
+    return "" if value is None else as_text(value)
 
 
 def _newest_reviewed_page(table: Table, where: ColumnElement[bool], limit: Any, offset: Any) -> Select[Any]:
@@ -119,8 +119,32 @@ async def _add_persona_review(db: Database, data: Mapping[str, Any]) -> int:
         return int(await inserted_key(conn, _PERSONA.insert().values(values)))
 
 
-async def add_persona_learning_review(db: Database, *, review_data: dict[str, Any] | None) -> int:
-    return await _add_persona_review(db, review_data or {})
+async def add_persona_learning_review(
+    db: Database,
+    *,
+    review_data: dict[str, Any] | None,
+    group_id: str | None,
+    proposed_content: str | None,
+    learning_source: str,
+    confidence_score: float,
+    raw_analysis: str,
+    metadata: dict[str, Any] | None,
+    original_content: str,
+    new_content: str,
+) -> int:
+    if review_data is None:
+        # The plugin's keyword form, mapped as its manager maps it.
+        review_data = {
+            "group_id": group_id or "",
+            "proposed_content": proposed_content or "",
+            "update_type": learning_source,
+            "confidence_score": confidence_score,
+            "reason": raw_analysis,
+            "metadata": metadata or {},
+            "original_content": original_content,
+            "new_content": new_content,
+        }
+    return await _add_persona_review(db, review_data)
 
 
 async def save_persona_update_record(db: Database, *, record_data: dict[str, Any]) -> int:

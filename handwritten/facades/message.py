@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, case, false, func, insert, null, select, true, update
+from sqlalchemy import Insert, bindparam, case, false, func, insert, null, select, true, update
 
 from generated.records.message import (
     FilteredMessageRecord,
@@ -53,7 +54,8 @@ from handwritten.runtime.crud import (
 )
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
-from handwritten.runtime.values import number, whole_number, whole_seconds
+from handwritten.runtime.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
+from handwritten.runtime.values import as_text, number, whole_number, whole_seconds
 
 log = logging.getLogger("sldb.facades.message")
 
@@ -108,9 +110,18 @@ def _fields(message_data: Any) -> Mapping[str, Any]:
     return vars(message_data) if hasattr(message_data, "__dict__") else {}
 
 
+def _ingest_key(data: Mapping[str, Any]) -> str | None:
+    """The key of a message the platform identified (see raw_messages.ingest_key); None without a message id."""
+    message_id = data.get("message_id")
+    if message_id is None or not as_text(message_id).strip():
+        return None
+    return "\x1f".join(as_text(data.get(name) or "") for name in ("platform", "group_id", "message_id"))
+
+
 def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
     data = _fields(message_data)
     return {
+        "ingest_key": _ingest_key(data),
         "sender_id": _or_empty(data.get("sender_id"), ""),
         "sender_name": _or_empty(data.get("sender_name"), ""),
         "sender_qq": _or_empty(data.get("sender_qq") or None, None),
@@ -125,10 +136,21 @@ def _raw_values(message_data: Any, now: int) -> dict[str, Any]:
     }
 
 
+_INGEST_KEY = ("ingest_key",)
+
+
+@functools.cache
+def _ingest(dialect: str) -> Insert:
+    return insert_or_existing_key_statement(dialect, _RAW, _INGEST_KEY)
+
+
 async def save_raw_message(db: Database, *, message_data: Any) -> int:
+    """The new row's id; a repeat of a message the platform identified returns the stored row's id."""
     values = _raw_values(message_data, int(time.time()))
     async with db.autocommit() as conn:
-        return int(await inserted_key(conn, _INSERT_RAW, values))
+        if values["ingest_key"] is None:
+            return int(await inserted_key(conn, _INSERT_RAW, values))
+        return await run_insert_or_existing_key(conn, _ingest(db.backend), values, _INGEST_KEY)
 
 
 async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> list[int]:
@@ -136,6 +158,15 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
         return []
     now = int(time.time())
     rows = [_raw_values(message, now) for message in messages]
+    if any(row["ingest_key"] is not None for row in rows):
+        # Messages the platform identified: each finds its stored row on a repeat, in input order.
+        async with db.transaction() as conn:
+            return [
+                int(await inserted_key(conn, _INSERT_RAW, row))
+                if row["ingest_key"] is None
+                else await run_insert_or_existing_key(conn, _ingest(db.backend), row, _INGEST_KEY)
+                for row in rows
+            ]
     if db.backend == "sqlite":
         # Ordered RETURNING cannot be batched on SQLite (SQLAlchemy sends one INSERT per row). The batched
         # INSERT hands out rowids in input order, and BEGIN IMMEDIATE keeps other writers out meanwhile,

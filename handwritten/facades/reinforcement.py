@@ -17,7 +17,7 @@ from generated.repositories.reinforcement import (
 from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
 from handwritten.runtime.crud import as_mapping, page, read_records
 from handwritten.runtime.session import Database
-from handwritten.runtime.values import epoch_seconds, number, whole_number
+from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number
 
 _PERFORMANCE = LearningPerformanceHistoryRepository.table
 _RESULTS = ReinforcementLearningResultRepository.table
@@ -106,7 +106,7 @@ async def save_strategy_optimization_result(db: Database, *, group_id: str, opti
     stmt = insert(_OPTIMIZATIONS).values(
         group_id=group_id,
         timestamp=epoch_seconds(optimization_data.get("timestamp"), field="timestamp", default=time.time()),
-        strategy_type=None if strategy_type is None else str(strategy_type),
+        strategy_type=None if strategy_type is None else as_text(strategy_type),
         optimization_details=optimization_data.get("optimization_details"),
         performance_metrics=optimization_data.get("performance_metrics"),
     )

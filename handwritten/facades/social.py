@@ -27,7 +27,7 @@ from handwritten.runtime.crud import read_first, read_records, scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
 from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import epoch_seconds, number, whole_number
+from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table
 _PREFERENCES = UserPreferencesRepository.table
@@ -111,21 +111,19 @@ async def load_social_graph(db: Database, *, group_id: str) -> list[SocialRelati
 
 def _either(data: Mapping[str, Any], short: str, long: str) -> str:
     value = data.get(short, data.get(long, ""))
-    return "" if value is None else str(value)
+    return "" if value is None else as_text(value)
 
 
 async def save_social_relation(db: Database, *, group_id: str, relation_data: dict[str, Any]) -> bool:
     now = int(time.time())
     from_user = _either(relation_data, "from_user", "from_user_id")
-    seen = relation_data.get("last_interaction")
-    # Only a number is a time here; anything else (e.g. an ISO string) means "now", as in the plugin.
-    last_interaction = int(seen) if isinstance(seen, (int, float)) and not isinstance(seen, bool) else now
+    last_interaction = whole_seconds(relation_data.get("last_interaction"), field="last_interaction", default=now)
     tags = relation_data.get("tags")
     component: dict[str, Any] = {
         "from_user_id": from_user,
         "to_user_id": _either(relation_data, "to_user", "to_user_id"),
         "group_id": group_id,
-        "relation_type": str(relation_data.get("relation_type") or "interaction"),
+        "relation_type": as_text(relation_data.get("relation_type") or "interaction"),
         "value": number(relation_data.get("strength"), field="strength", default=0.5),
         "frequency": whole_number(relation_data.get("frequency"), field="frequency", default=1),
         "last_interaction": last_interaction,

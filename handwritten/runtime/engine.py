@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import select
+import socket
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine
@@ -298,10 +299,38 @@ class _LoopEngine:
         return cls(loop, engine, async_sessionmaker(engine, expire_on_commit=False), closer, reader)
 
     def forget(self) -> None:
-        """Drop the engine of a loop that no longer runs: its connections cannot be closed without it."""
+        """Drop the engine of a loop that no longer runs: its connections cannot be closed politely without it,
+        so their sockets are shut down now (the server ends those sessions at once, not at garbage collection)."""
         _step(self.closer.aclose())  # ends at once: not on its loop, so it skips dispose
-        self.engine.sync_engine.dispose(close=False)
-        self.reader.sync_engine.dispose(close=False)
+        for engine in (self.engine, self.reader) if self.reader is not self.engine else (self.engine,):
+            _shut_pooled_sockets(engine)
+            engine.sync_engine.dispose(close=False)
+
+
+def _idle_records(engine: AsyncEngine) -> list[Any]:
+    """The connection records waiting in an engine's pool (SQLAlchemy's AsyncAdaptedQueue keeps them in an
+    asyncio.Queue it creates on first use; the threaded Queue in a deque)."""
+    waiting = getattr(engine.sync_engine.pool, "_pool", None)
+    inner = vars(waiting).get("_queue") if waiting is not None else None
+    items = getattr(inner, "_queue", None) if inner is not None else getattr(waiting, "queue", None)
+    return list(items or ())
+
+
+def _shut_pooled_sockets(engine: AsyncEngine) -> None:
+    """Shut down the socket of every idle pooled connection of an engine whose loop has closed (asyncpg,
+    aiomysql; SQLite has none). aiomysql's connection forgets its writer, whose __del__ would otherwise try
+    to close it on the closed loop ("Event loop is closed")."""
+    for record in _idle_records(engine):
+        raw: Any = getattr(getattr(record, "dbapi_connection", None), "_connection", None)
+        writer = getattr(raw, "_writer", None)
+        transport = getattr(raw, "_transport", None) or getattr(writer, "transport", None)
+        sock = transport.get_extra_info("socket") if transport is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        if writer is not None:
+            raw._writer = None
+            raw._reader = None
 
 
 class DatabaseEngine:

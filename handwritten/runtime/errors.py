@@ -28,12 +28,13 @@ class DatabaseNotReadyError(DataLayerError):
 
 
 class InvalidValueError(DataLayerError, ValueError):
-    """A value given for a field cannot be stored as given; names the field."""
+    """A value given for a field cannot be stored as given; names the field (and the method, when known)."""
 
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+    def __init__(self, field: str, problem: str, *, method: str | None = None) -> None:
+        super().__init__(f"{method}: {field}: {problem}" if method else f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        self.method = method
 
 
 class SettingsError(DataLayerError, ValueError):

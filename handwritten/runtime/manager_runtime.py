@@ -20,6 +20,7 @@ from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailabl
 from handwritten.runtime.migrate import Operation, migrate, plan_migration
 from handwritten.runtime.session import Backend, Connection
 from handwritten.runtime.settings import DatabaseSettings
+from handwritten.runtime.text_keys import fill_content_keys
 
 log = logging.getLogger("sldb.manager")
 
@@ -125,6 +126,8 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         engine = DatabaseEngine(url, _metadata(), options)
         try:
             self.migration_steps = await self.create_tables(engine, enable_auto_migration=True)
+            if "jargon" in engine.metadata.tables:  # rows an older version wrote get their text key
+                await fill_content_keys(engine.engine, engine.metadata.tables["jargon"])
             if not await engine.health_check():
                 raise DatabaseUnavailableError(f"health check (SELECT 1) failed on {engine.masked_url()}")
             await engine.warm_up()

@@ -198,7 +198,12 @@ async def read_live_schema(conn: AsyncConnection) -> LiveSchema:
                 "WHERE table_schema = DATABASE()"
             )
         )
-        live.database_collation = str((await conn.execute(text("SELECT @@collation_database"))).scalar())
+        # From the catalog, not @@collation_database: that is the connection's copy from when it selected the
+        # database, so a starter that waited for the lock would miss another's ALTER DATABASE and repeat it.
+        collation_sql = text(
+            "SELECT default_collation_name FROM information_schema.schemata WHERE schema_name = DATABASE()"
+        )
+        live.database_collation = str((await conn.execute(collation_sql)).scalar())
         index_rows = await conn.execute(
             text(
                 "SELECT DISTINCT table_name, index_name FROM information_schema.statistics "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Insert, Select, Table, func
+from sqlalchemy import CursorResult, Insert, Select, Table, func, select
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
@@ -79,6 +79,21 @@ async def run_upsert_returning_key(conn: Executor, statement: Insert, values: Ma
     return int(result.scalar_one())
 
 
+async def run_insert_or_existing_key(
+    conn: Executor, statement: Insert, values: Mapping[str, Any], key: Sequence[str]
+) -> int:
+    """Execute an insert_or_existing_key_statement; the new or the existing row's primary key."""
+    found = await run_upsert_returning_key(conn, statement, values)
+    if found == 0 and dialect_name(conn) in ("mysql", "mariadb"):
+        # A row trigger on the table (the message counters) makes MariaDB report 0 for LAST_INSERT_ID(pk) on a
+        # duplicate; the row is there, so read its key.
+        table = cast("Table", statement.table)
+        (pk,) = table.primary_key.columns
+        match = select(pk).where(*(table.c[name] == values[name] for name in key))
+        found = int((await conn.execute(match)).scalar_one())
+    return found
+
+
 async def insert_missing(
     conn: Executor, table: Table, key: Sequence[str], names: Sequence[str], rows: Select[Any]
 ) -> int:
@@ -96,3 +111,14 @@ async def insert_missing(
         stmt = sqlite.insert(table).from_select(list(names), rows).on_conflict_do_nothing(index_elements=list(key))
     result = cast("CursorResult[Any]", await conn.execute(stmt))
     return int(result.rowcount or 0)
+
+
+def insert_or_existing_key_statement(dialect: str, table: Table, key: Sequence[str]) -> Insert:
+    """An insert that, when a row with the same unique key exists, changes nothing and returns that row's
+    primary key instead (run it with run_upsert_returning_key): one atomic statement, safe under concurrent
+    repeats. PostgreSQL/SQLite: ON CONFLICT (key) DO UPDATE SET pk = pk RETURNING pk; MySQL: ON DUPLICATE KEY
+    UPDATE pk = LAST_INSERT_ID(pk)."""
+    (pk,) = table.primary_key.columns
+    if dialect in ("mysql", "mariadb"):
+        return upsert_returning_key_statement(dialect, table, key, lambda proposed: [])
+    return upsert_returning_key_statement(dialect, table, key, lambda proposed: [(pk.name, table.c[pk.name])])

@@ -23,6 +23,8 @@ import datetime
 import json
 import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
 
@@ -169,3 +171,195 @@ def whole_number(value: Any, *, field: str, default: int | None = None) -> int |
     if not result.is_finite() or result != result.to_integral_value():
         raise InvalidValueError(field, f"must be a whole number, not {value!r}")
     return int(result)
+
+
+# ---------------------------------------------------------------- the input policy of the facade specs
+# Every parameter of a write method (and every id) declares what it accepts in its facade spec (`accepts:`);
+# the generated facade calls accept() / accept_payload() with the Rule the generator computed from it, before
+# the hand-written body runs. A value outside the rule raises InvalidValueError naming the method and field.
+
+INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
+# Every table's key is an INTEGER column: an id outside its range names no row on any backend, and PostgreSQL
+# refuses to bind one, so it is refused as malformed.
+ID_RANGE = INT32
+# The times every backend stores: datetime's years 1..9999, as Unix seconds.
+TIME_RANGE = (-62135596800.0, 253402300799.0)
+_TRUE_TEXT = {"true": True, "false": False}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one value may be; kind is one of bool, int, float, id, ids, time, text, json, bytes."""
+
+    kind: str
+    low: int | None = None
+    high: int | None = None
+    clamp: bool = False
+    max_chars: int | None = None
+    nullable: bool = False
+
+
+def _accept_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value in _TRUE_TEXT:
+        return _TRUE_TEXT[value]
+    raise ValueError("must be True, False, 0, 1, 'true' or 'false'")
+
+
+def _accept_whole(value: Any, low: int, high: int, clamp: bool) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise ValueError("must be a whole number")
+    if isinstance(value, int):
+        result = value
+    else:
+        try:
+            exact = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+        except ArithmeticError:
+            raise ValueError("must be a whole number") from None
+        if not exact.is_finite() or exact != exact.to_integral_value():
+            raise ValueError("must be a whole number")
+        result = int(exact)
+    if low <= result <= high:
+        return result
+    if clamp:
+        return max(low, min(high, result))
+    raise ValueError(f"must be between {low} and {high}")
+
+
+def _accept_float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise ValueError("must be a finite number")
+    try:
+        result = float(value.strip() if isinstance(value, str) else value)
+    except (ValueError, OverflowError):
+        raise ValueError("must be a finite number") from None
+    if not math.isfinite(result):
+        raise ValueError("must be a finite number")
+    return result
+
+
+def _accept_time(value: Any) -> float:
+    if isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+        raise ValueError("is not a time (epoch seconds or milliseconds, ISO 8601 text or a datetime)")
+    try:
+        seconds = epoch_seconds(value, field="")
+    except (InvalidValueError, OverflowError, ValueError):
+        raise ValueError("is not a time (epoch seconds or milliseconds, ISO 8601 text or a datetime)") from None
+    if seconds is None or not TIME_RANGE[0] <= seconds <= TIME_RANGE[1]:
+        raise ValueError("is not a time between the years 1 and 9999")
+    return seconds
+
+
+def _accept_text(value: Any, max_chars: int | None) -> str:
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (dict, list)):
+        text = _accept_json(value)
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("must be text, not a non-finite number")
+        text = str(value)
+    else:
+        raise ValueError(f"must be text (or a dict or list, stored as JSON), not {type(value).__name__}")
+    stored = len(encode_text(text)) if max_chars is not None else 0
+    if max_chars is not None and stored > max_chars:
+        raise ValueError(f"is {stored} characters long as stored; the column holds at most {max_chars}")
+    return text
+
+
+def _accept_json(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        raise ValueError("must be a value JSON can hold (finite numbers, str keys)") from None
+
+
+def _check(rule: Rule, value: Any) -> Any:
+    kind = rule.kind
+    if kind == "bool":
+        return _accept_bool(value)
+    if kind in ("int", "id"):
+        low, high = ID_RANGE if kind == "id" else (rule.low, rule.high)
+        return _accept_whole(
+            value, low if low is not None else INT32[0], high if high is not None else INT32[1], rule.clamp
+        )
+    if kind == "ids":
+        if not isinstance(value, (list, tuple)):
+            raise ValueError("must be a list of ids")
+        return [_accept_whole(item, *ID_RANGE, False) for item in value]
+    if kind == "float":
+        result = _accept_float(value)
+        if (rule.low is not None and result < rule.low) or (rule.high is not None and result > rule.high):
+            raise ValueError(f"must be between {rule.low} and {rule.high}")
+        return result
+    if kind == "time":
+        _accept_time(value)
+        return value
+    if kind == "text":
+        if isinstance(value, (dict, list)):
+            _accept_text(value, rule.max_chars)
+            return value
+        return _accept_text(value, rule.max_chars)
+    if kind == "json":
+        _accept_json(value)
+        return value
+    if kind == "bytes":
+        if not isinstance(value, (bytes, bytearray, memoryview)):
+            raise ValueError("must be bytes")
+        return bytes(value)
+    raise AssertionError(f"unknown rule kind {kind!r}")
+
+
+def accept(method: str, field: str, value: Any, rule: Rule) -> Any:
+    """value as the rule reads it (a bool, an int, a float; text, times and JSON as given once checked);
+    InvalidValueError naming method and field when the rule refuses it."""
+    if value is None:
+        if rule.nullable:
+            return None
+        raise InvalidValueError(field, "is required and None was given", method=method)
+    try:
+        return _check(rule, value)
+    except ValueError as exc:
+        raise InvalidValueError(field, f"{exc} (given {shown(value)})", method=method) from None
+
+
+def accept_payload(method: str, param: str, value: Any, rules: Mapping[str, Rule], *, nullable: bool = False) -> Any:
+    """A copy of the dict value with each key the rules name accepted; a key given None without '?' is
+    dropped (it counts as absent, so the method's default applies); other keys pass as given."""
+    if value is None and nullable:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(param, f"must be a dict, not {type(value).__name__}", method=method)
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        rule = rules.get(key)
+        if rule is None:
+            out[key] = item
+        elif item is None and not rule.nullable:
+            continue
+        else:
+            out[key] = accept(method, f"{param}.{key}", item, rule)
+    return out
+
+
+def accept_fields(method: str, param: str, value: Any, rules: Mapping[str, Rule], *, nullable: bool = False) -> Any:
+    """accept_payload for a value that may also be an object with attributes (the plugin's message objects)."""
+    if value is not None and not isinstance(value, Mapping) and hasattr(value, "__dict__"):
+        value = dict(vars(value))
+    return accept_payload(method, param, value, rules, nullable=nullable)
+
+
+def shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def accept_each(method: str, param: str, value: Any, rules: Mapping[str, Rule]) -> Any:
+    """accept_payload for each dict of a list (the messages of save_raw_messages), naming the item's index."""
+    if not isinstance(value, (list, tuple)):
+        raise InvalidValueError(param, f"must be a list of dicts, not {type(value).__name__}", method=method)
+    return [accept_fields(method, f"{param}[{i}]", item, rules) for i, item in enumerate(value)]

@@ -6,9 +6,11 @@ import asyncio
 import time
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from generated.repositories.social_relation import UserProfileRepository, UserSocialProfileRepository
+from handwritten.runtime.errors import InvalidValueError
 
 
 async def test_missing_profile_and_preferences(db: Any) -> None:
@@ -110,7 +112,9 @@ async def test_relation_round_trip_in_both_key_styles(db: Any) -> None:
     )
     assert ok is True
     before = int(time.time())
-    await db.save_social_relation("g1", {"from_user_id": "b", "to_user_id": "c", "last_interaction": "yesterday"})
+    with pytest.raises(InvalidValueError, match=r"relation_data\.last_interaction"):
+        await db.save_social_relation("g1", {"from_user_id": "b", "to_user_id": "c", "last_interaction": "yesterday"})
+    await db.save_social_relation("g1", {"from_user_id": "b", "to_user_id": "c"})
     await db.save_social_relation("g2", {"from_user": "a", "to_user": "z"})
 
     relations = await db.get_social_relations_by_group("g1")

@@ -125,3 +125,29 @@ async def test_stop_after_the_webui_loop_has_ended(manager: SQLAlchemyDatabaseMa
     assert await writes.missing(manager) == set()
     await manager.stop()
     await _assert_nothing_open(manager, tmp_path)
+
+
+async def test_loops_closed_without_asyncio_run_leave_no_connection_open(
+    manager: SQLAlchemyDatabaseManager, tmp_path: Path, recwarn: pytest.WarningsRecorder
+) -> None:
+    """A loop ended by loop.close() alone runs no shutdown_asyncgens: its engine is dropped when the next loop
+    gets one (or at stop()), and its pooled connections' sockets are shut down then, not at garbage collection."""
+    writes = Writes(group="closed")
+    kept: list[asyncio.AbstractEventLoop] = []  # the closed loops stay referenced: nothing is left to the GC
+
+    def one_loop() -> None:
+        loop = asyncio.new_event_loop()
+        kept.append(loop)
+        loop.run_until_complete(mixed_traffic(manager, writes, 0.2))
+        loop.close()
+
+    for _ in range(4):
+        thread = threading.Thread(target=one_loop)
+        thread.start()
+        await asyncio.to_thread(thread.join)
+    assert writes.acknowledged and writes.failed == 0
+    engine = manager.engine
+    assert engine is not None and engine.loop_count <= 2  # this loop, and the last closed one not yet dropped
+    await manager.stop()
+    await _assert_nothing_open(manager, tmp_path)
+    assert not [w for w in recwarn if "Event loop is closed" in str(w.message)]

@@ -74,3 +74,25 @@ async def test_an_older_database_is_converted_to_exact_comparison_and_keeps_its_
     finally:
         await manager.stop()
         await drop_database("mysql", name)
+
+
+async def test_the_database_collation_is_read_as_it_is_now_not_as_the_connection_began(tmp_path: Path) -> None:
+    """A starter that waited for the migration lock must see the ALTER DATABASE another starter ran meanwhile;
+    @@collation_database keeps the value of the connection's start, so 3-13 of 16 starters repeated it."""
+    from handwritten.runtime.migrate import exact_collation, read_live_schema
+
+    name = db_name("sldb_fid_collation_now")
+    await drop_database("mysql", name)
+    settings = DatabaseSettings.from_config(settings_for("mysql", tmp_path, database=name))
+    await ensure_database(settings)
+    engine = create_async_engine(settings.url())
+    try:
+        async with engine.connect() as waiting, engine.connect() as other:
+            exact = exact_collation(waiting.dialect)
+            await other.execute(text("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+            assert (await read_live_schema(waiting)).database_collation == "utf8mb4_unicode_ci"
+            await other.execute(text(f"ALTER DATABASE CHARACTER SET utf8mb4 COLLATE {exact}"))
+            assert (await read_live_schema(waiting)).database_collation == exact
+    finally:
+        await engine.dispose()
+        await drop_database("mysql", name)

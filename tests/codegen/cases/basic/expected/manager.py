@@ -7,6 +7,7 @@ Start-up, shutdown and sessions come from ManagerRuntime; this module only deleg
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from generated.facades.library import LibraryFacade
 from generated.records.library import BookRecord
@@ -65,4 +66,12 @@ class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
         facades = self._require("shelf_counts")
         return await facades.library.shelf_counts(
             limit=limit,
+        )
+
+    async def rate_book(self, book_id: int, review: dict[str, Any]) -> bool:
+        """Set a book's rating and note; whether the book exists."""
+        facades = self._require("rate_book")
+        return await facades.library.rate_book(
+            book_id=book_id,
+            review=review,
         )

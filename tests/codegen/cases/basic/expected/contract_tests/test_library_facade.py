@@ -41,6 +41,16 @@ METHODS = (
         not_ready=RAISES,
         handwritten=True,
     ),
+    SpecMethod(
+        "rate_book",
+        params=(
+            ("book_id", "int"),
+            ("review", "dict[str, Any]"),
+        ),
+        returns="bool",
+        not_ready=RAISES,
+        handwritten=True,
+    ),
 )
 
 

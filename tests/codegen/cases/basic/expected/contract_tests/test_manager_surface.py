@@ -11,6 +11,7 @@ DECLARED = [
     "get_book",
     "count_shelved",
     "shelf_counts",
+    "rate_book",
 ]
 
 

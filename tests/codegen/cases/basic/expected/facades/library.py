@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.exc import SQLAlchemyError
 
 from generated.records.library import BookRecord
@@ -11,6 +13,17 @@ from generated.shapes.library import ShelfCount
 from handwritten.facades import library as queries
 from handwritten.runtime.failures import log_failure, translate
 from handwritten.runtime.session import Database
+from handwritten.runtime.values import Rule, accept, accept_payload
+
+# What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
+_GET_BOOK_BOOK_ID = Rule("id")
+_RATE_BOOK_BOOK_ID = Rule("id")
+_RATE_BOOK_REVIEW = {
+    "rating": Rule("float"),
+    "stars": Rule("int", 0, 5, clamp=True),
+    "shelf": Rule("text", max_chars=32),
+    "pinned": Rule("bool", nullable=True),
+}
 
 
 class LibraryFacade:
@@ -21,6 +34,7 @@ class LibraryFacade:
 
     async def get_book(self, book_id: int) -> BookRecord | None:
         """One book by id."""
+        book_id = accept("get_book", "book_id", book_id, _GET_BOOK_BOOK_ID)
         try:
             async with self._db.reading() as conn:
                 return await BookRepository.get(conn, book_id)
@@ -49,3 +63,13 @@ class LibraryFacade:
         except SQLAlchemyError as exc:
             log_failure("shelf_counts", exc, limit=limit)
             return []
+
+    async def rate_book(self, book_id: int, review: dict[str, Any]) -> bool:
+        """Set a book's rating and note; whether the book exists."""
+        book_id = accept("rate_book", "book_id", book_id, _RATE_BOOK_BOOK_ID)
+        review = accept_payload("rate_book", "review", review, _RATE_BOOK_REVIEW)
+        try:
+            return await queries.rate_book(self._db, book_id=book_id, review=review)
+        except SQLAlchemyError as exc:
+            log_failure("rate_book", exc, book_id=book_id, review=review)
+            return False

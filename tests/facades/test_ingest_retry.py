@@ -1,0 +1,63 @@
+"""Retry-safe ingest: a message the platform identified (message_id, with group and platform) is stored once.
+
+Before, a plugin that retried save_raw_message after a lost reply stored the message twice. Now a repeat
+returns the stored row's id, atomically under concurrent repeats (unique raw_messages.ingest_key and one
+insert-or-existing statement); a message without a message id is stored every time, as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from generated.repositories.message import RawMessageRepository
+
+
+async def _count(db: Any) -> int:
+    async with db.transaction() as session:
+        return int(await RawMessageRepository.count(session))
+
+
+def _message(**extra: Any) -> dict[str, Any]:
+    return {"sender_id": "u", "message": "hi", "group_id": "g", "platform": "qq", "timestamp": 100, **extra}
+
+
+async def test_a_repeat_returns_the_stored_id(db: Any) -> None:
+    first = await db.save_raw_message(_message(message_id="m-1"))
+    again = await db.save_raw_message(_message(message_id="m-1", message="hi (retried)"))
+    assert first > 0 and again == first
+    assert await _count(db) == 1
+    (row,) = await db.get_recent_raw_messages("g", 5)
+    assert row["message"] == "hi"
+
+
+async def test_group_and_platform_are_part_of_the_key(db: Any) -> None:
+    ids = {
+        await db.save_raw_message(_message(message_id=7)),
+        await db.save_raw_message(_message(message_id="7")),  # the same id, given as text
+        await db.save_raw_message(_message(message_id=7, group_id="other")),
+        await db.save_raw_message(_message(message_id=7, platform="telegram")),
+    }
+    assert len(ids) == 3
+    assert await _count(db) == 3
+
+
+async def test_without_a_message_id_every_call_stores_a_row(db: Any) -> None:
+    for given in (None, "", "  "):
+        assert await db.save_raw_message(_message(message_id=given))
+        assert await db.save_raw_message(_message(message_id=given))
+    assert await _count(db) == 6
+
+
+async def test_concurrent_repeats_store_one_row(db: Any) -> None:
+    ids = await asyncio.gather(*(db.save_raw_message(_message(message_id="burst")) for _ in range(16)))
+    assert len(set(ids)) == 1 and ids[0] > 0
+    assert await _count(db) == 1
+
+
+async def test_batches_find_repeats_in_input_order(db: Any) -> None:
+    stored = await db.save_raw_message(_message(message_id="a"))
+    ids = await db.save_raw_messages([_message(message_id="b"), _message(message_id="a"), _message(), _message()])
+    assert ids[1] == stored and len(set(ids)) == 4
+    assert await db.save_raw_messages([_message(message_id="b")]) == [ids[0]]
+    assert await _count(db) == 4
