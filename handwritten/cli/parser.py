@@ -90,4 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, metavar="PATH", help="the JSON file (default: sldb-export-<time>.json)")
     export.add_argument("--group", help="only this group's messages")
     export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+    copy = _command(sub, common, "copy", "copy:run_copy", "copy every table into another database, then verify")
+    source = copy.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from", dest="from_url", metavar="URL", help="the source: " + URL_HELP)
+    source.add_argument("--from-config", type=Path, metavar="FILE", help="the source as the plugin's config file")
+    target = copy.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", dest="to_url", metavar="URL", help="the target (created and migrated if needed)")
+    target.add_argument("--to-config", type=Path, metavar="FILE", help="the target as the plugin's config file")
+    copy.add_argument("--resume", action="store_true", help="continue an interrupted copy where each table stopped")
+    copy.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
     return parser
