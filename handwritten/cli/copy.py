@@ -88,14 +88,17 @@ async def _copy(args: argparse.Namespace, out: Output) -> int:
     try:
         target = await target_engine(target_settings)
         try:
-            try:
-                reports = await copying.copy_all(
-                    source, target, metadata, batch=args.batch, resume=args.resume, progress=TableBars(out)
-                )
-            except copying.CopyRefused as exc:
-                raise CliError(str(exc)) from None
+            if args.verify:
+                reports = [copying.TableReport(t.name) for t in copying.copied_tables(metadata)]
+            else:
+                try:
+                    reports = await copying.copy_all(
+                        source, target, metadata, batch=args.batch, resume=args.resume, progress=TableBars(out)
+                    )
+                except copying.CopyRefused as exc:
+                    raise CliError(str(exc)) from None
             mismatches = await copying.verify(source, target, metadata, reports, args.batch)
-            if not mismatches:
+            if not mismatches and not args.verify:
                 await copying.finish(target)
         finally:
             await target.dispose()

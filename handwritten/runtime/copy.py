@@ -362,6 +362,7 @@ async def verify(
         async with source.connect() as src, target.connect() as dst:
             mine = await digest_of(src, table, columns, batch, whole)
             theirs = await digest_of(dst, table, columns, batch, whole)
+            report.source_rows = mine.rows
             report.checksum = f"{mine.checksum:016x}"
             report.verified = mine == theirs
             if mine != theirs:
