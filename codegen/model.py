@@ -286,6 +286,8 @@ def _column(table: str, spec: ColumnSpec) -> Column:
     args.append(sa_type)
     if spec.foreign_key:
         args.append(f"ForeignKey({spec.foreign_key!r})")
+    if spec.references:
+        args.append(f"info={{'references': {spec.references!r}}}")
     if spec.primary_key:
         args.append("primary_key=True")
         if spec.autoincrement:
@@ -359,6 +361,8 @@ def _table(spec: TableSpec) -> Table:
         for r in spec.relationships
     )
     table_args = tuple(f"Index({i.args})" for i in indexes) + tuple(f"UniqueConstraint({u})" for u in uniques)
+    if spec.merge is not None:
+        table_args += (repr({"info": {"merge": {"key": list(spec.merge.key), "add": list(spec.merge.add)}}}),)
     primary = next(c for c in columns if c.primary_key)
     return Table(
         class_name=spec.class_,

@@ -29,6 +29,7 @@ class Jargon(Base):
             mysql_length={"content": 255},
             mariadb_length={"content": 255},
         ),
+        {"info": {"merge": {"key": ["chat_id", "content"], "add": ["count"]}}},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
