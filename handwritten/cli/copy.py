@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy.pool import NullPool
 from handwritten.cli.live import connect_error, models_metadata
 from handwritten.cli.output import CliError, Output, mask_passwords
 from handwritten.cli.target import describe, for_the_tool, settings_from_file, settings_from_url
-from handwritten.runtime import bootstrap
+from handwritten.runtime import bootstrap, fallback
 from handwritten.runtime import copy as copying
 from handwritten.runtime.engine import PoolOptions, create_engine_for
 from handwritten.runtime.errors import DatabaseUnavailableError
@@ -83,8 +84,15 @@ async def _copy(args: argparse.Namespace, out: Output) -> int:
     target_settings = side(args.to_url, args.to_config)
     if describe(source_settings) == describe(target_settings):
         raise CliError("the source and the target are the same database")
+    if args.merge and (args.resume or args.verify):
+        raise CliError("--merge cannot be combined with --resume or --verify (a merge resumes by itself)")
     metadata = models_metadata()
     source = source_engine(source_settings)
+    if args.merge:
+        try:
+            return await _merge(args, out, source, source_settings, target_settings)
+        finally:
+            await source.dispose()
     try:
         target = await target_engine(target_settings)
         try:
@@ -129,6 +137,48 @@ async def _copy(args: argparse.Namespace, out: Output) -> int:
         first = mismatches[0]
         more = f" (and {len(mismatches) - 1} more tables)" if len(mismatches) > 1 else ""
         raise CliError(f"verification failed: table {first.table}: {first.detail}{more}")
+    return 0
+
+
+async def _merge(
+    args: argparse.Namespace,
+    out: Output,
+    source: AsyncEngine,
+    source_settings: DatabaseSettings,
+    target_settings: DatabaseSettings,
+) -> int:
+    """--merge: the source's rows appended to the target (a fallback file's: those written during the fallback)."""
+    metadata = models_metadata()
+    async with source.connect() as conn:
+        # From the first fallback on (rows merged before are in the target's ledger and skipped).
+        marks = await fallback.open_marks(conn, merged_too=True)
+    since = {str(k): int(v) for k, v in json.loads(marks[0].high_water).items()} if marks else None
+    target = await target_engine(target_settings)
+    try:
+        reports = await copying.merge_all(
+            source, target, metadata, describe(source_settings), since=since, batch=args.batch, progress=TableBars(out)
+        )
+    finally:
+        await target.dispose()
+    if marks:
+        await fallback.merged(source)
+    out.json(
+        {
+            "source": describe(source_settings),
+            "target": describe(target_settings),
+            "merge": True,
+            "since_fallback": bool(marks),
+            "tables": [r.as_json() for r in reports],
+        }
+    )
+    out.table(
+        ["table", "source rows", "added", "merged by key", "already merged"],
+        [(r.table, r.source_rows, r.merged, r.updated, r.already) for r in reports if r.source_rows],
+        title=f"merge of {describe(source_settings)} into {describe(target_settings)}"
+        + (" (rows written during the fallback)" if marks else ""),
+        right=4,
+    )
+    out.line(f"{sum(r.merged for r in reports):,} rows added, {sum(r.updated for r in reports):,} merged by key")
     return 0
 
 

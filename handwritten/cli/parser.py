@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--to", dest="to_url", metavar="URL", help="the target (created and migrated if needed)")
     target.add_argument("--to-config", type=Path, metavar="FILE", help="the target as the plugin's config file")
     copy.add_argument("--resume", action="store_true", help="continue an interrupted copy where each table stopped")
+    copy.add_argument(
+        "--merge",
+        action="store_true",
+        help="append the source's rows to a non-empty target: new ids, references rewritten (a fallback file: "
+        "only the rows written during the fallback); a second run adds nothing",
+    )
     copy.add_argument("--verify", action="store_true", help="copy nothing: compare the two databases' tables only")
     copy.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
     return parser
