@@ -107,4 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("--verify", action="store_true", help="copy nothing: compare the two databases' tables only")
     copy.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
+
+    purge = _command(
+        sub, common, "purge", "purge:run_purge", "remove messages by filter, with the rows that refer to them"
+    )
+    _target(purge)
+    purge.add_argument("--group", metavar="G", help="only this group's messages")
+    purge.add_argument("--sender", metavar="S", help="only this sender's messages")
+    purge.add_argument("--before", metavar="TIME", help="only messages before TIME (Unix seconds or ISO 8601)")
+    purge.add_argument("--after", metavar="TIME", help="only messages at or after TIME")
+    purge.add_argument("--matching", metavar="REGEX", help="only messages whose text matches (Python re.search)")
+    purge.add_argument("--dry-run", action="store_true", help="count what would go, remove nothing")
+    purge.add_argument("--yes", action="store_true", help="do not ask (required without a terminal)")
+    purge.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
     return parser
