@@ -88,6 +88,30 @@ def check_structure(loaded: Loaded) -> list[SpecError]:
                             f"'{column.foreign_key}' names no column of any spec",
                         )
                     )
+            if column.references:
+                target_table, target_column = column.references.split(".")
+                target = tables.get(target_table)
+                if target is None or target_column not in [c.name for c in target.columns]:
+                    errors.append(
+                        SpecError(
+                            file,
+                            loaded.line(file, *cat, "references"),
+                            f"{cw}, field 'references'",
+                            f"'{column.references}' names no column of any spec",
+                        )
+                    )
+        if table.merge is not None:
+            for field_name, listed in (("key", table.merge.key), ("add", table.merge.add)):
+                for col in listed:
+                    if col not in names:
+                        errors.append(
+                            SpecError(
+                                file,
+                                loaded.line(file, *at, "merge"),
+                                f"{where}, field 'merge.{field_name}'",
+                                f"column '{col}' is not a column of {table.table}",
+                            )
+                        )
         if sum(bool(c.primary_key) for c in table.columns) != 1:
             errors.append(SpecError(file, loaded.line(file, *at), where, "needs exactly one primary key column"))
         for ii, ix in enumerate(table.indexes):

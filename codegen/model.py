@@ -305,6 +305,8 @@ def _column(table: str, spec: ColumnSpec) -> Column:
     args.append(sa_type)
     if spec.foreign_key:
         args.append(f"ForeignKey({spec.foreign_key!r})")
+    if spec.references:
+        args.append(f"info={{'references': {spec.references!r}}}")
     if spec.primary_key:
         args.append("primary_key=True")
         if spec.autoincrement:
@@ -381,9 +383,14 @@ def _table(spec: TableSpec) -> Table:
         for r in spec.relationships
     )
     table_args = tuple(f"Index({i.args})" for i in indexes) + tuple(f"UniqueConstraint({u})" for u in uniques)
+    info: dict[str, object] = {}
     if spec.maintained_by is not None:
+        info["maintained_by"] = spec.maintained_by  # sldb copy skips these: the target's triggers rebuild them
+    if spec.merge is not None:
+        info["merge"] = {"key": list(spec.merge.key), "add": list(spec.merge.add)}
+    if info:
         # The last element of __table_args__ holds Table keyword arguments: info is read by sldb copy.
-        table_args += (repr({"info": {"maintained_by": spec.maintained_by}}),)
+        table_args += (repr({"info": info}),)
     primary = next(c for c in columns if c.primary_key)
     return Table(
         class_name=spec.class_,

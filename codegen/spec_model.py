@@ -75,6 +75,24 @@ class RelationshipSpec(BaseModel):
     uselist: bool = False
 
 
+class MergeSpec(BaseModel):
+    """
+    How `sldb copy --merge` treats a row whose natural key the target already holds: that row is kept, the `add` columns are summed into it, and references to the merged row point at it. Printed into the table's info as {'merge': {'key': [...], 'add': [...]}}.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    key: Annotated[list[str], Field(min_length=1)]
+    """
+    The columns of the natural key (a unique index).
+    """
+    add: list[str] = []
+    """
+    Number columns added together (counts).
+    """
+
+
 class ColumnSpec(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -109,6 +127,12 @@ class ColumnSpec(BaseModel):
     foreign_key: Annotated[
         str | None, Field(pattern="^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$")
     ] = None
+    references: Annotated[
+        str | None, Field(pattern="^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$")
+    ] = None
+    """
+    An id-valued column that is not a declared foreign key: the table.column whose ids it holds. Printed into Column(info={'references': ...}); `sldb copy --merge` and `sldb purge` follow it.
+    """
     default: str | int | float | bool | FactoryDefault | SqlFunction | None = None
     """
     Python-side default: a literal, a factory called per row, or an SQL function evaluated in the INSERT.
@@ -155,6 +179,7 @@ class TableSpec(BaseModel):
     Indexes that older plugin versions created and this spec deliberately does not create, because another index serves the same columns.
     """
     relationships: Annotated[list[RelationshipSpec], Field(validate_default=True)] = []
+    merge: MergeSpec | None = None
 
 
 class DomainSpec(BaseModel):

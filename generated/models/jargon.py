@@ -37,6 +37,7 @@ class Jargon(Base):
             mariadb_length={"content": 255},
             info={"before_create": "merge_jargon_duplicates"},
         ),
+        {"info": {"merge": {"key": ["chat_id", "content"], "add": ["count"]}}},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

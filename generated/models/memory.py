@@ -44,7 +44,7 @@ class MemoryEmbedding(Base):
     __table_args__ = (Index("idx_memory_embedding", "memory_id", "embedding_model", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    memory_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    memory_id: Mapped[int] = mapped_column(Integer, info={"references": "memories.id"}, nullable=False, index=True)
     embedding_model: Mapped[str] = mapped_column(
         SafeString(100, field="memory_embeddings.embedding_model", nullable=False), nullable=False
     )

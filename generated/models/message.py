@@ -151,7 +151,7 @@ class FilteredMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    raw_message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    raw_message_id: Mapped[int | None] = mapped_column(Integer, info={"references": "raw_messages.id"}, nullable=True)
     message: Mapped[str] = mapped_column(LongText(field="filtered_messages.message", nullable=False), nullable=False)
     sender_id: Mapped[str] = mapped_column(
         SafeString(255, field="filtered_messages.sender_id", nullable=False), nullable=False

@@ -11,6 +11,7 @@ from handwritten.cli.introspect import comparison, diff_counts, diff_json, print
 from handwritten.cli.live import inspect_live, models_metadata
 from handwritten.cli.output import Output
 from handwritten.cli.target import describe, settings_of
+from handwritten.runtime import fallback
 from handwritten.runtime.migrate import Operation
 from handwritten.runtime.settings import DatabaseSettings
 
@@ -45,6 +46,9 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
     diff = comparison(found)  # start-up's plan (plan_migration without a second read) and the report
     diffs, steps = diff.tables(), diff.migration
     pool = pool_settings(settings)
+    pending = None
+    if settings.db_type == "postgresql":  # only PostgreSQL falls back to SQLite
+        pending = await fallback.pending(settings.sqlite_path(), models_metadata())
     out.json(
         {
             "url": describe(settings),
@@ -60,6 +64,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             "counts": diff_counts(diffs),
             "tables": diff_json(diffs),
             "plan": steps_json(steps),
+            "fallback": pending.as_json() if pending is not None else None,
         }
     )
     where = found.database + (f" (schema {found.schema})" if found.schema else "")
@@ -77,6 +82,11 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             ),
             ("pool", ", ".join(f"{k} {v}" for k, v in pool.items())),
             ("tables", f"{len(models_metadata().tables)} in the specs, {len(found.live.columns)} in the database"),
+            *(
+                [("fallback", pending.describe() if pending.total else f"no rows to merge in {pending.path}")]
+                if pending is not None
+                else []
+            ),
         ],
         title="sldb doctor",
         show_header=False,

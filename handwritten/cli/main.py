@@ -6,6 +6,8 @@ doctor, introspect       a live database against the specs, changing nothing
 migrate                  start-up's additive migration, now (--dry-run: the DDL only)
 demo                     the plugin's data flow on a bundled chat log (SQLite by default)
 export                   the Admin export to a JSON file
+copy                     every table into another database (any backends), verified by checksums
+purge                    remove messages by group, sender, time or text, with the rows referring to them
 
 Every command takes --json. An error is one line, `sldb <command>: <message>`, and exit code 1
 (2 for a usage error); never a traceback.

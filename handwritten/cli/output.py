@@ -13,8 +13,19 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from handwritten.runtime.errors import mask_passwords as mask_passwords  # where the CLI has always found it
 
@@ -58,6 +69,14 @@ def _console(stderr: bool) -> Console:
     width = None if stream.isatty() else WIDTH_WHEN_PIPED
     # No markup, emoji codes or highlighting: chat text such as "[图片]" or ":)" is printed as it is.
     return Console(stderr=stderr, width=width, markup=False, emoji=False, highlight=False)
+
+
+class RateColumn(ProgressColumn):
+    """Rows per second, once rich has measured some."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.0f} rows/s")
 
 
 class Bar:
@@ -120,13 +139,18 @@ class Output:
         self.err.print(f"sldb: {text}", soft_wrap=True)
 
     @contextmanager
-    def progress(self, description: str, total: float) -> Iterator[Bar]:
-        """A progress bar on stderr (drawn only on a terminal; updated either way)."""
-        progress = Progress(
+    def progress(self, description: str, total: float, rate: bool = False) -> Iterator[Bar]:
+        """A progress bar on stderr (drawn only on a terminal; updated either way); rate: rows/s and time left."""
+        columns: list[ProgressColumn] = [
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+        ]
+        if rate:
+            columns += [RateColumn(), TimeRemainingColumn()]
+        progress = Progress(
+            *columns,
             console=self.err,
             disable=not self.err.is_terminal,
         )

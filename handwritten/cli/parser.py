@@ -90,4 +90,34 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, metavar="PATH", help="the JSON file (default: sldb-export-<time>.json)")
     export.add_argument("--group", help="only this group's messages")
     export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+    copy = _command(sub, common, "copy", "copy:run_copy", "copy every table into another database, then verify")
+    source = copy.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from", dest="from_url", metavar="URL", help="the source: " + URL_HELP)
+    source.add_argument("--from-config", type=Path, metavar="FILE", help="the source as the plugin's config file")
+    target = copy.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", dest="to_url", metavar="URL", help="the target (created and migrated if needed)")
+    target.add_argument("--to-config", type=Path, metavar="FILE", help="the target as the plugin's config file")
+    copy.add_argument("--resume", action="store_true", help="continue an interrupted copy where each table stopped")
+    copy.add_argument(
+        "--merge",
+        action="store_true",
+        help="append the source's rows to a non-empty target: new ids, references rewritten (a fallback file: "
+        "only the rows written during the fallback); a second run adds nothing",
+    )
+    copy.add_argument("--verify", action="store_true", help="copy nothing: compare the two databases' tables only")
+    copy.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
+
+    purge = _command(
+        sub, common, "purge", "purge:run_purge", "remove messages by filter, with the rows that refer to them"
+    )
+    _target(purge)
+    purge.add_argument("--group", metavar="G", help="only this group's messages")
+    purge.add_argument("--sender", metavar="S", help="only this sender's messages")
+    purge.add_argument("--before", metavar="TIME", help="only messages before TIME (Unix seconds or ISO 8601)")
+    purge.add_argument("--after", metavar="TIME", help="only messages at or after TIME")
+    purge.add_argument("--matching", metavar="REGEX", help="only messages whose text matches (Python re.search)")
+    purge.add_argument("--dry-run", action="store_true", help="count what would go, remove nothing")
+    purge.add_argument("--yes", action="store_true", help="do not ask (required without a terminal)")
+    purge.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
     return parser

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import select
 import socket
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import MetaData, event, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -61,6 +62,29 @@ def backend_of(url: URL) -> Backend:
     if name in ("postgresql", "postgres"):
         return "postgresql"
     raise ValueError(f"unsupported database URL backend: {name}")
+
+
+# A URL given as text with a plain scheme gets this layer's async driver (what settings.url() builds).
+_ASYNC_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "mysql": "mysql+aiomysql",
+    "mariadb": "mysql+aiomysql",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def async_url(url: URL | str) -> URL:
+    """url as an SQLAlchemy URL with an async driver: `postgresql://...` becomes `postgresql+asyncpg://...`."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    driver = _ASYNC_DRIVERS.get(parsed.drivername)
+    return parsed.set(drivername=driver) if driver is not None else parsed
+
+
+def _models_metadata() -> MetaData:
+    from generated.models import Base  # imported late: the runtime depends on the generated models only here
+
+    return Base.metadata
 
 
 @dataclass(frozen=True)
@@ -334,19 +358,33 @@ def _shut_pooled_sockets(engine: AsyncEngine) -> None:
 
 
 class DatabaseEngine:
-    """The engines of one database, one per event loop, and their session factories."""
+    """The engines of one database, one per event loop, and their session factories.
 
-    def __init__(self, url: URL, metadata: MetaData, options: PoolOptions | None = None) -> None:
-        self.url = url
-        self.metadata = metadata
+    Also built as the plugin's own DatabaseEngine is (its training data exporter does so):
+    `DatabaseEngine(database_url, echo=False)`, a URL as text (a plain scheme gets the async driver) and the
+    specs' tables.
+    """
+
+    def __init__(
+        self,
+        url: URL | str,
+        metadata: MetaData | None = None,
+        options: PoolOptions | None = None,
+        *,
+        echo: bool = False,
+    ) -> None:
+        self.url = async_url(url)
+        self.metadata = metadata if metadata is not None else _models_metadata()
         self.options = options or PoolOptions()
-        self.backend: Backend = backend_of(url)
+        if echo and not self.options.echo:
+            self.options = dataclasses.replace(self.options, echo=True)
+        self.backend: Backend = backend_of(self.url)
         self._lock = threading.Lock()
         self._engines: dict[int, _LoopEngine] = {}
         self._main_loop: asyncio.AbstractEventLoop | None = None
         self._sqlite = (
             create_sqlite_sync_engine(
-                url,
+                self.url,
                 self.options.max_connections,
                 self.options.sqlite_pool == "null",
                 _sqlite_on_connect,

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handwritten.runtime import bootstrap
+from handwritten.runtime import bootstrap, fallback
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from handwritten.runtime.migrate import Operation, migrate, plan_migration
@@ -102,6 +102,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
     async def _start(self) -> None:
         settings = self.settings
         backend: Backend = settings.db_type
+        fell_back = False
         try:
             await bootstrap.ensure_database(settings)
         except DatabaseUnavailableError:
@@ -113,6 +114,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
                 settings.sqlite_path(),
             )
             backend = "sqlite"
+            fell_back = True
         url = settings.url(backend)
         if backend == "sqlite":
             settings.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
@@ -128,6 +130,10 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
             self.migration_steps = await self.create_tables(engine, enable_auto_migration=True)
             if "jargon" in engine.metadata.tables:  # rows an older version wrote get their text key
                 await fill_content_keys(engine.engine, engine.metadata.tables["jargon"])
+            if fell_back:
+                await fallback.mark(engine.engine, settings.where(), engine.metadata)
+            elif backend == "postgresql" and settings.fallback_to_sqlite:
+                await fallback.warn_if_pending(settings.sqlite_path(), engine.metadata)
             if not await engine.health_check():
                 raise DatabaseUnavailableError(f"health check (SELECT 1) failed on {engine.masked_url()}")
             await engine.warm_up()
