@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Table, text
+from sqlalchemy import MetaData, Table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -353,6 +353,11 @@ async def _drop(conn: Connection, triggers: dict[str, str]) -> None:
     for name, table in sorted(triggers.items()):
         on = f" ON {table}" if conn.dialect.name == "postgresql" else ""
         await conn.execute(text(f"DROP TRIGGER IF EXISTS {name}{on}"))
+
+
+def maintains(metadata: MetaData) -> bool:
+    """Whether these models hold the counted and the counter tables (a partial model set, as in tests, does not)."""
+    return all(name in metadata.tables for name in (*COUNTED, *COUNTER_TABLES))
 
 
 async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -> bool:

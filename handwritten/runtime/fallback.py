@@ -41,8 +41,9 @@ _warned: set[str] = set()
 
 
 def _id_tables(metadata: MetaData) -> list[Table]:
-    """Tables whose rows carry an integer autoincrement id (what 'written after' can be told by)."""
-    return [t for t in metadata.sorted_tables if t.autoincrement_column is not None]
+    """Tables whose rows carry an integer autoincrement id (what 'written after' can be told by), and that
+    callers write: not the counters (Table.info["maintained_by"]), which the target's triggers rebuild."""
+    return [t for t in metadata.sorted_tables if t.autoincrement_column is not None and not t.info.get("maintained_by")]
 
 
 async def mark(engine: AsyncEngine, unreachable: str, metadata: MetaData) -> None:

@@ -486,7 +486,8 @@ async def migrate(
             if not enable_auto_migration:
                 steps = [s for s in steps if diff.creates_table(s)]
             failed = await _run(conn, metadata, diff, steps, progress)
-            await counters.install_counters(conn, created=sorted(diff.new_tables))
+            if counters.maintains(metadata):
+                await counters.install_counters(conn, created=sorted(diff.new_tables))
             await conn.commit()
             if failed:
                 log.warning(
