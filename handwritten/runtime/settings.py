@@ -63,6 +63,10 @@ class DatabaseSettings:
     sqlite_pool: str = "queue"  # "queue" (default, measured faster) or "null" (a new connection per session)
     echo: bool = False
     connect_timeout: float = 10.0  # seconds to open a connection before the call fails as unavailable
+    # Replicated setups (README "Scaling out"). postgresql_host and mysql_host also take several servers,
+    # "db1:5432,db2:5432" or a list; a server without a port has postgresql_port / mysql_port.
+    postgresql_read_hosts: str = ""  # hot standbys for the reads the facade specs mark `replica: true`
+    max_replica_lag_s: float = 5.0  # a standby further behind than this is skipped for the primary
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -82,14 +86,16 @@ class DatabaseSettings:
         for name in ("fallback_to_sqlite", "echo"):
             if name in values:
                 values[name] = _flag(name, values[name])
-        if "connect_timeout" in values:
-            values["connect_timeout"] = _seconds("connect_timeout", values["connect_timeout"])
+        for name in ("connect_timeout", "max_replica_lag_s"):
+            if name in values:
+                values[name] = _seconds(name, values[name])
+        for name in ("mysql_host", "postgresql_host", "postgresql_read_hosts"):
+            if name in values:
+                values[name] = _host_list_text(name, values[name])
         for name in (
-            "mysql_host",
             "mysql_user",
             "mysql_password",
             "mysql_database",
-            "postgresql_host",
             "postgresql_user",
             "postgresql_password",
             "postgresql_database",
@@ -117,6 +123,28 @@ class DatabaseSettings:
                 # MySQL and MariaDB refuse such a name ("Incorrect database name"); say so before connecting.
                 raise SettingsError("mysql_database", f"{self.mysql_database!r} ends with a space; MySQL refuses it")
 
+        for name, default_port in (
+            ("mysql_host", self.mysql_port),
+            ("postgresql_host", self.postgresql_port),
+            ("postgresql_read_hosts", self.postgresql_port),
+        ):
+            parse_hosts(name, getattr(self, name), default_port, allow_empty=name == "postgresql_read_hosts")
+
+    # -- hosts -------------------------------------------------------------------------------
+
+    def hosts(self, backend: Backend | None = None) -> tuple[HostPort, ...]:
+        """The configured servers of the primary role, in order (one for a single server; none for SQLite)."""
+        which = backend or self.db_type
+        if which == "mysql":
+            return parse_hosts("mysql_host", self.mysql_host, self.mysql_port)
+        if which == "postgresql":
+            return parse_hosts("postgresql_host", self.postgresql_host, self.postgresql_port)
+        return ()
+
+    def read_hosts(self) -> tuple[HostPort, ...]:
+        """The PostgreSQL read replicas (none unless postgresql_read_hosts is set)."""
+        return parse_hosts("postgresql_read_hosts", self.postgresql_read_hosts, self.postgresql_port, allow_empty=True)
+
     # -- URLs --------------------------------------------------------------------------------
 
     def sqlite_path(self) -> Path:
@@ -130,40 +158,58 @@ class DatabaseSettings:
         if which == "sqlite":
             return URL.create("sqlite+aiosqlite", database=str(self.sqlite_path()))
         if which == "mysql":
+            # One node at a time: the first; the engine moves to the next live one (engine.py).
+            first = self.hosts("mysql")[0]
             return URL.create(
                 "mysql+aiomysql",
                 username=self.mysql_user,
                 password=self.mysql_password or None,
-                host=self.mysql_host,
-                port=self.mysql_port,
+                host=first.host,
+                port=first.port,
                 database=self.mysql_database,
                 query={"charset": "utf8mb4"},
             )
-        query = {"search_path": self.postgresql_schema} if self.postgresql_schema != "public" else {}
+        query: dict[str, str | tuple[str, ...]] = {}
+        if self.postgresql_schema != "public":
+            query["search_path"] = self.postgresql_schema
+        hosts = self.hosts("postgresql")
+        if len(hosts) == 1:
+            host, port = hosts[0].host, hosts[0].port
+        else:
+            # Several servers: SQLAlchemy's asyncpg multi-host form; asyncpg connects to the one that
+            # accepts writes (after a promotion, the new primary).
+            host, port = None, None
+            query["host"] = tuple(str(h) for h in hosts)
+            query["target_session_attrs"] = "read-write"
         return URL.create(
             "postgresql+asyncpg",
             username=self.postgresql_user,
             password=self.postgresql_password or None,
-            host=self.postgresql_host,
-            port=self.postgresql_port,
+            host=host,
+            port=port,
             database=self.postgresql_database,
             query=query,
         )
+
+    def replica_url(self, replica: HostPort) -> URL:
+        """The URL of one PostgreSQL read replica: the primary's URL with that one host."""
+        url = self.url("postgresql")
+        query = {k: v for k, v in url.query.items() if k not in ("host", "target_session_attrs")}
+        return url.set(host=replica.host, port=replica.port, query=query)
 
     def server_url(self) -> URL:
         """The URL of the maintenance connection that creates the database: postgres db, or no db on MySQL."""
         url = self.url()
         if self.db_type == "postgresql":
-            return url.set(database="postgres", query={})
+            keep = {k: v for k, v in url.query.items() if k in ("host", "target_session_attrs")}
+            return url.set(database="postgres", query=keep)
         return url._replace(database=None)  # URL.set() cannot unset a field
 
     def where(self) -> str:
         """host:port (or file) of the configured server, for messages; never includes a password."""
         if self.db_type == "sqlite":
             return str(self.sqlite_path())
-        if self.db_type == "mysql":
-            return f"{self.mysql_host}:{self.mysql_port}"
-        return f"{self.postgresql_host}:{self.postgresql_port}"
+        return ",".join(str(h) for h in self.hosts())
 
 
 def _raw_fields(config: Any) -> dict[str, Any]:
@@ -180,6 +226,51 @@ def _raw_fields(config: Any) -> dict[str, Any]:
         return dict(config)
     names = [f.name for f in fields(DatabaseSettings)]
     return {name: getattr(config, name) for name in names if hasattr(config, name)}
+
+
+@dataclass(frozen=True)
+class HostPort:
+    """One server of a host list."""
+
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+
+def _host_list_text(name: str, value: Any) -> str:
+    """A host setting as text: a list or tuple of servers is joined with commas."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(item).strip() for item in value)
+    if not isinstance(value, str):
+        raise SettingsError(name, f"{value!r}; accepted: a host, 'host:port', or several separated by commas")
+    return value
+
+
+def parse_hosts(name: str, value: str, default_port: int, *, allow_empty: bool = False) -> tuple[HostPort, ...]:
+    """'db1:5432, db2, [::1]:5433' -> servers in order; a server without a port gets default_port."""
+    found: list[HostPort] = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        host, port = item, default_port
+        if item.startswith("["):  # [IPv6]:port
+            close = item.find("]")
+            if close < 0 or (close + 1 < len(item) and item[close + 1] != ":"):
+                raise SettingsError(name, f"{item!r} is not '[address]:port'")
+            host = item[1:close]
+            if close + 1 < len(item):
+                port = _port(name, item[close + 2 :])
+        elif item.count(":") == 1:
+            host, port_text = item.split(":")
+            port = _port(name, port_text)
+        if not host.strip():
+            raise SettingsError(name, f"{item!r} names no host")
+        found.append(HostPort(host.strip(), port))
+    if not found and not allow_empty:
+        raise SettingsError(name, "names no server")
+    return tuple(found)
 
 
 def _port(name: str, value: Any) -> int:

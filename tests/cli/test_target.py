@@ -108,3 +108,17 @@ def test_passwords_never_reach_a_message_and_json_keeps_text_readable() -> None:
     assert to_json(
         {"t": datetime(2025, 3, 1, 8, 0), "n": Decimal("2.50"), "k": Decimal("3"), "s": "𠮷🙂"}, indent=None
     ) == ('{"t": "2025-03-01T08:00:00", "n": 2.5, "k": 3, "s": "𠮷🙂"}')
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u@db1:5433,db2/d?read_hosts=r1:5434,r2",
+        "postgresql://u@/d?host=db1:5433&host=db2:5432&read_hosts=r1:5434,r2",
+    ],
+)
+def test_a_url_names_several_servers_in_the_netloc_or_as_host_parameters(url: str) -> None:
+    s = settings_from_url(url)
+    assert [str(h) for h in s.hosts()] == ["db1:5433", "db2:5432"]
+    assert [str(h) for h in s.read_hosts()] == ["r1:5434", "r2:5432"]
+    assert s.postgresql_database == "d" and s.postgresql_user == "u"

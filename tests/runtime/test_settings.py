@@ -96,3 +96,49 @@ def test_sqlite_path_expands_variables_home_and_relative(tmp_path: Path, monkeyp
     monkeypatch.chdir(tmp_path)
     rel = DatabaseSettings.from_config({"db_type": "sqlite", "data_dir": "data"})
     assert rel.sqlite_path() == tmp_path / "data" / "messages.db"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["db1:5433, db2 ,[::1]:6000", ["db1:5433", "db2", "[::1]:6000"], ("db1:5433", "db2", "[::1]:6000")],
+)
+def test_a_host_setting_takes_several_servers_as_text_or_a_list(value: object) -> None:
+    s = DatabaseSettings.from_config({"postgresql_host": value, "postgresql_port": 5432})
+    assert [(h.host, h.port) for h in s.hosts()] == [("db1", 5433), ("db2", 5432), ("::1", 6000)]
+    url = s.url()
+    assert url.host is None and url.query["host"] == ("db1:5433", "db2:5432", "[::1]:6000")
+    assert url.query["target_session_attrs"] == "read-write"  # the one that takes writes
+    assert s.where() == "db1:5433,db2:5432,[::1]:6000"
+    assert s.server_url().query["host"] == url.query["host"]  # the database is created on the primary too
+
+
+def test_mysql_takes_a_node_list_and_connects_to_the_first() -> None:
+    s = DatabaseSettings.from_config({"db_type": "mysql", "mysql_host": "n1:3307,n2:3308,n3"})
+    assert [str(h) for h in s.hosts()] == ["n1:3307", "n2:3308", "n3:3306"]
+    assert (s.url().host, s.url().port) == ("n1", 3307)
+
+
+def test_read_replicas_get_the_primarys_url_with_their_host() -> None:
+    s = DatabaseSettings.from_config(
+        {"postgresql_host": "p1,p2", "postgresql_read_hosts": ["r1:5440", "r2"], "postgresql_schema": "s"}
+    )
+    replicas = s.read_hosts()
+    assert [str(r) for r in replicas] == ["r1:5440", "r2:5432"]
+    url = s.replica_url(replicas[0])
+    assert (url.host, url.port, url.database, dict(url.query)) == (
+        "r1",
+        5440,
+        s.postgresql_database,
+        {"search_path": "s"},
+    )
+    assert DatabaseSettings().read_hosts() == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [("", "names no server"), ("db:port", "not a whole number"), ("[::1", "[address]:port"), (5, "accepted")],
+)
+def test_a_bad_host_list_names_the_field(value: object, fragment: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        DatabaseSettings.from_config({"postgresql_host": value})
+    assert caught.value.field == "postgresql_host" and fragment in str(caught.value)
