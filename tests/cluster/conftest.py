@@ -1,0 +1,8 @@
+"""Fixtures of the cluster tests: private replicated servers on loopback ports, in temporary folders.
+
+Each fixture starts its servers once per test run, stops them by their pids and removes their folders; it
+skips (with the reason) only where the server binaries are missing. The shared servers (5432, 3306) are never
+touched.
+"""
+
+from __future__ import annotations
