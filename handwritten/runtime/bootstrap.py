@@ -6,12 +6,14 @@ is created and used literally, never executed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 from sqlalchemy import text
 from sqlalchemy.dialects import mysql, postgresql
 from sqlalchemy.exc import DBAPIError, ProgrammingError, SQLAlchemyError
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
@@ -84,6 +86,25 @@ async def _ensure_mysql(settings: DatabaseSettings) -> None:
         await engine.dispose()
 
 
+STANDBY_REPLAY_WAIT_SECONDS = 10.0
+
+
+async def _connect_once_replayed(engine: AsyncEngine, settings: DatabaseSettings) -> AsyncConnection:
+    """A connection to the new database through the server list. asyncpg tries the servers in order and
+    checks which one takes writes only after logging in: a standby listed before the primary that has not yet
+    replayed the CREATE DATABASE refuses the login as an unknown database, so with several servers that is
+    retried for a few seconds."""
+    deadline = time.monotonic() + STANDBY_REPLAY_WAIT_SECONDS
+    while True:
+        try:
+            return await engine.connect()
+        except DBAPIError as exc:
+            several = len(settings.hosts("postgresql")) > 1
+            if not several or classify(exc) is not FailureClass.UNKNOWN_DATABASE or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.1)
+
+
 async def _ensure_postgresql(settings: DatabaseSettings) -> None:
     url, connect_args = driver_connect_args(settings.server_url(), settings.connect_timeout)
     server = create_async_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args=connect_args)
@@ -103,17 +124,22 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
                         raise
     finally:
         await server.dispose()
-    if settings.postgresql_schema == "public":
+    if settings.postgresql_schema == "public" and len(settings.hosts("postgresql")) == 1:
         return
     options = PoolOptions(max_connections=1, min_connections=0, connect_timeout=settings.connect_timeout)
-    target = create_engine_for(settings.url().set(query={}), options)
+    url = settings.url()
+    # Without search_path (the schema is not there yet), with the server list (the primary takes the DDL).
+    target = create_engine_for(url.set(query={k: v for k, v in url.query.items() if k != "search_path"}), options)
     try:
-        async with target.connect() as conn:
-            try:
+        conn = await _connect_once_replayed(target, settings)
+        try:
+            if settings.postgresql_schema != "public":
                 await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(settings.postgresql_schema)}"))
                 await conn.commit()
-            except (ProgrammingError, DBAPIError) as exc:
-                if not _created_by_another(exc):
-                    raise
+        except (ProgrammingError, DBAPIError) as exc:
+            if not _created_by_another(exc):
+                raise
+        finally:
+            await conn.close()
     finally:
         await target.dispose()

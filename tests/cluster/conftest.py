@@ -6,3 +6,17 @@ touched.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.cluster.postgres import PrimaryAndStandby, primary_and_standby
+
+# -- PostgreSQL --
+
+
+@pytest.fixture
+def pg_sync_pair() -> Iterator[PrimaryAndStandby]:
+    """A primary and one synchronous standby: every acknowledged commit is on both."""
+    yield from primary_and_standby(synchronous=True)
