@@ -312,7 +312,8 @@ def check_redundant_indexes(loaded: Loaded) -> list[SpecError]:
 
 
 def check_facades(loaded: Loaded) -> list[SpecError]:
-    """Method names are unique across facades (they share the manager); template tables exist."""
+    """Method names are unique across facades (they share the manager); template tables exist; only reads may
+    be answered by a replica."""
     errors: list[SpecError] = []
     owners: dict[str, str] = {}
     tables = {t.table for _, _, t in _tables(loaded)}
@@ -336,6 +337,15 @@ def check_facades(loaded: Loaded) -> list[SpecError]:
             params = [p.name for p in method.params]
             if len(set(params)) != len(params):
                 errors.append(SpecError(file, line, f"{where}, field 'params'", "names a parameter twice"))
+            if method.replica and method.access != "read":
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "methods", mi, "replica"),
+                        f"{where}, field 'replica'",
+                        "a read replica cannot write: only an access: read method may be replica: true",
+                    )
+                )
     return errors
 
 

@@ -123,6 +123,10 @@ class MethodSpec(BaseModel):
     """
     read: the method only reads, on db.reading() or db.snapshot() (it never takes a write lock; generated/manager.py lists it in READ_ONLY_METHODS); write: it may write.
     """
+    replica: bool = False
+    """
+    Whether a read replica may answer (PostgreSQL with postgresql_read_hosts): the answer may be up to max_replica_lag_s old. The generated facade hands the method db.replica(), whose reading() and snapshot() use a replica within the lag bound, else the primary, and which cannot write. Only on access: read.
+    """
     impl: Literal["handwritten"] | TemplateImpl
     """
     handwritten: a function of the same name in handwritten/facades/<module>.py; otherwise a template writes it.

@@ -169,6 +169,7 @@ class Method:
     where: tuple[tuple[str, str], ...]
     extension: bool
     access: str  # "read" or "write"
+    db: str  # the Database the body receives: self._db, or self._db.replica() for a replica-marked read
     rules: tuple[tuple[str, str], ...] = ()  # (constant name, Rule or dict-of-Rule expression) the checks use
 
     @property
@@ -515,6 +516,7 @@ def _method(spec: MethodSpec, tables: dict[str, Table], lengths: dict[str, int |
         where=where,
         extension=bool(spec.extension),
         access=spec.access,
+        db="self._db.replica()" if spec.replica else "self._db",
         rules=tuple(rules),
     )
 

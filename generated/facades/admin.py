@@ -30,7 +30,7 @@ class AdminFacade:
     async def export_messages_learning_data(self, group_id: str | None = None) -> MessagesLearningExport:
         """Raw and filtered messages, of one group or of all groups when group_id is empty, ordered by id."""
         try:
-            return await queries.export_messages_learning_data(self._db, group_id=group_id)
+            return await queries.export_messages_learning_data(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("export_messages_learning_data", exc, group_id=group_id)
             return {"raw_messages": [], "filtered_messages": []}
@@ -130,7 +130,7 @@ class AdminFacade:
     ) -> DataStatistics:
         """Row counts of each data category that the clear methods delete."""
         try:
-            return await queries.get_data_statistics(self._db)
+            return await queries.get_data_statistics(self._db.replica())
         except SQLAlchemyError as exc:
             log_failure("get_data_statistics", exc)
             return {

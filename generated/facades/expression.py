@@ -60,7 +60,7 @@ class ExpressionFacade:
     ) -> ExpressionPatternStatistics:
         """Total expression patterns and the number of distinct groups holding any."""
         try:
-            return await queries.get_expression_patterns_statistics(self._db)
+            return await queries.get_expression_patterns_statistics(self._db.replica())
         except SQLAlchemyError as exc:
             log_failure("get_expression_patterns_statistics", exc)
             return {"total_patterns": 0, "groups_with_patterns": 0}

@@ -94,7 +94,7 @@ class JargonFacade:
     async def get_jargon_statistics(self, group_id: str | None = None) -> JargonStatistics:
         """Candidate, confirmed and completed counts, occurrences, average count and active chats (one chat when group_id is given)."""
         try:
-            return await queries.get_jargon_statistics(self._db, group_id=group_id)
+            return await queries.get_jargon_statistics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_jargon_statistics", exc, group_id=group_id)
             return {

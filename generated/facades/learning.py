@@ -654,7 +654,7 @@ class LearningFacade:
     ) -> StyleLearningStatistics:
         """Total, pending and approved counts of style learning reviews."""
         try:
-            return await queries.get_style_learning_statistics(self._db)
+            return await queries.get_style_learning_statistics(self._db.replica())
         except SQLAlchemyError as exc:
             log_failure("get_style_learning_statistics", exc)
             return {"total_reviews": 0, "pending_reviews": 0, "approved_reviews": 0}
@@ -662,7 +662,7 @@ class LearningFacade:
     async def get_style_progress_data(self, group_id: str | None = None) -> list[StyleProgressPoint]:
         """The 30 latest scored learning batches (quality set, messages processed), of one group when given, as progress points."""
         try:
-            return await queries.get_style_progress_data(self._db, group_id=group_id)
+            return await queries.get_style_progress_data(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_style_progress_data", exc, group_id=group_id)
             return []
@@ -670,7 +670,7 @@ class LearningFacade:
     async def get_learning_patterns_data(self, group_id: str | None = None) -> dict[str, int]:
         """Number of style learning patterns per pattern type, of one group when given."""
         try:
-            return await queries.get_learning_patterns_data(self._db, group_id=group_id)
+            return await queries.get_learning_patterns_data(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_learning_patterns_data", exc, group_id=group_id)
             return {}

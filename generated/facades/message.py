@@ -233,7 +233,7 @@ class MessageFacade:
     async def get_message_statistics(self, group_id: str | None = None) -> GroupMessageStatistics | MessageStatistics:
         """Message counts of one group, or of all groups when group_id is empty."""
         try:
-            return await queries.get_message_statistics(self._db, group_id=group_id)
+            return await queries.get_message_statistics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_message_statistics", exc, group_id=group_id)
             return (
@@ -253,7 +253,7 @@ class MessageFacade:
     ) -> MessageStatistics:
         """Row counts of the raw, filtered and bot message tables."""
         try:
-            return await queries.get_messages_statistics(self._db)
+            return await queries.get_messages_statistics(self._db.replica())
         except SQLAlchemyError as exc:
             log_failure("get_messages_statistics", exc)
             return {"total_messages": 0, "raw_messages": 0, "filtered_messages": 0, "bot_messages": 0}
@@ -261,7 +261,7 @@ class MessageFacade:
     async def get_group_messages_statistics(self, group_id: str) -> GroupMessageStatistics | MessageStatistics:
         """Message counts of the group (of all groups when group_id is empty)."""
         try:
-            return await queries.get_group_messages_statistics(self._db, group_id=group_id)
+            return await queries.get_group_messages_statistics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_group_messages_statistics", exc, group_id=group_id)
             return (
@@ -279,7 +279,7 @@ class MessageFacade:
     async def get_group_user_statistics(self, group_id: str) -> dict[str, SenderStatistics]:
         """Raw message counts of the group's 50 most active senders, keyed by sender_id."""
         try:
-            return await queries.get_group_user_statistics(self._db, group_id=group_id)
+            return await queries.get_group_user_statistics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_group_user_statistics", exc, group_id=group_id)
             return {}

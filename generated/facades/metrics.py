@@ -20,7 +20,7 @@ class MetricsFacade:
     async def get_group_statistics(self, group_id: str | None = None) -> GroupStatistics:
         """Counts of raw and filtered messages and of persona and style reviews, in one group or in all."""
         try:
-            return await queries.get_group_statistics(self._db, group_id=group_id)
+            return await queries.get_group_statistics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_group_statistics", exc, group_id=group_id)
             return {
@@ -34,7 +34,7 @@ class MetricsFacade:
     async def get_detailed_metrics(self, group_id: str | None = None) -> DetailedMetrics:
         """Message counts (raw, filtered, bot) and learning counts (reviews, batches, style patterns), in one group or in all."""
         try:
-            return await queries.get_detailed_metrics(self._db, group_id=group_id)
+            return await queries.get_detailed_metrics(self._db.replica(), group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("get_detailed_metrics", exc, group_id=group_id)
             return {
@@ -48,7 +48,7 @@ class MetricsFacade:
     ) -> TrendsData:
         """Raw messages per local day (YYYY-MM-DD) over the last 7 days, oldest day first, and the 10 most recently started learning batches."""
         try:
-            return await queries.get_trends_data(self._db)
+            return await queries.get_trends_data(self._db.replica())
         except SQLAlchemyError as exc:
             log_failure("get_trends_data", exc)
             return {"daily_messages": {}, "recent_batches": []}

@@ -18,7 +18,8 @@ from handwritten.runtime import bootstrap, fallback
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from handwritten.runtime.migrate import Operation, migrate, plan_migration
-from handwritten.runtime.session import Backend, Connection
+from handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet
+from handwritten.runtime.session import Backend, Connection, Database
 from handwritten.runtime.settings import DatabaseSettings
 from handwritten.runtime.text_keys import fill_content_keys
 
@@ -45,6 +46,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         self._start_lock: asyncio.Lock | None = None
         self.backend_in_use: Backend | None = None
         self.migration_steps: list[Operation] = []
+        self._replicas: ReplicaSet | None = None
 
     @abstractmethod
     def _build_facades(self, db: Any) -> FacadesT: ...
@@ -71,6 +73,10 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
 
     def snapshot(self) -> AbstractAsyncContextManager[Connection]:
         return self._started_engine("snapshot").snapshot()
+
+    def replica(self) -> Database:
+        """What replica-marked methods read through: the read replicas when configured, else this manager."""
+        return ReplicaReads(self, self._replicas) if self._replicas is not None else self
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -142,6 +148,13 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
             raise
         self.engine = engine
         self.backend_in_use = backend
+        if backend == "postgresql" and settings.read_hosts():
+            # Connections open on first use; a standby that is down is skipped then, not at start.
+            replicas = [
+                Replica(host, DatabaseEngine(settings.replica_url(host), engine.metadata, options))
+                for host in settings.read_hosts()
+            ]
+            self._replicas = ReplicaSet(replicas, settings.max_replica_lag_s)
         self._facades = self._build_facades(self)
         log.info("data layer started on %s (%s)", backend, engine.masked_url())
 
@@ -166,6 +179,9 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         async with self._start_lock:
             self._facades = None
             engine, self.engine = self.engine, None
+            replicas, self._replicas = self._replicas, None
+            if replicas is not None:
+                await replicas.close()
             if engine is not None:
                 await engine.close()
             return True

@@ -45,3 +45,9 @@ class Database(Protocol):
     def transaction(self) -> AbstractAsyncContextManager[Connection]:
         """Several statements that write: one transaction, committed on success, rolled back on error."""
         ...
+
+    def replica(self) -> Database:
+        """For the reads a spec marks `replica: true` (answers up to max_replica_lag_s old): a Database whose
+        reading() and snapshot() use a PostgreSQL read replica within the lag bound, else the primary; it
+        cannot write. Without read replicas, this Database itself (see replicas.py)."""
+        ...

@@ -20,3 +20,9 @@ from tests.cluster.postgres import PrimaryAndStandby, primary_and_standby
 def pg_sync_pair() -> Iterator[PrimaryAndStandby]:
     """A primary and one synchronous standby: every acknowledged commit is on both."""
     yield from primary_and_standby(synchronous=True)
+
+
+@pytest.fixture
+def pg_async_pair() -> Iterator[PrimaryAndStandby]:
+    """A primary and one asynchronous standby (the usual read replica)."""
+    yield from primary_and_standby(synchronous=False)

@@ -1,0 +1,135 @@
+"""Read replicas: the reads the facade specs mark `replica: true` go to a PostgreSQL hot standby.
+
+A marked method receives `db.replica()`: a Database whose reading() and snapshot() connect to a standby that is
+up, in recovery and at most `max_replica_lag_s` behind, taken in turn; when none is, to the primary. It cannot
+write (a marked method is a read; the checker refuses `replica: true` elsewhere). Every unmarked method, and
+every read inside a write, stays on the primary.
+
+Each standby's state is read at most once per CHECK_INTERVAL_SECONDS, with one small query: in recovery, and how
+far replay is behind. Replay that has caught up with what was received counts as no lag, since
+`pg_last_xact_replay_timestamp()` alone grows while the primary is idle. A state change (usable, lagging, down,
+not a standby) is logged once, naming host and port, never a password.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from handwritten.runtime.engine import DatabaseEngine
+from handwritten.runtime.failures import cause_text
+from handwritten.runtime.session import Backend, Connection, Database
+from handwritten.runtime.settings import HostPort
+
+log = logging.getLogger("sldb.replicas")
+
+CHECK_INTERVAL_SECONDS = 1.0
+_STATE = text(
+    "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
+    "ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END"
+)
+
+
+@dataclass
+class Replica:
+    """One standby, its engines (one per event loop, as the primary's) and what was last seen of it."""
+
+    host: HostPort
+    engine: DatabaseEngine
+    state: str = "unchecked"  # usable, lagging, down, not a standby
+    lag_s: float = 0.0
+    checked_at: float = 0.0
+
+
+class ReplicaSet:
+    """The configured standbys and the choice among them."""
+
+    def __init__(self, replicas: list[Replica], max_lag_s: float) -> None:
+        self.replicas = replicas
+        self.max_lag_s = max_lag_s
+        self._turn = 0
+
+    async def _check(self, replica: Replica) -> None:
+        try:
+            async with replica.engine.reading() as conn:
+                in_recovery, lag = (await conn.execute(_STATE)).one()
+        except (SQLAlchemyError, OSError) as exc:
+            self._set(replica, "down", 0.0, cause_text(exc))
+            return
+        lag_s = float(lag or 0.0)
+        if not in_recovery:
+            self._set(replica, "not a standby", lag_s, "it accepts writes (promoted?)")
+        elif lag_s > self.max_lag_s:
+            self._set(replica, "lagging", lag_s, f"{lag_s:.1f} s behind (max_replica_lag_s {self.max_lag_s:g})")
+        else:
+            self._set(replica, "usable", lag_s, "")
+
+    def _set(self, replica: Replica, state: str, lag_s: float, why: str) -> None:
+        replica.checked_at = time.monotonic()
+        replica.lag_s = lag_s
+        if state == replica.state:
+            return
+        before, replica.state = replica.state, state
+        if state == "usable":
+            if before != "unchecked":
+                log.warning("read replica %s is usable again", replica.host)
+        else:
+            log.warning("read replica %s is skipped (%s): %s; its reads go to the primary", replica.host, state, why)
+
+    async def pick(self) -> Replica | None:
+        """A usable standby, in turn; None when there is none."""
+        now = time.monotonic()
+        count = len(self.replicas)
+        for step in range(count):
+            replica = self.replicas[(self._turn + step) % count]
+            if now - replica.checked_at >= CHECK_INTERVAL_SECONDS:
+                await self._check(replica)
+            if replica.state == "usable":
+                self._turn = (self._turn + step + 1) % count
+                return replica
+        return None
+
+    async def close(self) -> None:
+        for replica in self.replicas:
+            await replica.engine.close()
+
+
+class ReplicaReads:
+    """The Database a replica-marked method receives: reads on a usable standby, else on the primary."""
+
+    def __init__(self, primary: Database, replicas: ReplicaSet) -> None:
+        self._primary = primary
+        self._replicas = replicas
+
+    @property
+    def backend(self) -> Backend:
+        return self._primary.backend
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[Connection]:
+        replica = await self._replicas.pick()
+        source = replica.engine if replica is not None else self._primary
+        async with source.reading() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Connection]:
+        replica = await self._replicas.pick()
+        source = replica.engine if replica is not None else self._primary
+        async with source.snapshot() as conn:
+            yield conn
+
+    def autocommit(self) -> AbstractAsyncContextManager[Connection]:
+        raise TypeError("a replica-marked method cannot write (its spec says access: read)")
+
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        raise TypeError("a replica-marked method cannot write (its spec says access: read)")
+
+    def replica(self) -> Database:
+        return self
