@@ -16,14 +16,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from handwritten.runtime.engine import DatabaseEngine
-from handwritten.runtime.failures import cause_text
+from handwritten.runtime.failures import FailureClass, cause_text, classify
 from handwritten.runtime.session import Backend, Connection, Database
 from handwritten.runtime.settings import HostPort
 
@@ -82,6 +82,9 @@ class ReplicaSet:
         else:
             log.warning("read replica %s is skipped (%s): %s; its reads go to the primary", replica.host, state, why)
 
+    def mark_down(self, replica: Replica, exc: BaseException) -> None:
+        self._set(replica, "down", 0.0, cause_text(exc))
+
     async def pick(self) -> Replica | None:
         """A usable standby, in turn; None when there is none."""
         now = time.monotonic()
@@ -113,17 +116,27 @@ class ReplicaReads:
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[Connection]:
-        replica = await self._replicas.pick()
-        source = replica.engine if replica is not None else self._primary
-        async with source.reading() as conn:
-            yield conn
+        async with AsyncExitStack() as stack:
+            yield await self._open(stack, snapshot=False)
 
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Connection]:
+        async with AsyncExitStack() as stack:
+            yield await self._open(stack, snapshot=True)
+
+    async def _open(self, stack: AsyncExitStack, *, snapshot: bool) -> Connection:
+        """A connection on a usable standby; on the primary when there is none, or when the chosen one cannot
+        be reached now (it died since its last check: it is marked down and the call goes on)."""
         replica = await self._replicas.pick()
-        source = replica.engine if replica is not None else self._primary
-        async with source.snapshot() as conn:
-            yield conn
+        if replica is not None:
+            source = replica.engine.snapshot() if snapshot else replica.engine.reading()
+            try:
+                return await stack.enter_async_context(source)
+            except (SQLAlchemyError, OSError) as exc:
+                if classify(exc) is not FailureClass.UNAVAILABLE:
+                    raise
+                self._replicas.mark_down(replica, exc)
+        return await stack.enter_async_context(self._primary.snapshot() if snapshot else self._primary.reading())
 
     def autocommit(self) -> AbstractAsyncContextManager[Connection]:
         raise TypeError("a replica-marked method cannot write (its spec says access: read)")

@@ -59,6 +59,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="",
         help="growth mode: raw-message sizes to seed and compare, e.g. 10000,1000000 (see tests/bench/growth.py)",
     )
+    parser.add_argument(
+        "--replicas",
+        default="",
+        help="replica mode: read throughput of the replica-marked methods with these standby counts, e.g. 0,1,2 "
+        "(private servers; see tests/bench/replicas.py)",
+    )
     args = parser.parse_args(argv)
     if args.rows < 1000 or args.groups < 1 or args.batch < 1 or args.rounds < 1:
         parser.error("--rows must be at least 1000; --groups, --batch and --rounds at least 1")
@@ -193,9 +199,24 @@ async def growth_async(args: argparse.Namespace) -> int:
     return 0
 
 
+async def replicas_async(args: argparse.Namespace) -> int:
+    from tests.bench import replicas
+
+    counts = [int(count) for count in args.replicas.split(",") if count.strip()]
+    results = await replicas.run_replicas(counts, args.seconds, console)
+    path = (
+        args.json if args.json != data.DEFAULT_DIR / "bench-results.json" else data.DEFAULT_DIR / "replica-results.json"
+    )
+    report.write_json(path, {"machine": report.machine(), **results})
+    console.print(f"JSON written to {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
+    if args.replicas:
+        return asyncio.run(replicas_async(args))
     if args.growth:
         return asyncio.run(growth_async(args))
     return asyncio.run(main_async(args))

@@ -61,9 +61,13 @@ class ReplicatedServer(PrivatePostgres):
 
 
 class PrimaryAndStandby:
-    def __init__(self, primary: ReplicatedServer, standby: ReplicatedServer) -> None:
+    def __init__(self, primary: ReplicatedServer, standbys: list[ReplicatedServer]) -> None:
         self.primary = primary
-        self.standby = standby
+        self.standbys = standbys
+
+    @property
+    def standby(self) -> ReplicatedServer:
+        return self.standbys[0]
 
     @property
     def hosts(self) -> str:
@@ -71,33 +75,36 @@ class PrimaryAndStandby:
         return f"127.0.0.1:{self.standby.port},127.0.0.1:{self.primary.port}"
 
 
-def primary_and_standby(*, synchronous: bool) -> Iterator[PrimaryAndStandby]:
-    """Body of a fixture: a started primary and standby, removed afterwards (skipped without the binaries)."""
+def primary_and_standby(*, synchronous: bool, standbys: int = 1) -> Iterator[PrimaryAndStandby]:
+    """Body of a fixture: a started primary and its standbys, removed afterwards (skipped without the binaries).
+    With synchronous=True the first standby confirms every commit."""
     bindir = _pg_bindir()
     if bindir is None or not (bindir / "pg_basebackup").exists():
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) are not installed")
-    sync = f"-c synchronous_standby_names={STANDBY_NAME}" if synchronous else ""
+    sync = f"-c synchronous_standby_names={STANDBY_NAME}0" if synchronous else ""
     primary = ReplicatedServer(bindir, sync)
-    standby = ReplicatedServer(bindir)
+    made = [ReplicatedServer(bindir) for _ in range(standbys)]
     try:
         primary.init()
         hba = primary.data / "pg_hba.conf"
         hba.write_text(hba.read_text() + "host replication postgres 127.0.0.1/32 trust\n")
         primary.start()
-        standby.port = free_port()
-        standby._run(
-            str(bindir / "pg_basebackup"),
-            "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-            "-D", str(standby.data), "-R", "-X", "stream",
-        )  # fmt: skip
-        # The name synchronous_standby_names waits for.
-        with (standby.data / "postgresql.auto.conf").open("a") as conf:
-            conf.write(
-                f"primary_conninfo = 'host=127.0.0.1 port={primary.port} user=postgres "
-                f"application_name={STANDBY_NAME}'\n"
-            )
-        standby.start()
-        yield PrimaryAndStandby(primary, standby)
+        for number, standby in enumerate(made):
+            standby.port = free_port()  # chosen now: the servers started before hold theirs
+            standby._run(
+                str(bindir / "pg_basebackup"),
+                "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
+                "-D", str(standby.data), "-R", "-X", "stream",
+            )  # fmt: skip
+            # The name synchronous_standby_names waits for.
+            with (standby.data / "postgresql.auto.conf").open("a") as conf:
+                conf.write(
+                    f"primary_conninfo = 'host=127.0.0.1 port={primary.port} user=postgres "
+                    f"application_name={STANDBY_NAME}{number}'\n"
+                )
+            standby.start()
+        yield PrimaryAndStandby(primary, made)
     finally:
-        standby.remove()
+        for standby in made:
+            standby.remove()
         primary.remove()

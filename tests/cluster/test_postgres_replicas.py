@@ -102,7 +102,8 @@ async def test_marked_reads_go_to_the_standby_and_unmarked_ones_never_do(
         assert await _ports_of(ports_used, writes.write(manager, "m10")) == {primary}
         assert not caplog.records  # the standby was usable throughout
 
-        # The standby stops: marked reads go to the primary, with one warning however many calls.
+        # The standby stops: marked reads go to the primary at once (the first call finds it down, whenever it
+        # was last checked), with one warning however many calls.
         pair.standby.kill()
         for _ in range(3):
             assert await _ports_of(ports_used, manager.get_message_statistics(writes.group)) == {primary}
