@@ -11,7 +11,7 @@ from handwritten.cli.introspect import comparison, diff_counts, diff_json, print
 from handwritten.cli.live import inspect_live, models_metadata
 from handwritten.cli.output import Output
 from handwritten.cli.target import describe, settings_of
-from handwritten.runtime import fallback
+from handwritten.runtime import fallback, replicas
 from handwritten.runtime.migrate import Operation
 from handwritten.runtime.settings import DatabaseSettings
 
@@ -40,6 +40,12 @@ def print_plan(out: Output, steps: list[Operation]) -> None:
         out.line(step.sql.rstrip(";") + ";")
 
 
+def _role_text(role: replicas.ServerRole) -> str:
+    if role.role == "down":
+        return f"down: {role.detail}"
+    return role.role + (f", {role.lag_s:.1f} s behind" if role.lag_s is not None else "")
+
+
 async def _doctor(args: argparse.Namespace, out: Output) -> int:
     settings = settings_of(args)
     found = await inspect_live(settings)
@@ -47,8 +53,10 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
     diffs, steps = diff.tables(), diff.migration
     pool = pool_settings(settings)
     pending = None
+    roles: list[replicas.ServerRole] = []
     if settings.db_type == "postgresql":  # only PostgreSQL falls back to SQLite
         pending = await fallback.pending(settings.sqlite_path(), models_metadata())
+        roles = await replicas.server_roles(settings)
     out.json(
         {
             "url": describe(settings),
@@ -65,6 +73,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             "tables": diff_json(diffs),
             "plan": steps_json(steps),
             "fallback": pending.as_json() if pending is not None else None,
+            "hosts": [role.as_json() for role in roles],
         }
     )
     where = found.database + (f" (schema {found.schema})" if found.schema else "")
@@ -81,6 +90,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
                 ),
             ),
             ("pool", ", ".join(f"{k} {v}" for k, v in pool.items())),
+            *((f"{r.listed_as} {r.host}", _role_text(r)) for r in roles),
             ("tables", f"{len(models_metadata().tables)} in the specs, {len(found.live.columns)} in the database"),
             *(
                 [("fallback", pending.describe() if pending.total else f"no rows to merge in {pending.path}")]

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from handwritten.runtime.engine import DatabaseEngine
+from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.failures import FailureClass, cause_text, classify
 from handwritten.runtime.session import Backend, Connection, Database
-from handwritten.runtime.settings import HostPort
+from handwritten.runtime.settings import DatabaseSettings, HostPort
 
 log = logging.getLogger("sldb.replicas")
 
@@ -146,3 +146,38 @@ class ReplicaReads:
 
     def replica(self) -> Database:
         return self
+
+
+@dataclass(frozen=True)
+class ServerRole:
+    """What one configured PostgreSQL server is now, as `sldb doctor` shows it."""
+
+    host: HostPort
+    listed_as: str  # "primary" (postgresql_host) or "read replica" (postgresql_read_hosts)
+    role: str  # primary, standby, down
+    lag_s: float | None  # a standby's replay lag
+    detail: str = ""  # why it is down
+
+    def as_json(self) -> dict[str, object]:
+        return {"host": str(self.host), "listed_as": self.listed_as, "role": self.role, "lag_s": self.lag_s}
+
+
+async def server_roles(settings: DatabaseSettings) -> list[ServerRole]:
+    """Each server of postgresql_host and postgresql_read_hosts: primary or standby (with its lag), or down."""
+    listed = [(h, "primary") for h in settings.hosts("postgresql")]
+    listed += [(h, "read replica") for h in settings.read_hosts()]
+    found: list[ServerRole] = []
+    for host, listed_as in listed:
+        engine = DatabaseEngine(
+            settings.replica_url(host), options=PoolOptions(1, 0, connect_timeout=settings.connect_timeout)
+        )
+        try:
+            async with engine.reading() as conn:
+                in_recovery, lag = (await conn.execute(_STATE)).one()
+            role = "standby" if in_recovery else "primary"
+            found.append(ServerRole(host, listed_as, role, float(lag or 0.0) if in_recovery else None))
+        except (SQLAlchemyError, OSError) as exc:
+            found.append(ServerRole(host, listed_as, "down", None, cause_text(exc)))
+        finally:
+            await engine.close()
+    return found

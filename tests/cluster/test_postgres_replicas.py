@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 
 from generated.manager import SQLAlchemyDatabaseManager
 from handwritten.runtime import replicas
+from tests.cli.run import ROOT, sldb
 from tests.cluster.postgres import PrimaryAndStandby
 from tests.faults.helpers import Writes
 from tests.fixtures import BACKENDS
@@ -121,3 +122,21 @@ async def test_marked_reads_go_to_the_standby_and_unmarked_ones_never_do(
         assert (await manager.get_message_statistics(writes.group))["total_messages"] == 11
     finally:
         await manager.stop()
+
+
+async def test_doctor_shows_each_servers_role_and_lag(pg_async_pair: PrimaryAndStandby, tmp_path: Path) -> None:
+    pair = pg_async_pair
+    primary, standby = pair.primary.port, pair.standby.port
+    url = f"postgresql://postgres@127.0.0.1:{standby},127.0.0.1:{primary}/postgres?read_hosts=127.0.0.1:{standby}"
+    done = sldb("doctor", "--url", url, "--json", cwd=ROOT)
+    assert done.code == 0, done.err
+    roles = {(h["host"], h["listed_as"]): (h["role"], h["lag_s"]) for h in done.json()["hosts"]}
+    assert roles[(f"127.0.0.1:{primary}", "primary")] == ("primary", None)
+    role, lag = roles[(f"127.0.0.1:{standby}", "primary")]
+    assert role == "standby" and lag is not None and lag >= 0
+    assert roles[(f"127.0.0.1:{standby}", "read replica")][0] == "standby"
+
+    pair.standby.kill()
+    table = sldb("doctor", "--url", url, cwd=ROOT)
+    assert table.code == 0, table.err
+    assert f"read replica 127.0.0.1:{standby}" in table.out and "down:" in table.out
