@@ -23,6 +23,7 @@ T = TypeVar("T")
 LOOPS_DATABASE = db_name("sldb_fault_loops")
 SECONDS = 2.0
 TASKS_PER_LOOP = 5
+SESSION_END_SECONDS = 5.0  # far above the few milliseconds a server takes to end a closed session
 
 
 class LoopThread:
@@ -80,7 +81,11 @@ async def _assert_nothing_open(manager: SQLAlchemyDatabaseManager, tmp_path: Pat
     backend = manager.backend
     server = shared_server(backend)
     if server is not None:
-        assert await open_connections(backend, server, LOOPS_DATABASE) == 0
+        # A shut-down socket ends its server session a moment later: wait (bounded) for the server to see it.
+        deadline = time.monotonic() + SESSION_END_SECONDS
+        while (still := await open_connections(backend, server, LOOPS_DATABASE)) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert still == 0
     else:
         # SQLite removes the WAL file when the last connection to the database closes.
         assert not (tmp_path / f"{LOOPS_DATABASE}.db-wal").exists()
