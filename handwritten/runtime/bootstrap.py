@@ -89,7 +89,7 @@ async def _ensure_mysql(settings: DatabaseSettings) -> None:
 STANDBY_REPLAY_WAIT_SECONDS = 10.0
 
 
-async def _connect_once_replayed(engine: AsyncEngine, settings: DatabaseSettings) -> AsyncConnection:
+async def _connect_once_replayed(engine: AsyncEngine, *, several_servers: bool) -> AsyncConnection:
     """A connection to the new database through the server list. asyncpg tries the servers in order and
     checks which one takes writes only after logging in: a standby listed before the primary that has not yet
     replayed the CREATE DATABASE refuses the login as an unknown database, so with several servers that is
@@ -99,8 +99,7 @@ async def _connect_once_replayed(engine: AsyncEngine, settings: DatabaseSettings
         try:
             return await engine.connect()
         except DBAPIError as exc:
-            several = len(settings.hosts("postgresql")) > 1
-            if not several or classify(exc) is not FailureClass.UNKNOWN_DATABASE or time.monotonic() > deadline:
+            if not several_servers or classify(exc) is not FailureClass.UNKNOWN_DATABASE or time.monotonic() > deadline:
                 raise
             await asyncio.sleep(0.1)
 
@@ -124,14 +123,15 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
                         raise
     finally:
         await server.dispose()
-    if settings.postgresql_schema == "public" and len(settings.hosts("postgresql")) == 1:
+    several_servers = len(settings.hosts("postgresql")) > 1
+    if settings.postgresql_schema == "public" and not several_servers:
         return
     options = PoolOptions(max_connections=1, min_connections=0, connect_timeout=settings.connect_timeout)
     url = settings.url()
     # Without search_path (the schema is not there yet), with the server list (the primary takes the DDL).
     target = create_engine_for(url.set(query={k: v for k, v in url.query.items() if k != "search_path"}), options)
     try:
-        conn = await _connect_once_replayed(target, settings)
+        conn = await _connect_once_replayed(target, several_servers=several_servers)
         try:
             if settings.postgresql_schema != "public":
                 await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(settings.postgresql_schema)}"))

@@ -36,6 +36,13 @@ _STATE = text(
 )
 
 
+async def _recovery_and_lag(engine: DatabaseEngine) -> tuple[bool, float]:
+    """(in recovery, replay lag in seconds) of the server engine connects to."""
+    async with engine.reading() as conn:
+        in_recovery, lag = (await conn.execute(_STATE)).one()
+    return bool(in_recovery), float(lag or 0.0)
+
+
 @dataclass
 class Replica:
     """One standby, its engines (one per event loop, as the primary's) and what was last seen of it."""
@@ -57,12 +64,10 @@ class ReplicaSet:
 
     async def _check(self, replica: Replica) -> None:
         try:
-            async with replica.engine.reading() as conn:
-                in_recovery, lag = (await conn.execute(_STATE)).one()
+            in_recovery, lag_s = await _recovery_and_lag(replica.engine)
         except (SQLAlchemyError, OSError) as exc:
-            self._set(replica, "down", 0.0, cause_text(exc))
+            self.mark_down(replica, exc)
             return
-        lag_s = float(lag or 0.0)
         if not in_recovery:
             self._set(replica, "not a standby", lag_s, "it accepts writes (promoted?)")
         elif lag_s > self.max_lag_s:
@@ -172,10 +177,10 @@ async def server_roles(settings: DatabaseSettings) -> list[ServerRole]:
             settings.replica_url(host), options=PoolOptions(1, 0, connect_timeout=settings.connect_timeout)
         )
         try:
-            async with engine.reading() as conn:
-                in_recovery, lag = (await conn.execute(_STATE)).one()
-            role = "standby" if in_recovery else "primary"
-            found.append(ServerRole(host, listed_as, role, float(lag or 0.0) if in_recovery else None))
+            in_recovery, lag_s = await _recovery_and_lag(engine)
+            found.append(
+                ServerRole(host, listed_as, "standby" if in_recovery else "primary", lag_s if in_recovery else None)
+            )
         except (SQLAlchemyError, OSError) as exc:
             found.append(ServerRole(host, listed_as, "down", None, cause_text(exc)))
         finally:
