@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from generated.repositories.jargon import (
+    JargonChatCounterRepository,
     JargonRepository,
     JargonUsageFrequencyRepository,
 )
@@ -48,6 +49,25 @@ ROUND_TRIPS = (
             "created_at": 1735701999456,
             "updated_at": 1735701999456,
             "content_key": "content_key-2",
+        },
+    ),
+    RoundTrip(
+        JargonChatCounterRepository,
+        first={
+            "chat_id": "chat_id 一 🙂",
+            "term_count": 1735701000123,
+            "confirmed_count": 1735701000123,
+            "complete_count": 1735701000123,
+            "occurrence_sum": 1735701000123,
+            "counted_terms": 1735701000123,
+        },
+        second={
+            "chat_id": "chat_id-2",
+            "term_count": 1735701999456,
+            "confirmed_count": 1735701999456,
+            "complete_count": 1735701999456,
+            "occurrence_sum": 1735701999456,
+            "counted_terms": 1735701999456,
         },
     ),
     RoundTrip(

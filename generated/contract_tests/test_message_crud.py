@@ -19,6 +19,7 @@ from generated.repositories.message import (
     ConversationTopicClusteringRepository,
     FilteredMessageRepository,
     MessageGroupCounterRepository,
+    MessageQuarterCounterRepository,
     MessageSenderCounterRepository,
     RawMessageRepository,
 )
@@ -209,6 +210,21 @@ ROUND_TRIPS = (
             "sender_id": "sender_id-2",
             "message_count": 1735701999456,
             "sender_name": "sender_name-2",
+        },
+    ),
+    RoundTrip(
+        MessageQuarterCounterRepository,
+        first={
+            "quarter": 1735701000123,
+            "group_id": "group_id 一 🙂",
+            "null_group": True,
+            "raw_count": 1735701000123,
+        },
+        second={
+            "quarter": 1735701999456,
+            "group_id": "group_id-2",
+            "null_group": False,
+            "raw_count": 1735701999456,
         },
     ),
     RoundTrip(

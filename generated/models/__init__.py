@@ -24,6 +24,7 @@ from generated.models.expression import (
 )
 from generated.models.jargon import (
     Jargon,
+    JargonChatCounter,
     JargonUsageFrequency,
 )
 from generated.models.knowledge_graph import (
@@ -55,6 +56,7 @@ from generated.models.message import (
     ConversationTopicClustering,
     FilteredMessage,
     MessageGroupCounter,
+    MessageQuarterCounter,
     MessageSenderCounter,
     RawMessage,
 )
@@ -113,6 +115,7 @@ __all__ = [
     "FilteredMessage",
     "InteractionRecord",
     "Jargon",
+    "JargonChatCounter",
     "JargonUsageFrequency",
     "KGEntity",
     "KGParagraphHash",
@@ -127,6 +130,7 @@ __all__ = [
     "MemoryEmbedding",
     "MemorySummary",
     "MessageGroupCounter",
+    "MessageQuarterCounter",
     "MessageSenderCounter",
     "PersonaAttributeWeight",
     "PersonaBackup",
@@ -174,6 +178,7 @@ DOMAIN_OF_TABLE: dict[str, str] = {
     "style_learning_records": "expression",
     "style_profiles": "expression",
     "jargon": "jargon",
+    "jargon_chat_counters": "jargon",
     "jargon_usage_frequency": "jargon",
     "kg_entities": "knowledge_graph",
     "kg_paragraph_hashes": "knowledge_graph",
@@ -198,6 +203,7 @@ DOMAIN_OF_TABLE: dict[str, str] = {
     "filtered_messages": "message",
     "message_group_counters": "message",
     "message_sender_counters": "message",
+    "message_quarter_counters": "message",
     "raw_messages": "message",
     "learning_performance_history": "performance",
     "bot_mood": "psychological",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql import func
 
@@ -54,6 +54,26 @@ class Jargon(Base):
     updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     content_key: Mapped[str | None] = mapped_column(LongText(field="jargon.content_key", nullable=True), nullable=True)
     usage_frequencies: Mapped[list[JargonUsageFrequency]] = relationship(back_populates="jargon", lazy="selectin")
+
+
+class JargonChatCounter(Base):
+    """Per chat, how many jargon terms there are, how many confirmed and complete, and the sum and number of their counts; kept exact by triggers on jargon."""
+
+    __tablename__ = "jargon_chat_counters"
+    __table_args__ = (
+        UniqueConstraint("chat_id", name="uq_jargon_chat_counter"),
+        {"info": {"maintained_by": "triggers"}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[str] = mapped_column(
+        SafeString(255, field="jargon_chat_counters.chat_id", nullable=False), nullable=False
+    )
+    term_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    confirmed_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    complete_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    occurrence_sum: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+    counted_terms: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
 
 
 class JargonUsageFrequency(Base):

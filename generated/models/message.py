@@ -214,6 +214,24 @@ class MessageSenderCounter(Base):
     )
 
 
+class MessageQuarterCounter(Base):
+    """Per quarter of an hour and group, how many raw messages have a timestamp in it; kept exact by triggers on raw_messages (the trends read these instead of the messages)."""
+
+    __tablename__ = "message_quarter_counters"
+    __table_args__ = (
+        UniqueConstraint("quarter", "group_id", "null_group", name="uq_message_quarter_counter"),
+        {"info": {"maintained_by": "triggers"}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    quarter: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    group_id: Mapped[str] = mapped_column(
+        SafeString(255, field="message_quarter_counters.group_id", nullable=False), nullable=False
+    )
+    null_group: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    raw_count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0, server_default="0")
+
+
 class RawMessage(Base):
     """Every chat message as collected, before any filtering."""
 

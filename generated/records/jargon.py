@@ -69,6 +69,43 @@ def jargon_record(row: Mapping[Any, Any]) -> JargonRecord:
     }
 
 
+class JargonChatCounterRecord(TypedDict):
+    """A row of jargon_chat_counters; date-times as ISO 8601 text."""
+
+    id: int
+    chat_id: str | None
+    term_count: int
+    confirmed_count: int
+    complete_count: int
+    occurrence_sum: int
+    counted_terms: int
+
+
+class JargonChatCounterValues(TypedDict, total=False):
+    """Column values to insert into or update in jargon_chat_counters."""
+
+    id: int | None
+    chat_id: str
+    term_count: int
+    confirmed_count: int
+    complete_count: int
+    occurrence_sum: int
+    counted_terms: int
+
+
+def jargon_chat_counter_record(row: Mapping[Any, Any]) -> JargonChatCounterRecord:
+    """The record of one jargon_chat_counters row (a result mapping keyed by column name)."""
+    return {
+        "id": row["id"],
+        "chat_id": row["chat_id"],
+        "term_count": row["term_count"],
+        "confirmed_count": row["confirmed_count"],
+        "complete_count": row["complete_count"],
+        "occurrence_sum": row["occurrence_sum"],
+        "counted_terms": row["counted_terms"],
+    }
+
+
 class JargonUsageFrequencyRecord(TypedDict):
     """A row of jargon_usage_frequency; date-times as ISO 8601 text."""
 

@@ -328,6 +328,37 @@ def message_sender_counter_record(row: Mapping[Any, Any]) -> MessageSenderCounte
     }
 
 
+class MessageQuarterCounterRecord(TypedDict):
+    """A row of message_quarter_counters; date-times as ISO 8601 text."""
+
+    id: int
+    quarter: int | None
+    group_id: str | None
+    null_group: bool | None
+    raw_count: int
+
+
+class MessageQuarterCounterValues(TypedDict, total=False):
+    """Column values to insert into or update in message_quarter_counters."""
+
+    id: int | None
+    quarter: int
+    group_id: str
+    null_group: bool
+    raw_count: int
+
+
+def message_quarter_counter_record(row: Mapping[Any, Any]) -> MessageQuarterCounterRecord:
+    """The record of one message_quarter_counters row (a result mapping keyed by column name)."""
+    return {
+        "id": row["id"],
+        "quarter": row["quarter"],
+        "group_id": row["group_id"],
+        "null_group": row["null_group"],
+        "raw_count": row["raw_count"],
+    }
+
+
 class RawMessageRecord(TypedDict):
     """A row of raw_messages; date-times as ISO 8601 text."""
 

@@ -10,10 +10,13 @@ from sqlalchemy import Table, delete, func, insert, select, update
 
 from generated.models.base import Base
 from generated.records.jargon import (
+    JargonChatCounterRecord,
+    JargonChatCounterValues,
     JargonRecord,
     JargonUsageFrequencyRecord,
     JargonUsageFrequencyValues,
     JargonValues,
+    jargon_chat_counter_record,
     jargon_record,
     jargon_usage_frequency_record,
 )
@@ -60,6 +63,56 @@ class JargonRepository:
 
     @classmethod
     async def count(cls, session: Executor, *, where: JargonValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: Executor, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class JargonChatCounterRepository:
+    """Rows of jargon_chat_counters, keyed by id."""
+
+    table: Table = Base.metadata.tables["jargon_chat_counters"]
+
+    @classmethod
+    async def add(cls, session: Executor, values: JargonChatCounterValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: Executor, id: int) -> JargonChatCounterRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return jargon_chat_counter_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: Executor, id: int, values: JargonChatCounterValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: Executor,
+        *,
+        where: JargonChatCounterValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JargonChatCounterRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [jargon_chat_counter_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: Executor, *, where: JargonChatCounterValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())

@@ -24,6 +24,8 @@ from generated.records.message import (
     FilteredMessageValues,
     MessageGroupCounterRecord,
     MessageGroupCounterValues,
+    MessageQuarterCounterRecord,
+    MessageQuarterCounterValues,
     MessageSenderCounterRecord,
     MessageSenderCounterValues,
     RawMessageRecord,
@@ -35,6 +37,7 @@ from generated.records.message import (
     conversation_topic_clustering_record,
     filtered_message_record,
     message_group_counter_record,
+    message_quarter_counter_record,
     message_sender_counter_record,
     raw_message_record,
 )
@@ -431,6 +434,56 @@ class MessageSenderCounterRepository:
 
     @classmethod
     async def count(cls, session: Executor, *, where: MessageSenderCounterValues | None = None) -> int:
+        """How many rows have columns equal to where."""
+        stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
+        return int((await session.execute(stmt)).scalar_one())
+
+    @classmethod
+    async def delete(cls, session: Executor, id: int) -> bool:
+        """Delete the row with this id; whether it existed."""
+        stmt = delete(cls.table).where(cls.table.c.id == id)
+        return await affected(session, stmt) > 0
+
+
+class MessageQuarterCounterRepository:
+    """Rows of message_quarter_counters, keyed by id."""
+
+    table: Table = Base.metadata.tables["message_quarter_counters"]
+
+    @classmethod
+    async def add(cls, session: Executor, values: MessageQuarterCounterValues) -> int:
+        """Insert one row; return its id."""
+        return int(await inserted_key(session, insert(cls.table).values(dict(values))))
+
+    @classmethod
+    async def get(cls, session: Executor, id: int) -> MessageQuarterCounterRecord | None:
+        """The row with this id, or None."""
+        stmt = select(cls.table).where(cls.table.c.id == id)
+        row = (await session.execute(stmt)).mappings().first()
+        return message_quarter_counter_record(row) if row is not None else None
+
+    @classmethod
+    async def update(cls, session: Executor, id: int, values: MessageQuarterCounterValues) -> bool:
+        """Set values on the row with this id; whether it exists."""
+        stmt = update(cls.table).where(cls.table.c.id == id).values(dict(values))
+        return await affected(session, stmt) > 0
+
+    @classmethod
+    async def list(
+        cls,
+        session: Executor,
+        *,
+        where: MessageQuarterCounterValues | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[MessageQuarterCounterRecord]:
+        """Rows whose columns equal where, in id order."""
+        stmt = tie_broken(filtered(select(cls.table), cls.table, where), cls.table)
+        rows = (await session.execute(page(stmt, limit, offset))).mappings().all()
+        return [message_quarter_counter_record(row) for row in rows]
+
+    @classmethod
+    async def count(cls, session: Executor, *, where: MessageQuarterCounterValues | None = None) -> int:
         """How many rows have columns equal to where."""
         stmt = filtered(select(func.count()).select_from(cls.table), cls.table, where)
         return int((await session.execute(stmt)).scalar_one())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Select, Table, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from generated.repositories.affection import (
@@ -44,7 +44,6 @@ from generated.repositories.message import (
     ConversationQualityMetricsRepository,
     ConversationTopicClusteringRepository,
     FilteredMessageRepository,
-    MessageGroupCounterRepository,
     RawMessageRepository,
 )
 from generated.repositories.performance import LearningPerformanceHistoryRepository
@@ -85,6 +84,7 @@ from generated.shapes.admin import (
     exported_filtered_message,
     exported_raw_message,
 )
+from handwritten.facades.counts import count_rows
 from handwritten.runtime import counters
 from handwritten.runtime.crud import read_one, records
 from handwritten.runtime.failures import log_failure
@@ -173,13 +173,6 @@ _ALL_MESSAGES_TABLES: tuple[Table, ...] = (
     StrategyOptimizationResultRepository.table,
     LearningPerformanceHistoryRepository.table,
 )
-
-_GROUP_COUNTS = MessageGroupCounterRepository.table
-_COUNTED = {
-    RawMessageRepository.table.name: _GROUP_COUNTS.c.raw_count,
-    FilteredMessageRepository.table.name: _GROUP_COUNTS.c.filtered_count,
-    BotMessageRepository.table.name: _GROUP_COUNTS.c.bot_count,
-}
 
 # The categories in the order clear_all_plugin_data clears them; also the keys of get_data_statistics.
 _CATEGORIES: dict[str, tuple[Table, ...]] = {
@@ -305,17 +298,9 @@ async def clear_all_plugin_data(db: Database) -> ClearAllResult:
     }
 
 
-def _rows_of(table: Table) -> Any:
-    """The number of rows of table, as a scalar subquery: the counted message tables from their counters."""
-    counter = _COUNTED.get(table.name)
-    if counter is not None:
-        return select(func.coalesce(func.sum(counter), 0)).scalar_subquery()
-    return select(func.count()).select_from(table).scalar_subquery()
-
-
 async def get_data_statistics(db: Database) -> DataStatistics:
     tables = [(name, table) for name, group in _CATEGORIES.items() for table in group]
-    row = await read_one(db, select(*(_rows_of(table) for _, table in tables)))  # every count as of one moment
+    row = await read_one(db, select(*(count_rows(table) for _, table in tables)))  # every count as of one moment
     counts = dict.fromkeys(_CATEGORIES, 0)
     for (name, _), n in zip(tables, row, strict=True):
         counts[name] += int(n or 0)

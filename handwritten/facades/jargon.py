@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Insert, Select, case, exists, func, litera
 from sqlalchemy.exc import IntegrityError
 
 from generated.records.jargon import JargonRecord, jargon_record
-from generated.repositories.jargon import JargonRepository
+from generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.runtime.crud import (
     affected,
@@ -30,6 +30,7 @@ from handwritten.runtime.upsert import insert_missing, run_upsert_returning_key,
 from handwritten.runtime.values import as_text, whole_seconds
 
 _J = JargonRepository.table
+_CHATS = JargonChatCounterRepository.table
 _KEY = ("chat_id", "content")
 
 
@@ -166,25 +167,27 @@ async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
 
 
 async def get_jargon_statistics(db: Database, *, group_id: str | None) -> JargonStatistics:
+    # From the per-chat counters the triggers keep (handwritten/runtime/counters.py): one row per chat, not one
+    # per term. The average is that of the counts that are not NULL, as AVG(count) over the terms.
     stmt = select(
-        func.count().label("total"),
-        func.count(case((_J.c.is_jargon.is_(True), 1))).label("confirmed"),
-        func.count(case((_J.c.is_complete.is_(True), 1))).label("completed"),
-        func.coalesce(func.sum(_J.c.count), 0).label("occurrences"),
-        func.avg(_J.c.count).label("average"),
-        func.count(func.distinct(_J.c.chat_id)).label("groups"),
+        func.coalesce(func.sum(_CHATS.c.term_count), 0).label("total"),
+        func.coalesce(func.sum(_CHATS.c.confirmed_count), 0).label("confirmed"),
+        func.coalesce(func.sum(_CHATS.c.complete_count), 0).label("completed"),
+        func.coalesce(func.sum(_CHATS.c.occurrence_sum), 0).label("occurrences"),
+        func.coalesce(func.sum(_CHATS.c.counted_terms), 0).label("counted"),
+        func.count(case((_CHATS.c.term_count > 0, 1))).label("groups"),
     )
     if group_id:
-        stmt = stmt.where(_J.c.chat_id == group_id)
+        stmt = stmt.where(_CHATS.c.chat_id == group_id)
     row = await read_one(db, stmt)
-    total = int(row.total or 0)
+    total, counted, occurrences = int(row.total), int(row.counted), int(row.occurrences)
     return {
         "total_candidates": total,
-        "confirmed_jargon": int(row.confirmed or 0),
-        "completed_inference": int(row.completed or 0),
-        "total_occurrences": int(row.occurrences or 0),
-        "average_count": round(float(row.average), 1) if row.average else 0.0,
-        "active_groups": (1 if total else 0) if group_id else int(row.groups or 0),
+        "confirmed_jargon": int(row.confirmed),
+        "completed_inference": int(row.completed),
+        "total_occurrences": occurrences,
+        "average_count": round(occurrences / counted, 1) if counted and occurrences else 0.0,
+        "active_groups": (1 if total else 0) if group_id else int(row.groups),
     }
 
 

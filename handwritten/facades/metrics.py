@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
-from sqlalchemy import Table, false, func, select
+from sqlalchemy import Table, func, select
 
 from generated.records.learning import learning_batch_record
 from generated.repositories.learning import (
@@ -17,10 +16,12 @@ from generated.repositories.learning import (
 from generated.repositories.message import (
     BotMessageRepository,
     FilteredMessageRepository,
-    MessageGroupCounterRepository,
+    MessageQuarterCounterRepository,
     RawMessageRepository,
 )
 from generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
+from handwritten.facades.counts import count_rows
+from handwritten.runtime.counters import QUARTER_SECONDS
 from handwritten.runtime.crud import as_mapping, read_one, records
 from handwritten.runtime.session import Database
 
@@ -31,40 +32,14 @@ _PERSONA_REVIEWS = PersonaLearningReviewRepository.table
 _STYLE_REVIEWS = StyleLearningReviewRepository.table
 _BATCHES = LearningBatchRepository.table
 _STYLE_PATTERNS = StyleLearningPatternRepository.table
-_GROUP_COUNTS = MessageGroupCounterRepository.table
+_QUARTER_COUNTS = MessageQuarterCounterRepository.table
 
 _TREND_DAYS = 7
 _RECENT_BATCHES = 10
-_QUARTER = 900  # seconds
-
-
-_COUNTED = {
-    _RAW.name: _GROUP_COUNTS.c.raw_count,
-    _FILTERED.name: _GROUP_COUNTS.c.filtered_count,
-    _BOT.name: _GROUP_COUNTS.c.bot_count,
-}
-
-
-def _count(table: Table, group_id: str | None) -> Any:
-    """Rows of table, only those of group_id when one is given (an empty id counts all, as the plugin does).
-
-    The message tables are counted by their triggers' counters (handwritten/runtime/counters.py), the rest with
-    COUNT(*); each is a scalar subquery, so that all of a call's counts are one statement.
-    """
-    counter = _COUNTED.get(table.name)
-    if counter is not None:
-        stmt = select(func.coalesce(func.sum(counter), 0))
-        if group_id:
-            stmt = stmt.where(_GROUP_COUNTS.c.group_id == group_id, _GROUP_COUNTS.c.null_group == false())
-        return stmt.scalar_subquery()
-    stmt = select(func.count()).select_from(table)
-    if group_id:
-        stmt = stmt.where(table.c.group_id == group_id)
-    return stmt.scalar_subquery()
 
 
 async def _counts(db: Database, tables: tuple[Table, ...], group_id: str | None) -> list[int]:
-    row = await read_one(db, select(*(_count(t, group_id) for t in tables)))
+    row = await read_one(db, select(*(count_rows(t, group_id) for t in tables)))
     return [int(n or 0) for n in row]
 
 
@@ -95,20 +70,28 @@ async def get_detailed_metrics(db: Database, *, group_id: str | None) -> Detaile
 
 
 async def get_trends_data(db: Database) -> TrendsData:
-    # raw_messages.timestamp holds whole seconds; days are the server's local calendar days. The database counts
-    # per quarter of an hour (every time zone's offset is a whole number of quarters, so no quarter spans two
-    # local days): at most 673 rows whatever the table holds, bucketed into days here.
+    # raw_messages.timestamp holds whole seconds; days are the server's local calendar days. The triggers count
+    # raw messages per quarter of an hour and group (every time zone's offset is a whole number of quarters, so
+    # no quarter spans two local days): the 7 days are at most 673 quarters per group whatever the table holds,
+    # summed per quarter by the database and bucketed into days here. The quarter the cutoff falls in is counted
+    # from the messages themselves (a range of the timestamp index), so the window starts at the cutoff exactly.
     cutoff = int(time.time()) - _TREND_DAYS * 24 * 3600
-    quarter = (_RAW.c.timestamp // _QUARTER).label("quarter")
+    first_whole = -(-cutoff // QUARTER_SECONDS)  # the first quarter that starts at or after the cutoff
     per_quarter = (
-        select(quarter, func.count().label("n")).where(_RAW.c.timestamp >= cutoff).group_by(quarter).order_by(quarter)
+        select(_QUARTER_COUNTS.c.quarter, func.sum(_QUARTER_COUNTS.c.raw_count).label("n"))
+        .where(_QUARTER_COUNTS.c.quarter >= first_whole)
+        .group_by(_QUARTER_COUNTS.c.quarter)
+        .order_by(_QUARTER_COUNTS.c.quarter)
     )
+    partial = select(func.count()).where(_RAW.c.timestamp >= cutoff, _RAW.c.timestamp < first_whole * QUARTER_SECONDS)
     batches = select(_BATCHES).order_by(_BATCHES.c.start_time.desc(), _BATCHES.c.id.desc()).limit(_RECENT_BATCHES)
     async with db.snapshot() as conn:
-        quarters = await records(conn, per_quarter, as_mapping)
+        quarters = [(first_whole - 1, int((await conn.execute(partial)).scalar_one()))]
+        quarters += [(int(q), int(n)) for q, n in (await conn.execute(per_quarter)).all()]
         batch_rows = await records(conn, batches, as_mapping)
     daily: dict[str, int] = {}
-    for row in quarters:
-        day = time.strftime("%Y-%m-%d", time.localtime(int(row["quarter"]) * _QUARTER))
-        daily[day] = daily.get(day, 0) + int(row["n"])
+    for quarter, n in quarters:
+        if n:
+            day = time.strftime("%Y-%m-%d", time.localtime(quarter * QUARTER_SECONDS))
+            daily[day] = daily.get(day, 0) + n
     return {"daily_messages": daily, "recent_batches": [learning_batch_record(row) for row in batch_rows]}

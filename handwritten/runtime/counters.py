@@ -1,29 +1,36 @@
-"""Exact per-group message counters, kept by triggers on raw_messages, filtered_messages and bot_messages.
+"""Exact counters kept by triggers: per group the message counts, per group and quarter hour the raw messages,
+per chat the jargon figures.
 
-The counter tables are declared in schema/message.yaml (``maintained_by: triggers``): ``message_group_counters``
-holds, per group, the raw (and unprocessed raw), filtered and bot message counts; ``message_sender_counters``
-holds, per group and sender, the raw message count and the greatest sender_name. A NULL group_id is kept as
-``group_id = ''`` with ``null_group = true``, so that the key can be unique.
+The counter tables are declared in the specs (``maintained_by: triggers``): ``message_group_counters`` holds,
+per group, the raw (and unprocessed raw), filtered and bot message counts; ``message_sender_counters``, per
+group and sender, the raw message count and the greatest sender_name; ``message_quarter_counters``, per quarter
+of an hour (timestamp DIV 900) and group, the raw messages; ``jargon_chat_counters``, per chat, the terms,
+confirmed and complete terms, and the sum and number of their counts. A NULL group_id is kept as
+``group_id = ''`` with ``null_group = true``, so that the key can be unique. Each counter but the senders' is a
+``Tally``: keys and sums, both expressions of a counted row; the DDL below is derived from the tallies.
 
 Triggers, not the layer's write paths, keep them: rows the plugin writes through ``get_session()`` are counted
 too. Each trigger upserts (``ON CONFLICT`` / ``ON DUPLICATE KEY``), so concurrent writers of one group add up
-on its row, inside their own transactions. PostgreSQL uses statement-level triggers over transition tables
-(one aggregated upsert per statement, however many rows it wrote, taking the counter rows in key order, so
-two batches never wait on each other crosswise), plus an AFTER TRUNCATE trigger that zeroes the counters;
-SQLite and MariaDB use row-level triggers. MariaDB's TRUNCATE fires no trigger: a TRUNCATE the plugin sends
-itself there leaves the counters behind until `recount` (the layer's own clears never TRUNCATE on MariaDB).
-Change VERSION with the DDL: start-up then replaces the triggers and rebuilds the counters.
+on its row, inside their own transactions. The keys are per group (per chat), never global: writers of
+different groups never wait on one counter row (nor, on Galera, fail certification on one). PostgreSQL uses
+statement-level triggers over transition tables (one aggregated upsert per statement and tally, however many
+rows it wrote, taking the counter rows in key order, so two batches never wait on each other crosswise), plus
+an AFTER TRUNCATE trigger that resets the counters; SQLite and MariaDB use row-level triggers. MariaDB's
+TRUNCATE fires no trigger: a TRUNCATE the plugin sends itself there leaves the counters behind until `recount`
+(the layer's own clears never TRUNCATE on MariaDB). Change VERSION with the DDL: start-up then replaces the
+triggers and rebuilds the counters.
 
 ``install_counters`` runs at the end of start-up's migration, under its lock: when the triggers of this
-version are all present it does nothing (one catalog read); otherwise it (re)creates them and rebuilds both
-counter tables from ``COUNT(*) ... GROUP BY``. ``clear_counted`` empties the counted tables and their counters
-in one transaction, in the fastest correct form of each backend.
+version are all present it does nothing (one catalog read); otherwise it (re)creates them and rebuilds every
+counter table from ``... GROUP BY``. ``clear_counted`` empties the counted tables and their counters in one
+transaction, in the fastest correct form of each backend.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import MetaData, Table, text
 from sqlalchemy.exc import DBAPIError
@@ -35,22 +42,122 @@ from handwritten.runtime.session import Connection
 
 log = logging.getLogger("sldb.counters")
 
-VERSION = 1
+VERSION = 2
 PREFIX = f"sldb_cnt{VERSION}_"
 GROUPS = "message_group_counters"
 SENDERS = "message_sender_counters"
-COUNTED = ("raw_messages", "filtered_messages", "bot_messages")
-COUNTER_TABLES = (GROUPS, SENDERS)
+QUARTERS = "message_quarter_counters"
+CHATS = "jargon_chat_counters"
+COUNTED = ("raw_messages", "filtered_messages", "bot_messages", "jargon")
+COUNTER_TABLES = (GROUPS, SENDERS, QUARTERS, CHATS)
+QUARTER_SECONDS = 900
 
-# Per counted table: the group counter column its rows add to.
-_COUNT_COLUMN = {"raw_messages": "raw_count", "filtered_messages": "filtered_count", "bot_messages": "bot_count"}
+# An expression over one row of a counted table: (row alias or NEW/OLD, dialect) -> SQL.
+Expression = Callable[[str, str], str]
+
+
+def _column(name: str) -> Expression:
+    return lambda row, _dialect: f"{row}.{name}"
+
+
+def _group(row: str, _dialect: str) -> str:
+    return f"COALESCE({row}.group_id, '')"
+
+
+def _null_group(row: str, _dialect: str) -> str:
+    return f"({row}.group_id IS NULL)"
+
+
+def _quarter(row: str, dialect: str) -> str:
+    if _is_mysql(dialect):
+        return f"({row}.timestamp DIV {QUARTER_SECONDS})"
+    if dialect == "sqlite":  # a REAL stored by another writer must still land in a whole quarter
+        return f"(CAST({row}.timestamp AS INTEGER) / {QUARTER_SECONDS})"
+    return f"({row}.timestamp / {QUARTER_SECONDS})"  # bigint / integer divides to a whole number
+
+
+def _one(_row: str, _dialect: str) -> str:
+    return "1"
+
+
+def _when(condition: str) -> Expression:
+    return lambda row, _dialect: f"(CASE WHEN {condition.format(r=row)} THEN 1 ELSE 0 END)"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Rows of counter, keyed by expressions of a row of source; each of sums adds an expression of the row.
+
+    A row inserted adds its sums to its key's counter row, a row deleted takes them away, a row updated in one of
+    reads moves them. keys are in the order of the counter table's unique constraint (the upsert's conflict
+    target)."""
+
+    name: str
+    source: str
+    counter: str
+    keys: tuple[tuple[str, Expression], ...]
+    sums: tuple[tuple[str, Expression], ...]
+    reads: tuple[str, ...]
+
+
+_GROUP_KEYS: tuple[tuple[str, Expression], ...] = (("group_id", _group), ("null_group", _null_group))
+
+TALLIES = (
+    Tally(
+        "groups",
+        "raw_messages",
+        GROUPS,
+        _GROUP_KEYS,
+        (("raw_count", _one), ("raw_unprocessed", _when("{r}.processed = false"))),
+        ("group_id", "processed"),
+    ),
+    Tally(
+        "quarters",
+        "raw_messages",
+        QUARTERS,
+        (("quarter", _quarter), *_GROUP_KEYS),
+        (("raw_count", _one),),
+        ("group_id", "timestamp"),
+    ),
+    Tally("groups", "filtered_messages", GROUPS, _GROUP_KEYS, (("filtered_count", _one),), ("group_id",)),
+    Tally("groups", "bot_messages", GROUPS, _GROUP_KEYS, (("bot_count", _one),), ("group_id",)),
+    Tally(
+        "chats",
+        "jargon",
+        CHATS,
+        (("chat_id", _column("chat_id")),),
+        (
+            ("term_count", _one),
+            ("confirmed_count", _when("{r}.is_jargon")),
+            ("complete_count", _when("{r}.is_complete")),
+            ("occurrence_sum", lambda row, _d: f"COALESCE({row}.count, 0)"),
+            ("counted_terms", _when("{r}.count IS NOT NULL")),
+        ),
+        ("chat_id", "is_jargon", "is_complete", "count"),
+    ),
+)
+
+
+# Per counted table: the counter table and column whose sum is its number of rows.
+ROW_COUNTS = {
+    "raw_messages": (GROUPS, "raw_count"),
+    "filtered_messages": (GROUPS, "filtered_count"),
+    "bot_messages": (GROUPS, "bot_count"),
+    "jargon": (CHATS, "term_count"),
+}
+
+
+def _tallies_of(source: str) -> list[Tally]:
+    return [t for t in TALLIES if t.source == source]
 
 
 def trigger_names(dialect: str) -> set[str]:
     """The triggers of this version that must exist on the backend."""
     if dialect == "postgresql":
         return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del", "trn")}
-    return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del")} | {f"{PREFIX}raw_messages_names"}
+    row_triggers = {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "del")}
+    updates = {f"{PREFIX}{t.source}_{t.name}_upd" for t in TALLIES}
+    return row_triggers | updates | {f"{PREFIX}raw_messages_names"}
 
 
 def _is_mysql(dialect: str) -> bool:
@@ -61,112 +168,139 @@ def _is_mysql(dialect: str) -> bool:
 
 
 def _backfill(dialect: str) -> list[str]:
-    """Rebuild both counter tables from the counted tables, one INSERT ... SELECT each."""
-    false = "false" if dialect == "postgresql" else "0"
-    unprocessed = f"CASE WHEN processed = {false} THEN 1 ELSE 0 END"
-    grouped = (
-        f"SELECT COALESCE(group_id, '') AS g, CASE WHEN group_id IS NULL THEN 1 ELSE 0 END AS ng, "
-        f"COUNT(*) AS r, SUM({unprocessed}) AS u, 0 AS f, 0 AS b FROM raw_messages GROUP BY 1, 2 "
-        "UNION ALL SELECT COALESCE(group_id, ''), CASE WHEN group_id IS NULL THEN 1 ELSE 0 END, 0, 0, COUNT(*), 0 "
-        "FROM filtered_messages GROUP BY 1, 2 "
-        "UNION ALL SELECT group_id, 0, 0, 0, 0, COUNT(*) FROM bot_messages GROUP BY group_id"
-    )
-    null_group = "CAST(ng AS BOOLEAN)" if dialect == "postgresql" else "ng"
+    """Rebuild every counter table from the counted tables, one INSERT ... SELECT each."""
     where = " WHERE true" if dialect == "sqlite" else ""
-    groups = (
-        f"INSERT INTO {GROUPS} (group_id, null_group, raw_count, raw_unprocessed, filtered_count, bot_count) "
-        f"SELECT g, {null_group}, SUM(r), SUM(u), SUM(f), SUM(b) FROM ({grouped}) AS d{where} GROUP BY g, ng"
-    )
+    statements: list[str] = []
+    for counter in (GROUPS, QUARTERS, CHATS):
+        tallies = [t for t in TALLIES if t.counter == counter]
+        keys = [name for name, _ in tallies[0].keys]
+        columns = list(dict.fromkeys(name for t in tallies for name, _ in t.sums))
+        parts = []
+        for tally in tallies:
+            sums = dict(tally.sums)
+            values = [f"{expr('r', dialect)} AS {name}" for name, expr in tally.keys]
+            values += [f"{sums[c]('r', dialect) if c in sums else '0'} AS {c}" for c in columns]
+            parts.append(f"SELECT {', '.join(values)} FROM {tally.source} AS r")
+        statements.append(f"DELETE FROM {counter}")
+        statements.append(
+            f"INSERT INTO {counter} ({', '.join(keys + columns)}) "
+            f"SELECT {', '.join(keys)}, {', '.join(f'SUM({c})' for c in columns)} FROM ({' UNION ALL '.join(parts)}) "
+            f"AS d{where} GROUP BY {', '.join(keys)}"
+        )
     senders = (
         f"INSERT INTO {SENDERS} (group_id, null_group, sender_id, message_count, sender_name) "
         f"SELECT COALESCE(group_id, ''), group_id IS NULL, sender_id, COUNT(*), MAX(sender_name) "
         f"FROM raw_messages{where} GROUP BY COALESCE(group_id, ''), group_id IS NULL, sender_id"
     )
-    return [f"DELETE FROM {GROUPS}", groups, f"DELETE FROM {SENDERS}", senders]
+    return [*statements, f"DELETE FROM {SENDERS}", senders]
+
+
+def _emptied(source: str) -> list[str]:
+    """What emptying source does to the counters: a counter table it alone feeds is emptied, columns it feeds in a
+    shared one are set to zero."""
+    statements: list[str] = []
+    for tally in _tallies_of(source):
+        others = [t for t in TALLIES if t.counter == tally.counter and t.source != source]
+        if others:
+            statements.append(f"UPDATE {tally.counter} SET {', '.join(f'{name} = 0' for name, _ in tally.sums)}")
+        else:
+            statements.append(f"DELETE FROM {tally.counter}")
+    if source == "raw_messages":
+        statements.append(f"DELETE FROM {SENDERS}")
+    return statements
 
 
 # ---------------------------------------------------------------- PostgreSQL: statement triggers
 
 
+def _pg_tally(tally: Tally, sources: Sequence[tuple[str, str]]) -> str:
+    """One aggregated upsert of what the rows of the transition tables (name, sign) add to the tally's counter,
+    taking the counter rows in key order, so two statements never wait on each other crosswise."""
+    keys = [name for name, _ in tally.keys]
+    sums = [name for name, _ in tally.sums]
+    selects = []
+    for table, sign in sources:
+        values = [f"{expr('r', 'postgresql')} AS {name}" for name, expr in tally.keys]
+        values += [f"{sign} * {expr('r', 'postgresql')} AS {name}" for name, expr in tally.sums]
+        selects.append(f"SELECT {', '.join(values)} FROM {table} AS r")
+    having = " OR ".join(f"SUM({name}) <> 0" for name in sums)
+    sets = ", ".join(f"{name} = c.{name} + excluded.{name}" for name in sums)
+    return (
+        f"INSERT INTO {tally.counter} AS c ({', '.join(keys + sums)}) "
+        f"SELECT {', '.join(keys)}, {', '.join(f'SUM({n})' for n in sums)} FROM ({' UNION ALL '.join(selects)}) AS d "
+        f"GROUP BY {', '.join(keys)} HAVING {having} ORDER BY {', '.join(keys)} "
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets};"
+    )
+
+
+def _pg_senders(src: str) -> str:
+    return (
+        f"INSERT INTO {SENDERS} AS c (group_id, null_group, sender_id, message_count, sender_name) "
+        f"SELECT g, ng, sender_id, SUM(s), MAX(sender_name) FILTER (WHERE s > 0) FROM ({src}) AS d "
+        "GROUP BY g, ng, sender_id HAVING SUM(s) <> 0 OR MAX(sender_name) FILTER (WHERE s > 0) IS NOT NULL "
+        "ORDER BY g, ng, sender_id "
+        "ON CONFLICT (group_id, null_group, sender_id) DO UPDATE SET "
+        "message_count = c.message_count + excluded.message_count, "
+        "sender_name = GREATEST(c.sender_name, excluded.sender_name);"
+    )
+
+
+def _pg_sender_rows(source: str, sign: str, where: str = "") -> str:
+    return (
+        f"SELECT COALESCE(group_id, '') AS g, group_id IS NULL AS ng, sender_id, sender_name, {sign} AS s "
+        f"FROM {source}{where}"
+    )
+
+
+def _pg_renamed(old: str) -> str:
+    """A sender's greatest sender_name may have left with the rows that left: read it again."""
+    return (
+        f"UPDATE {SENDERS} AS c SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
+        "WHERE r.sender_id = c.sender_id AND (CASE WHEN c.null_group THEN r.group_id IS NULL "
+        "ELSE r.group_id = c.group_id END)) "
+        f"FROM (SELECT DISTINCT COALESCE(group_id, '') AS g, group_id IS NULL AS ng, sender_id, sender_name "
+        f"FROM {old}) AS o "
+        "WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
+        "AND c.sender_name = o.sender_name;\n    "
+        f"DELETE FROM {SENDERS} AS c USING (SELECT DISTINCT COALESCE(group_id, '') AS g, group_id IS NULL AS ng, "
+        f"sender_id FROM {old}) AS o WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
+        "AND c.message_count <= 0;"
+    )
+
+
+def _lines(statements: Sequence[str]) -> str:
+    return "\n    ".join(statements)
+
+
 def _pg_function(table: str) -> str:
-    column = _COUNT_COLUMN[table]
-    raw = table == "raw_messages"
-    unprocessed = "CASE WHEN processed = false THEN 1 ELSE 0 END" if raw else "0"
-    group = "COALESCE(group_id, '')"
-    extra = ", sender_id, sender_name" if raw else ""
-
-    def rows(source: str, sign: str, where: str = "") -> str:
-        return (
-            f"SELECT {group} AS g, group_id IS NULL AS ng{extra}, {sign} AS s, {sign} * {unprocessed} AS u "
-            f"FROM {source}{where}"
-        )
-
-    def groups(src: str) -> str:
-        sets = [f"{column} = c.{column} + excluded.{column}"]
-        cols, sums, having = column, "SUM(s)", "SUM(s) <> 0"
-        if raw:
-            sets.append("raw_unprocessed = c.raw_unprocessed + excluded.raw_unprocessed")
-            cols, sums, having = f"{column}, raw_unprocessed", "SUM(s), SUM(u)", "SUM(s) <> 0 OR SUM(u) <> 0"
-        return (
-            f"INSERT INTO {GROUPS} AS c (group_id, null_group, {cols}) SELECT g, ng, {sums} FROM ({src}) AS d "
-            f"GROUP BY g, ng HAVING {having} ORDER BY g, ng "
-            f"ON CONFLICT (group_id, null_group) DO UPDATE SET {', '.join(sets)};"
-        )
-
-    def senders(src: str) -> str:
-        return (
-            f"INSERT INTO {SENDERS} AS c (group_id, null_group, sender_id, message_count, sender_name) "
-            f"SELECT g, ng, sender_id, SUM(s), MAX(sender_name) FILTER (WHERE s > 0) FROM ({src}) AS d "
-            "GROUP BY g, ng, sender_id HAVING SUM(s) <> 0 OR MAX(sender_name) FILTER (WHERE s > 0) IS NOT NULL "
-            "ORDER BY g, ng, sender_id "
-            "ON CONFLICT (group_id, null_group, sender_id) DO UPDATE SET "
-            "message_count = c.message_count + excluded.message_count, "
-            "sender_name = GREATEST(c.sender_name, excluded.sender_name);"
-        )
-
-    def renamed(old: str) -> str:
-        """A sender's greatest sender_name may have left with the rows that left: read it again."""
-        return (
-            f"UPDATE {SENDERS} AS c SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
-            "WHERE r.sender_id = c.sender_id AND (CASE WHEN c.null_group THEN r.group_id IS NULL "
-            "ELSE r.group_id = c.group_id END)) "
-            f"FROM (SELECT DISTINCT {group} AS g, group_id IS NULL AS ng, sender_id, sender_name FROM {old}) AS o "
-            "WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
-            "AND c.sender_name = o.sender_name;\n    "
-            f"DELETE FROM {SENDERS} AS c USING (SELECT DISTINCT {group} AS g, group_id IS NULL AS ng, sender_id "
-            f"FROM {old}) AS o WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
-            "AND c.message_count <= 0;"
-        )
-
-    both = f"{rows('sldb_new', '1')} UNION ALL {rows('sldb_old', '-1')}"
-    if not raw:
-        insert, delete, update = groups(rows("sldb_new", "1")), groups(rows("sldb_old", "-1")), groups(both)
-    else:
+    tallies = _tallies_of(table)
+    new, old = [("sldb_new", "1")], [("sldb_old", "-1")]
+    insert = [_pg_tally(t, new) for t in tallies]
+    delete = [_pg_tally(t, old) for t in tallies]
+    update = [_pg_tally(t, new + old) for t in tallies]
+    if table == "raw_messages":
         moved = (
             " WHERE id IN (SELECT o.id FROM sldb_old AS o JOIN sldb_new AS n ON n.id = o.id "
             "WHERE (o.group_id, o.sender_id, o.sender_name) IS DISTINCT FROM (n.group_id, n.sender_id, n.sender_name))"
         )
-        insert = groups(rows("sldb_new", "1")) + "\n    " + senders(rows("sldb_new", "1"))
-        delete = "\n    ".join((groups(rows("sldb_old", "-1")), senders(rows("sldb_old", "-1")), renamed("sldb_old")))
-        moved_rows = f"{rows('sldb_new', '1', moved)} UNION ALL {rows('sldb_old', '-1', moved)}"
-        update = "\n    ".join(
-            (
-                groups(both),
-                f"IF EXISTS (SELECT 1 FROM sldb_old{moved}) THEN",
-                senders(moved_rows),
-                renamed(f"(SELECT * FROM sldb_old{moved}) AS moved"),
-                "END IF;",
-            )
-        )
+        insert.append(_pg_senders(_pg_sender_rows("sldb_new", "1")))
+        delete += [_pg_senders(_pg_sender_rows("sldb_old", "-1")), _pg_renamed("sldb_old")]
+        moved_rows = f"{_pg_sender_rows('sldb_new', '1', moved)} UNION ALL {_pg_sender_rows('sldb_old', '-1', moved)}"
+        update += [
+            f"IF EXISTS (SELECT 1 FROM sldb_old{moved}) THEN",
+            _pg_senders(moved_rows),
+            _pg_renamed(f"(SELECT * FROM sldb_old{moved}) AS moved"),
+            "END IF;",
+        ]
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    {insert}
+    {_lines(insert)}
   ELSIF TG_OP = 'DELETE' THEN
-    {delete}
+    {_lines(delete)}
   ELSE
-    {update}
+    {_lines(update)}
   END IF;
   RETURN NULL;
 END
@@ -175,12 +309,11 @@ $sldb$"""
 
 def _pg_truncated(table: str) -> str:
     """What a TRUNCATE of table (which fires no row or transition-table trigger) does to the counters."""
-    columns = [_COUNT_COLUMN[table]] + (["raw_unprocessed"] if table == "raw_messages" else [])
-    senders = f"\n  DELETE FROM {SENDERS};" if table == "raw_messages" else ""
+    body = "\n  ".join(f"{s};" for s in _emptied(table))
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}_truncated() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
 BEGIN
-  UPDATE {GROUPS} SET {", ".join(f"{c} = 0" for c in columns)};{senders}
+  {body}
   RETURN NULL;
 END
 $sldb$"""
@@ -214,26 +347,16 @@ def _pg_ddl() -> list[str]:
 # ---------------------------------------------------------------- SQLite and MariaDB: row triggers
 
 
-def _row_upsert(dialect: str, table: str, row: str, sign: str) -> list[str]:
-    """The statements one row of table adds (sign 1) or takes away (sign -1) on the counters."""
+def _row_upsert(dialect: str, tally: Tally, row: str, sign: str) -> str:
+    """The statement by which one row (NEW or OLD) adds (sign 1) or takes away (sign -1) its sums."""
     mysql = _is_mysql(dialect)
-    column = _COUNT_COLUMN[table]
-    raw = table == "raw_messages"
-    group = f"COALESCE({row}.group_id, '')"
-    null_group = f"({row}.group_id IS NULL)"
-    cols = ["group_id", "null_group", column]
-    vals = [group, null_group, sign]
-    sets = [f"{column} = {column} + " + (f"VALUES({column})" if mysql else f"excluded.{column}")]
-    if raw:
-        cols.append("raw_unprocessed")
-        vals.append(f"{sign} * (CASE WHEN {row}.processed = 0 THEN 1 ELSE 0 END)")
-        sets.append(
-            "raw_unprocessed = raw_unprocessed + "
-            + ("VALUES(raw_unprocessed)" if mysql else "excluded.raw_unprocessed")
-        )
-    conflict = " ON DUPLICATE KEY UPDATE " if mysql else " ON CONFLICT (group_id, null_group) DO UPDATE SET "
-    statements = [f"INSERT INTO {GROUPS} ({', '.join(cols)}) VALUES ({', '.join(vals)}){conflict}{', '.join(sets)}"]
-    return statements
+    keys = [name for name, _ in tally.keys]
+    sums = [name for name, _ in tally.sums]
+    values = [expr(row, dialect) for _, expr in tally.keys]
+    values += [expr(row, dialect) if sign == "1" else f"-{expr(row, dialect)}" for _, expr in tally.sums]
+    added = [f"{name} = {name} + " + (f"VALUES({name})" if mysql else f"excluded.{name}") for name in sums]
+    conflict = " ON DUPLICATE KEY UPDATE " if mysql else f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+    return f"INSERT INTO {tally.counter} ({', '.join(keys + sums)}) VALUES ({', '.join(values)}){conflict}{', '.join(added)}"
 
 
 def _sender_add(dialect: str) -> str:
@@ -263,63 +386,54 @@ def _sender_remove() -> list[str]:
     ]
 
 
+def _changed(dialect: str, columns: Sequence[str]) -> str:
+    """True when an UPDATE changed one of columns (NULL-safe)."""
+    if _is_mysql(dialect):
+        return "NOT (" + " AND ".join(f"OLD.{c} <=> NEW.{c}" for c in columns) + ")"
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
 def _row_ddl(dialect: str) -> list[str]:
     mysql = _is_mysql(dialect)
     statements: list[str] = []
 
     def trigger(name: str, event: str, table: str, body: Iterable[str], when: str | None = None) -> None:
         statements.append(f"DROP TRIGGER IF EXISTS {name}")
-        parts = list(body)
+        inner = " ".join(f"{p};" for p in body)
         if mysql:
-            guard = f"IF {when} THEN " if when else ""
-            end = " END IF;" if when else ""
-            inner = " ".join(f"{p};" for p in parts)
+            guard, end = (f"IF {when} THEN ", " END IF;") if when else ("", "")
+            # @sldb_counters_paused: clear_counted deletes whole tables and then resets the counters at once.
             statements.append(
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW "
                 f"BEGIN IF @sldb_counters_paused IS NULL THEN {guard}{inner}{end} END IF; END"
             )
         else:
             cond = f" WHEN {when}" if when else ""
-            inner = " ".join(f"{p};" for p in parts)
             statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{cond} BEGIN {inner} END")
 
     for table in COUNTED:
+        tallies = _tallies_of(table)
         raw = table == "raw_messages"
-        trigger(
-            f"{PREFIX}{table}_ins",
-            "INSERT",
-            table,
-            _row_upsert(dialect, table, "NEW", "1") + ([_sender_add(dialect)] if raw else []),
-        )
-        trigger(
-            f"{PREFIX}{table}_del",
-            "DELETE",
-            table,
-            _row_upsert(dialect, table, "OLD", "-1") + (_sender_remove() if raw else []),
-        )
-        # An update moves a row's count from its old group to its new one (and its unprocessed mark).
-        changed = "NOT (OLD.group_id <=> NEW.group_id)" if mysql else "OLD.group_id IS NOT NEW.group_id"
-        if raw:
-            changed = (
-                f"({changed} OR NOT (OLD.processed <=> NEW.processed))"
-                if mysql
-                else f"({changed} OR OLD.processed IS NOT NEW.processed)"
+        adds = [_row_upsert(dialect, t, "NEW", "1") for t in tallies]
+        removes = [_row_upsert(dialect, t, "OLD", "-1") for t in tallies]
+        trigger(f"{PREFIX}{table}_ins", "INSERT", table, adds + ([_sender_add(dialect)] if raw else []))
+        trigger(f"{PREFIX}{table}_del", "DELETE", table, removes + (_sender_remove() if raw else []))
+        # An update moves a row's sums from its old key to its new one, per tally, only when it changed what
+        # that tally reads (marking messages processed does not touch the quarter counts).
+        for tally in tallies:
+            trigger(
+                f"{PREFIX}{table}_{tally.name}_upd",
+                "UPDATE",
+                table,
+                [_row_upsert(dialect, tally, "OLD", "-1"), _row_upsert(dialect, tally, "NEW", "1")],
+                when=_changed(dialect, tally.reads),
             )
-        trigger(
-            f"{PREFIX}{table}_upd",
-            "UPDATE",
-            table,
-            _row_upsert(dialect, table, "OLD", "-1") + _row_upsert(dialect, table, "NEW", "1"),
-            when=changed,
-        )
-    moved = (
-        "NOT (OLD.group_id <=> NEW.group_id AND OLD.sender_id <=> NEW.sender_id AND OLD.sender_name <=> NEW.sender_name)"
-        if mysql
-        else "OLD.group_id IS NOT NEW.group_id OR OLD.sender_id IS NOT NEW.sender_id "
-        "OR OLD.sender_name IS NOT NEW.sender_name"
-    )
     trigger(
-        f"{PREFIX}raw_messages_names", "UPDATE", "raw_messages", [_sender_add(dialect), *_sender_remove()], when=moved
+        f"{PREFIX}raw_messages_names",
+        "UPDATE",
+        "raw_messages",
+        [_sender_add(dialect), *_sender_remove()],
+        when=_changed(dialect, ("group_id", "sender_id", "sender_name")),
     )
     return statements
 
@@ -391,20 +505,9 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
 
 
 async def recount(conn: Connection) -> None:
-    """Rebuild both counter tables from the counted tables (in the caller's transaction)."""
+    """Rebuild every counter table from the counted tables (in the caller's transaction)."""
     for statement in _backfill(conn.dialect.name):
         await conn.execute(text(statement))
-
-
-def _reset(tables: Sequence[str]) -> list[str]:
-    """What the counters of the emptied counted tables become: zero, in one UPDATE (and the senders gone)."""
-    columns = [_COUNT_COLUMN[t] for t in COUNTED if t in tables]
-    if "raw_messages" in tables:
-        columns.append("raw_unprocessed")
-    statements = [f"UPDATE {GROUPS} SET {', '.join(f'{c} = 0' for c in columns)}"]
-    if "raw_messages" in tables:
-        statements.append(f"DELETE FROM {SENDERS}")
-    return statements
 
 
 def _referenced(table: Table) -> bool:
@@ -429,8 +532,10 @@ async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
         if truncated:
             names = ", ".join(t.name for t in truncated)
             await conn.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
-            sums = ", ".join(f"COALESCE(SUM({_COUNT_COLUMN[t.name]}), 0)" for t in truncated)
-            deleted += sum(int(n) for n in (await conn.execute(text(f"SELECT {sums} FROM {GROUPS}"))).one())
+            sums = ", ".join(
+                f"(SELECT COALESCE(SUM({ROW_COUNTS[t.name][1]}), 0) FROM {ROW_COUNTS[t.name][0]})" for t in truncated
+            )
+            deleted += sum(int(n) for n in (await conn.execute(text(f"SELECT {sums}"))).one())
             await conn.execute(text(f"TRUNCATE {names}"))
         for table in tables:
             if table not in truncated:
@@ -454,7 +559,6 @@ async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
     else:
         for table in tables:
             deleted += int((await conn.execute(table.delete())).rowcount or 0)
-    if counted:
-        for statement in _reset(counted):
-            await conn.execute(text(statement))
+    for statement in (s for table in counted for s in _emptied(table)):
+        await conn.execute(text(statement))
     return deleted

@@ -36,6 +36,8 @@ READS: dict[str, Call] = {
     "export_messages_learning_data": lambda m: m.export_messages_learning_data(None),
     "get_recent_bot_responses": lambda m: m.get_recent_bot_responses("g1", 10),
     "get_recent_filtered_messages": lambda m: m.get_recent_filtered_messages("g1", 10),
+    "get_jargon_statistics()": lambda m: m.get_jargon_statistics(None),
+    "get_jargon_statistics(group)": lambda m: m.get_jargon_statistics("chat1"),
 }
 WRITES: dict[str, Call] = {
     "sync_global_jargon_to_group": lambda m: m.sync_global_jargon_to_group("target"),
@@ -120,6 +122,8 @@ PLANS = {
     "get_reviewed_persona_learning_updates": ("persona_update_reviews", "idx_persona_review_time"),
     "get_message_statistics(group)": ("message_group_counters", "uq_message_group_counter"),
     "get_group_user_statistics": ("message_sender_counters", "uq_message_sender_counter"),
+    "get_trends_data": ("message_quarter_counters", "uq_message_quarter_counter"),
+    "get_jargon_statistics(group)": ("jargon_chat_counters", "uq_jargon_chat_counter"),
 }
 
 

@@ -1,4 +1,5 @@
-"""The message counters (handwritten/runtime/counters.py) equal a fresh COUNT(*) after every kind of write."""
+"""The counters (handwritten/runtime/counters.py) equal a fresh COUNT(*) ... GROUP BY after every kind of write:
+per group the messages, per group and sender, per quarter hour and group, and per chat the jargon figures."""
 
 from __future__ import annotations
 
@@ -16,6 +17,26 @@ _GROUPS = (
     "WHERE raw_count <> 0 OR raw_unprocessed <> 0 OR filtered_count <> 0 OR bot_count <> 0"
 )
 _SENDERS = "SELECT group_id, null_group, sender_id, message_count, sender_name FROM message_sender_counters"
+_QUARTERS = "SELECT quarter, group_id, null_group, raw_count FROM message_quarter_counters WHERE raw_count <> 0"
+_CHATS = (
+    "SELECT chat_id, term_count, confirmed_count, complete_count, occurrence_sum, counted_terms "
+    "FROM jargon_chat_counters WHERE term_count <> 0"
+)
+
+
+def _fresh_quarters(backend: str) -> str:
+    # Python's floor division is the reference: written here as FLOOR, not as the triggers' integer division.
+    quarter = "FLOOR(timestamp / 900.0)" if backend != "sqlite" else "CAST(timestamp AS INTEGER) / 900"
+    return (
+        f"SELECT {quarter}, COALESCE(group_id, ''), group_id IS NULL, COUNT(*) FROM raw_messages "
+        f"GROUP BY {quarter}, COALESCE(group_id, ''), group_id IS NULL"
+    )
+
+
+_FRESH_CHATS = (
+    "SELECT chat_id, COUNT(*), SUM(CASE WHEN is_jargon THEN 1 ELSE 0 END), SUM(CASE WHEN is_complete THEN 1 ELSE 0 END), "
+    "COALESCE(SUM(count), 0), COUNT(count) FROM jargon GROUP BY chat_id"
+)
 
 
 def _fresh_groups(backend: str) -> str:
@@ -49,8 +70,14 @@ async def assert_exact(manager: Any) -> None:
         want_groups = _rows(await conn.execute(text(_fresh_groups(manager.backend))))
         got_senders = _rows(await conn.execute(text(_SENDERS)))
         want_senders = _rows(await conn.execute(text(_FRESH_SENDERS)))
+        got_quarters = _rows(await conn.execute(text(_QUARTERS)))
+        want_quarters = _rows(await conn.execute(text(_fresh_quarters(manager.backend))))
+        got_chats = _rows(await conn.execute(text(_CHATS)))
+        want_chats = _rows(await conn.execute(text(_FRESH_CHATS)))
     assert got_groups == want_groups
     assert got_senders == want_senders
+    assert got_quarters == want_quarters
+    assert got_chats == want_chats
 
 
 def _raw(i: int, group: str | None = "g1", sender: str = "s1", name: str | None = "Ann") -> dict[str, Any]:
@@ -59,7 +86,7 @@ def _raw(i: int, group: str | None = "g1", sender: str = "s1", name: str | None 
         "sender_name": name,
         "message": f"m{i}",
         "group_id": group,
-        "timestamp": 1_700_000_000 + i,
+        "timestamp": 1_700_000_000 + 300 * i,  # a quarter hour holds three
     }
 
 
@@ -96,6 +123,7 @@ async def test_counters_follow_session_writes_updates_and_deletes(manager: Any) 
         await session.execute(update(raw).where(raw.c.sender_id == "s0").values(group_id="g7"))
         await session.execute(update(raw).where(raw.c.sender_id == "s1").values(sender_name="AAA"))
         await session.execute(update(raw).where(raw.c.sender_id == "s2").values(group_id=None, processed=True))
+        await session.execute(update(raw).where(raw.c.message.in_(["m3", "m4"])).values(timestamp=1_600_000_000))
         await session.execute(delete(raw).where(raw.c.message.in_(["m28", "m29", "m5"])))
         await session.commit()
     await assert_exact(manager)
@@ -171,3 +199,50 @@ async def test_a_truncate_on_postgresql_zeroes_the_counters(manager: Any) -> Non
         await session.commit()
     await assert_exact(manager)
     assert (await manager.get_messages_statistics())["bot_messages"] == 1
+
+
+async def _jargon(manager: Any, chat: str, content: str, **fields: Any) -> int:
+    jargon_id = await manager.insert_jargon({"content": content, "chat_id": chat} | fields)
+    assert isinstance(jargon_id, int)
+    return jargon_id
+
+
+async def test_jargon_counters_follow_every_kind_of_write(manager: Any) -> None:
+    a = await _jargon(manager, "c1", "a", is_jargon=True, count=2, is_complete=True)
+    b = await _jargon(manager, "c1", "b", is_jargon=False, count=3)
+    await _jargon(manager, "c2", "c", is_jargon=None, count=4)
+    await manager.save_or_update_jargon("c1", "a", {"meaning": "m", "count": 1})  # an existing term
+    await assert_exact(manager)
+    await manager.update_jargon({"id": b, "is_jargon": True, "is_complete": True, "count": 10})
+    await manager.update_jargon({"id": a, "content": "a2"})  # a column no counter reads
+    await manager.set_jargon_global(a, True)
+    await assert_exact(manager)
+    jargon = Base.metadata.tables["jargon"]
+    async with manager.get_session() as session:
+        await session.execute(update(jargon).where(jargon.c.id == b).values(chat_id="c3", count=None))
+        await session.execute(
+            insert(jargon), [{"content": f"s{i}", "chat_id": "c2", "created_at": 0, "updated_at": 0} for i in range(4)]
+        )
+        await session.commit()
+    await assert_exact(manager)
+    assert await manager.delete_jargon_by_id(a) is True
+    await assert_exact(manager)
+    stats = await manager.get_jargon_statistics()
+    async with manager.transaction() as conn:
+        total, counted, occurrences = (
+            await conn.execute(text("SELECT COUNT(*), COUNT(count), SUM(count) FROM jargon"))
+        ).one()
+    assert stats["total_candidates"] == total and stats["total_occurrences"] == occurrences
+    assert stats["average_count"] == round(int(occurrences) / int(counted), 1)
+    assert (await manager.clear_jargon_data())["deleted"] == total
+    await assert_exact(manager)
+    assert (await manager.get_jargon_statistics())["total_candidates"] == 0
+
+
+async def test_jargon_counters_under_concurrent_upserts(manager: Any) -> None:
+    await asyncio.gather(
+        *(manager.save_or_update_jargon(f"c{k % 2}", "same", {"meaning": f"m{k}", "count": 1}) for k in range(8))
+    )
+    await assert_exact(manager)
+    stats = await manager.get_jargon_statistics()
+    assert stats["total_candidates"] == 2 and stats["active_groups"] == 2
