@@ -113,7 +113,14 @@ def check_structure(loaded: Loaded) -> list[SpecError]:
                             )
                         )
         if sum(bool(c.primary_key) for c in table.columns) != 1:
-            errors.append(SpecError(file, loaded.line(file, *at), where, "needs exactly one primary key column"))
+            errors.append(
+                SpecError(
+                    file,
+                    loaded.line(file, *at),
+                    where,
+                    "needs exactly one primary key column (Galera replicates no table without one)",
+                )
+            )
         for ii, ix in enumerate(table.indexes):
             for col in ix.columns:
                 if col not in names:
@@ -313,7 +320,7 @@ def check_redundant_indexes(loaded: Loaded) -> list[SpecError]:
 
 def check_facades(loaded: Loaded) -> list[SpecError]:
     """Method names are unique across facades (they share the manager); template tables exist; only reads may
-    be answered by a replica."""
+    be answered by a replica; only hand-written writes are retried."""
     errors: list[SpecError] = []
     owners: dict[str, str] = {}
     tables = {t.table for _, _, t in _tables(loaded)}
@@ -344,6 +351,15 @@ def check_facades(loaded: Loaded) -> list[SpecError]:
                         loaded.line(file, "methods", mi, "replica"),
                         f"{where}, field 'replica'",
                         "a read replica cannot write: only an access: read method may be replica: true",
+                    )
+                )
+            if method.retry and (method.access != "write" or not isinstance(impl, str)):
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, "methods", mi, "retry"),
+                        f"{where}, field 'retry'",
+                        "only a hand-written access: write method is run again after a rolled-back transaction",
                     )
                 )
     return errors

@@ -127,6 +127,10 @@ class MethodSpec(BaseModel):
     """
     Whether a read replica may answer (PostgreSQL with postgresql_read_hosts): the answer may be up to max_replica_lag_s old. The generated facade hands the method db.replica(), whose reading() and snapshot() use a replica within the lag bound, else the primary, and which cannot write. Only on access: read.
     """
+    retry: bool = False
+    """
+    Whether the generated facade runs the method again (handwritten/runtime/retry.py, at most 4 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
+    """
     impl: Literal["handwritten"] | TemplateImpl
     """
     handwritten: a function of the same name in handwritten/facades/<module>.py; otherwise a template writes it.

@@ -170,6 +170,7 @@ class Method:
     extension: bool
     access: str  # "read" or "write"
     db: str  # the Database the body receives: self._db, or self._db.replica() for a replica-marked read
+    retry: bool  # the body runs through retried(): again after a failure in which its transaction was rolled back
     rules: tuple[tuple[str, str], ...] = ()  # (constant name, Rule or dict-of-Rule expression) the checks use
 
     @property
@@ -223,6 +224,11 @@ class Facade:
     def rules(self) -> tuple[tuple[str, str], ...]:
         """Every Rule constant of the facade's methods, in method order."""
         return tuple(rule for m in self.methods for rule in m.rules)
+
+    @property
+    def retries(self) -> bool:
+        """Whether a method of the facade runs through retried()."""
+        return any(m.retry for m in self.methods)
 
     @property
     def accept_imports(self) -> tuple[str, ...]:
@@ -517,6 +523,7 @@ def _method(spec: MethodSpec, tables: dict[str, Table], lengths: dict[str, int |
         extension=bool(spec.extension),
         access=spec.access,
         db="self._db.replica()" if spec.replica else "self._db",
+        retry=spec.retry,
         rules=tuple(rules),
     )
 

@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
 from handwritten.facades import admin as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 
 
@@ -22,7 +23,7 @@ class AdminFacade:
     ) -> bool:
         """Delete every raw and filtered message, learning batch and reinforcement or performance result."""
         try:
-            return await queries.clear_all_messages_data(self._db)
+            return await retried(queries.clear_all_messages_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_all_messages_data", exc)
             return False
@@ -40,7 +41,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all raw, filtered and bot messages and the conversation context derived from them."""
         try:
-            return await queries.clear_messages_data(self._db)
+            return await retried(queries.clear_messages_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_messages_data", exc)
             return {"success": False, "deleted": 0}
@@ -50,7 +51,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all persona reviews, backups, evolution snapshots, attribute weights and diversity scores."""
         try:
-            return await queries.clear_persona_reviews_data(self._db)
+            return await retried(queries.clear_persona_reviews_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_persona_reviews_data", exc)
             return {"success": False, "deleted": 0}
@@ -60,7 +61,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all expression patterns, style reviews, profiles, templates, records and exemplars."""
         try:
-            return await queries.clear_style_learning_data(self._db)
+            return await retried(queries.clear_style_learning_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_style_learning_data", exc)
             return {"success": False, "deleted": 0}
@@ -70,7 +71,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all jargon and its usage counts."""
         try:
-            return await queries.clear_jargon_data(self._db)
+            return await retried(queries.clear_jargon_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_jargon_data", exc)
             return {"success": False, "deleted": 0}
@@ -80,7 +81,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all learning batches, sessions, feedback, optimisation logs, performance and reinforcement results."""
         try:
-            return await queries.clear_learning_history_data(self._db)
+            return await retried(queries.clear_learning_history_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_learning_history_data", exc)
             return {"success": False, "deleted": 0}
@@ -90,7 +91,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all memories, their embeddings and summaries."""
         try:
-            return await queries.clear_memory_data(self._db)
+            return await retried(queries.clear_memory_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_memory_data", exc)
             return {"success": False, "deleted": 0}
@@ -100,7 +101,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete all knowledge graph entities, relations and paragraph hashes."""
         try:
-            return await queries.clear_knowledge_graph_data(self._db)
+            return await retried(queries.clear_knowledge_graph_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_knowledge_graph_data", exc)
             return {"success": False, "deleted": 0}
@@ -110,7 +111,7 @@ class AdminFacade:
     ) -> ClearResult:
         """Delete the affection, emotion, social and conversation goal state the learning built up."""
         try:
-            return await queries.clear_runtime_state_data(self._db)
+            return await retried(queries.clear_runtime_state_data, self._db)
         except SQLAlchemyError as exc:
             log_failure("clear_runtime_state_data", exc)
             return {"success": False, "deleted": 0}

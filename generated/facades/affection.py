@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generated.shapes.affection import AffectionView, BotMoodView
 from handwritten.facades import affection as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept
 
@@ -50,7 +51,8 @@ class AffectionFacade:
         )
         bot_mood = accept("update_user_affection", "bot_mood", bot_mood, _UPDATE_USER_AFFECTION_BOT_MOOD)
         try:
-            return await queries.update_user_affection(
+            return await retried(
+                queries.update_user_affection,
                 self._db,
                 group_id=group_id,
                 user_id=user_id,
@@ -98,7 +100,8 @@ class AffectionFacade:
         )
         duration_hours = accept("save_bot_mood", "duration_hours", duration_hours, _SAVE_BOT_MOOD_DURATION_HOURS)
         try:
-            return await queries.save_bot_mood(
+            return await retried(
+                queries.save_bot_mood,
                 self._db,
                 group_id=group_id,
                 mood_type=mood_type,

@@ -11,6 +11,7 @@ from generated.records.expression import ExpressionPatternRecord
 from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
 from handwritten.facades import expression as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -124,7 +125,9 @@ class ExpressionFacade:
             "save_style_profile", "profile_data", profile_data, _SAVE_STYLE_PROFILE_PROFILE_DATA
         )
         try:
-            return await queries.save_style_profile(self._db, profile_name=profile_name, profile_data=profile_data)
+            return await retried(
+                queries.save_style_profile, self._db, profile_name=profile_name, profile_data=profile_data
+            )
         except SQLAlchemyError as exc:
             log_failure("save_style_profile", exc, profile_name=profile_name, profile_data=profile_data)
             return False
@@ -135,7 +138,7 @@ class ExpressionFacade:
             "save_style_learning_record", "record_data", record_data, _SAVE_STYLE_LEARNING_RECORD_RECORD_DATA
         )
         try:
-            return await queries.save_style_learning_record(self._db, record_data=record_data)
+            return await retried(queries.save_style_learning_record, self._db, record_data=record_data)
         except SQLAlchemyError as exc:
             log_failure("save_style_learning_record", exc, record_data=record_data)
             return False
@@ -149,8 +152,8 @@ class ExpressionFacade:
             "save_language_style_pattern", "pattern_data", pattern_data, _SAVE_LANGUAGE_STYLE_PATTERN_PATTERN_DATA
         )
         try:
-            return await queries.save_language_style_pattern(
-                self._db, language_style=language_style, pattern_data=pattern_data
+            return await retried(
+                queries.save_language_style_pattern, self._db, language_style=language_style, pattern_data=pattern_data
             )
         except SQLAlchemyError as exc:
             log_failure("save_language_style_pattern", exc, language_style=language_style, pattern_data=pattern_data)

@@ -12,6 +12,7 @@ from generated.repositories.jargon import JargonRepository
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.facades import jargon as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -77,7 +78,7 @@ class JargonFacade:
         """Insert a term from its data; when the chat already has the content, the existing id instead."""
         jargon_data = accept_payload("insert_jargon", "jargon_data", jargon_data, _INSERT_JARGON_JARGON_DATA)
         try:
-            return await queries.insert_jargon(self._db, jargon_data=jargon_data)
+            return await retried(queries.insert_jargon, self._db, jargon_data=jargon_data)
         except SQLAlchemyError as exc:
             log_failure("insert_jargon", exc, jargon_data=jargon_data)
             return None
@@ -86,7 +87,7 @@ class JargonFacade:
         """Set the given fields on the term with jargon_data['id']; False without an id or a row."""
         jargon_data = accept_payload("update_jargon", "jargon_data", jargon_data, _UPDATE_JARGON_JARGON_DATA)
         try:
-            return await queries.update_jargon(self._db, jargon_data=jargon_data)
+            return await retried(queries.update_jargon, self._db, jargon_data=jargon_data)
         except SQLAlchemyError as exc:
             log_failure("update_jargon", exc, jargon_data=jargon_data)
             return False
@@ -236,7 +237,7 @@ class JargonFacade:
         jargon_id = accept("set_jargon_global", "jargon_id", jargon_id, _SET_JARGON_GLOBAL_JARGON_ID)
         is_global = accept("set_jargon_global", "is_global", is_global, _SET_JARGON_GLOBAL_IS_GLOBAL)
         try:
-            return await queries.set_jargon_global(self._db, jargon_id=jargon_id, is_global=is_global)
+            return await retried(queries.set_jargon_global, self._db, jargon_id=jargon_id, is_global=is_global)
         except SQLAlchemyError as exc:
             log_failure("set_jargon_global", exc, jargon_id=jargon_id, is_global=is_global)
             return False
@@ -247,7 +248,7 @@ class JargonFacade:
             "sync_global_jargon_to_group", "target_chat_id", target_chat_id, _SYNC_GLOBAL_JARGON_TO_GROUP_TARGET_CHAT_ID
         )
         try:
-            return await queries.sync_global_jargon_to_group(self._db, target_chat_id=target_chat_id)
+            return await retried(queries.sync_global_jargon_to_group, self._db, target_chat_id=target_chat_id)
         except SQLAlchemyError as exc:
             log_failure("sync_global_jargon_to_group", exc, target_chat_id=target_chat_id)
             return 0
@@ -260,8 +261,8 @@ class JargonFacade:
             "save_or_update_jargon", "jargon_data", jargon_data, _SAVE_OR_UPDATE_JARGON_JARGON_DATA
         )
         try:
-            return await queries.save_or_update_jargon(
-                self._db, chat_id=chat_id, content=content, jargon_data=jargon_data
+            return await retried(
+                queries.save_or_update_jargon, self._db, chat_id=chat_id, content=content, jargon_data=jargon_data
             )
         except SQLAlchemyError as exc:
             log_failure("save_or_update_jargon", exc, chat_id=chat_id, content=content, jargon_data=jargon_data)

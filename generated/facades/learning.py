@@ -24,6 +24,7 @@ from generated.shapes.learning import (
 )
 from handwritten.facades import learning as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -183,7 +184,8 @@ class LearningFacade:
             "add_persona_learning_review", "new_content", new_content, _ADD_PERSONA_LEARNING_REVIEW_NEW_CONTENT
         )
         try:
-            return await queries.add_persona_learning_review(
+            return await retried(
+                queries.add_persona_learning_review,
                 self._db,
                 review_data=review_data,
                 group_id=group_id,
@@ -217,7 +219,7 @@ class LearningFacade:
             "save_persona_change_snapshot", "snapshot_data", snapshot_data, _SAVE_PERSONA_CHANGE_SNAPSHOT_SNAPSHOT_DATA
         )
         try:
-            return await queries.save_persona_change_snapshot(self._db, snapshot_data=snapshot_data)
+            return await retried(queries.save_persona_change_snapshot, self._db, snapshot_data=snapshot_data)
         except SQLAlchemyError as exc:
             log_failure("save_persona_change_snapshot", exc, snapshot_data=snapshot_data)
             return 0
@@ -246,7 +248,7 @@ class LearningFacade:
             "save_persona_update_record", "record_data", record_data, _SAVE_PERSONA_UPDATE_RECORD_RECORD_DATA
         )
         try:
-            return await queries.save_persona_update_record(self._db, record_data=record_data)
+            return await retried(queries.save_persona_update_record, self._db, record_data=record_data)
         except SQLAlchemyError as exc:
             log_failure("save_persona_update_record", exc, record_data=record_data)
             return 0
@@ -308,8 +310,13 @@ class LearningFacade:
             "update_persona_update_record_status", "group_id", group_id, _UPDATE_PERSONA_UPDATE_RECORD_STATUS_GROUP_ID
         )
         try:
-            return await queries.update_persona_update_record_status(
-                self._db, record_id=record_id, status=status, comment=comment, group_id=group_id
+            return await retried(
+                queries.update_persona_update_record_status,
+                self._db,
+                record_id=record_id,
+                status=status,
+                comment=comment,
+                group_id=group_id,
             )
         except SQLAlchemyError as exc:
             log_failure(
@@ -328,7 +335,7 @@ class LearningFacade:
             "create_style_learning_review", "review_data", review_data, _CREATE_STYLE_LEARNING_REVIEW_REVIEW_DATA
         )
         try:
-            return await queries.create_style_learning_review(self._db, review_data=review_data)
+            return await retried(queries.create_style_learning_review, self._db, review_data=review_data)
         except SQLAlchemyError as exc:
             log_failure("create_style_learning_review", exc, review_data=review_data)
             return 0
@@ -369,8 +376,13 @@ class LearningFacade:
         )
         group_id = accept("update_style_review_status", "group_id", group_id, _UPDATE_STYLE_REVIEW_STATUS_GROUP_ID)
         try:
-            return await queries.update_style_review_status(
-                self._db, review_id=review_id, status=status, reviewer_comment=reviewer_comment, group_id=group_id
+            return await retried(
+                queries.update_style_review_status,
+                self._db,
+                review_id=review_id,
+                status=status,
+                reviewer_comment=reviewer_comment,
+                group_id=group_id,
             )
         except SQLAlchemyError as exc:
             log_failure(
@@ -395,8 +407,8 @@ class LearningFacade:
             _UPDATE_STYLE_REVIEW_METADATA_METADATA_PATCH,
         )
         try:
-            return await queries.update_style_review_metadata(
-                self._db, review_id=review_id, metadata_patch=metadata_patch
+            return await retried(
+                queries.update_style_review_metadata, self._db, review_id=review_id, metadata_patch=metadata_patch
             )
         except SQLAlchemyError as exc:
             log_failure("update_style_review_metadata", exc, review_id=review_id, metadata_patch=metadata_patch)
@@ -502,7 +514,8 @@ class LearningFacade:
             _UPDATE_PERSONA_LEARNING_REVIEW_STATUS_GROUP_ID,
         )
         try:
-            return await queries.update_persona_learning_review_status(
+            return await retried(
+                queries.update_persona_learning_review_status,
                 self._db,
                 review_id=review_id,
                 status=status,
@@ -537,8 +550,11 @@ class LearningFacade:
             _UPDATE_PERSONA_LEARNING_REVIEW_METADATA_METADATA_PATCH,
         )
         try:
-            return await queries.update_persona_learning_review_metadata(
-                self._db, review_id=review_id, metadata_patch=metadata_patch
+            return await retried(
+                queries.update_persona_learning_review_metadata,
+                self._db,
+                review_id=review_id,
+                metadata_patch=metadata_patch,
             )
         except SQLAlchemyError as exc:
             log_failure(
@@ -587,7 +603,9 @@ class LearningFacade:
             "save_learning_session_record", "session_data", session_data, _SAVE_LEARNING_SESSION_RECORD_SESSION_DATA
         )
         try:
-            return await queries.save_learning_session_record(self._db, group_id=group_id, session_data=session_data)
+            return await retried(
+                queries.save_learning_session_record, self._db, group_id=group_id, session_data=session_data
+            )
         except SQLAlchemyError as exc:
             log_failure("save_learning_session_record", exc, group_id=group_id, session_data=session_data)
             return False
@@ -604,8 +622,8 @@ class LearningFacade:
             _SAVE_LEARNING_PERFORMANCE_RECORD_PERFORMANCE_DATA,
         )
         try:
-            return await queries.save_learning_performance_record(
-                self._db, group_id=group_id, performance_data=performance_data
+            return await retried(
+                queries.save_learning_performance_record, self._db, group_id=group_id, performance_data=performance_data
             )
         except SQLAlchemyError as exc:
             log_failure("save_learning_performance_record", exc, group_id=group_id, performance_data=performance_data)

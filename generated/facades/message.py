@@ -20,6 +20,7 @@ from generated.shapes.message import (
 )
 from handwritten.facades import message as queries
 from handwritten.runtime.failures import log_failure, translate
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_each, accept_fields, accept_payload
 
@@ -77,7 +78,7 @@ class MessageFacade:
         """Store one collected chat message (a dict or an object with attributes); returns its new id."""
         message_data = accept_fields("save_raw_message", "message_data", message_data, _SAVE_RAW_MESSAGE_MESSAGE_DATA)
         try:
-            return await queries.save_raw_message(self._db, message_data=message_data)
+            return await retried(queries.save_raw_message, self._db, message_data=message_data)
         except SQLAlchemyError as exc:
             log_failure("save_raw_message", exc, message_data=message_data)
             return 0
@@ -92,7 +93,8 @@ class MessageFacade:
         memory_type = accept("save_manual_memory", "memory_type", memory_type, _SAVE_MANUAL_MEMORY_MEMORY_TYPE)
         importance = accept("save_manual_memory", "importance", importance, _SAVE_MANUAL_MEMORY_IMPORTANCE)
         try:
-            return await queries.save_manual_memory(
+            return await retried(
+                queries.save_manual_memory,
                 self._db,
                 group_id=group_id,
                 user_id=user_id,
@@ -134,7 +136,7 @@ class MessageFacade:
             "mark_messages_processed", "message_ids", message_ids, _MARK_MESSAGES_PROCESSED_MESSAGE_IDS
         )
         try:
-            return await queries.mark_messages_processed(self._db, message_ids=message_ids)
+            return await retried(queries.mark_messages_processed, self._db, message_ids=message_ids)
         except SQLAlchemyError as exc:
             log_failure("mark_messages_processed", exc, message_ids=message_ids)
             return False
@@ -206,7 +208,7 @@ class MessageFacade:
             "add_filtered_message", "filtered_data", filtered_data, _ADD_FILTERED_MESSAGE_FILTERED_DATA
         )
         try:
-            return await queries.add_filtered_message(self._db, filtered_data=filtered_data)
+            return await retried(queries.add_filtered_message, self._db, filtered_data=filtered_data)
         except SQLAlchemyError as exc:
             log_failure("add_filtered_message", exc, filtered_data=filtered_data)
             return 0
@@ -217,7 +219,9 @@ class MessageFacade:
         message = accept("save_bot_message", "message", message, _SAVE_BOT_MESSAGE_MESSAGE)
         timestamp = accept("save_bot_message", "timestamp", timestamp, _SAVE_BOT_MESSAGE_TIMESTAMP)
         try:
-            return await queries.save_bot_message(self._db, group_id=group_id, message=message, timestamp=timestamp)
+            return await retried(
+                queries.save_bot_message, self._db, group_id=group_id, message=message, timestamp=timestamp
+            )
         except SQLAlchemyError as exc:
             log_failure("save_bot_message", exc, group_id=group_id, message=message, timestamp=timestamp)
             return False
@@ -298,6 +302,6 @@ class MessageFacade:
         """Store a batch of collected chat messages in one transaction and one insert; returns their ids in input order."""
         messages = accept_each("save_raw_messages", "messages", messages, _SAVE_RAW_MESSAGES_MESSAGES)
         try:
-            return await queries.save_raw_messages(self._db, messages=messages)
+            return await retried(queries.save_raw_messages, self._db, messages=messages)
         except SQLAlchemyError as exc:
             raise translate("save_raw_messages", exc) from exc

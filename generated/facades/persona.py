@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
 from handwritten.facades import persona as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -43,7 +44,7 @@ class PersonaFacade:
         group_id = accept("backup_persona", "group_id", group_id, _BACKUP_PERSONA_GROUP_ID)
         backup_data = accept_payload("backup_persona", "backup_data", backup_data, _BACKUP_PERSONA_BACKUP_DATA)
         try:
-            return await queries.backup_persona(self._db, group_id=group_id, backup_data=backup_data)
+            return await retried(queries.backup_persona, self._db, group_id=group_id, backup_data=backup_data)
         except SQLAlchemyError as exc:
             log_failure("backup_persona", exc, group_id=group_id, backup_data=backup_data)
             return False
@@ -86,7 +87,7 @@ class PersonaFacade:
         backup_id = accept("delete_persona_backup", "backup_id", backup_id, _DELETE_PERSONA_BACKUP_BACKUP_ID)
         group_id = accept("delete_persona_backup", "group_id", group_id, _DELETE_PERSONA_BACKUP_GROUP_ID)
         try:
-            return await queries.delete_persona_backup(self._db, backup_id=backup_id, group_id=group_id)
+            return await retried(queries.delete_persona_backup, self._db, backup_id=backup_id, group_id=group_id)
         except SQLAlchemyError as exc:
             log_failure("delete_persona_backup", exc, backup_id=backup_id, group_id=group_id)
             return False

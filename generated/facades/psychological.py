@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generated.shapes.psychological import EmotionProfileView
 from handwritten.facades import psychological as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -44,7 +45,9 @@ class PsychologicalFacade:
         group_id = accept("save_emotion_profile", "group_id", group_id, _SAVE_EMOTION_PROFILE_GROUP_ID)
         profile = accept_payload("save_emotion_profile", "profile", profile, _SAVE_EMOTION_PROFILE_PROFILE)
         try:
-            return await queries.save_emotion_profile(self._db, user_id=user_id, group_id=group_id, profile=profile)
+            return await retried(
+                queries.save_emotion_profile, self._db, user_id=user_id, group_id=group_id, profile=profile
+            )
         except SQLAlchemyError as exc:
             log_failure("save_emotion_profile", exc, user_id=user_id, group_id=group_id, profile=profile)
             return False

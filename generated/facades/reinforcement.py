@@ -11,6 +11,7 @@ from generated.records.reinforcement import PersonaFusionHistoryRecord
 from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
 from handwritten.facades import reinforcement as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -68,8 +69,8 @@ class ReinforcementFacade:
             _SAVE_REINFORCEMENT_LEARNING_RESULT_RESULT_DATA,
         )
         try:
-            return await queries.save_reinforcement_learning_result(
-                self._db, group_id=group_id, result_data=result_data
+            return await retried(
+                queries.save_reinforcement_learning_result, self._db, group_id=group_id, result_data=result_data
             )
         except SQLAlchemyError as exc:
             log_failure("save_reinforcement_learning_result", exc, group_id=group_id, result_data=result_data)
@@ -90,7 +91,9 @@ class ReinforcementFacade:
             "save_persona_fusion_result", "fusion_data", fusion_data, _SAVE_PERSONA_FUSION_RESULT_FUSION_DATA
         )
         try:
-            return await queries.save_persona_fusion_result(self._db, group_id=group_id, fusion_data=fusion_data)
+            return await retried(
+                queries.save_persona_fusion_result, self._db, group_id=group_id, fusion_data=fusion_data
+            )
         except SQLAlchemyError as exc:
             log_failure("save_persona_fusion_result", exc, group_id=group_id, fusion_data=fusion_data)
             return False
@@ -115,8 +118,11 @@ class ReinforcementFacade:
             _SAVE_STRATEGY_OPTIMIZATION_RESULT_OPTIMIZATION_DATA,
         )
         try:
-            return await queries.save_strategy_optimization_result(
-                self._db, group_id=group_id, optimization_data=optimization_data
+            return await retried(
+                queries.save_strategy_optimization_result,
+                self._db,
+                group_id=group_id,
+                optimization_data=optimization_data,
             )
         except SQLAlchemyError as exc:
             log_failure(

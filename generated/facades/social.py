@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
 from handwritten.facades import social as queries
 from handwritten.runtime.failures import log_failure
+from handwritten.runtime.retry import retried
 from handwritten.runtime.session import Database
 from handwritten.runtime.values import Rule, accept, accept_payload
 
@@ -69,7 +70,7 @@ class SocialFacade:
             "save_user_profile", "profile_data", profile_data, _SAVE_USER_PROFILE_PROFILE_DATA
         )
         try:
-            return await queries.save_user_profile(self._db, qq_id=qq_id, profile_data=profile_data)
+            return await retried(queries.save_user_profile, self._db, qq_id=qq_id, profile_data=profile_data)
         except SQLAlchemyError as exc:
             log_failure("save_user_profile", exc, qq_id=qq_id, profile_data=profile_data)
             return False
@@ -88,7 +89,9 @@ class SocialFacade:
         group_id = accept("save_user_preferences", "group_id", group_id, _SAVE_USER_PREFERENCES_GROUP_ID)
         prefs = accept_payload("save_user_preferences", "prefs", prefs, _SAVE_USER_PREFERENCES_PREFS)
         try:
-            return await queries.save_user_preferences(self._db, user_id=user_id, group_id=group_id, prefs=prefs)
+            return await retried(
+                queries.save_user_preferences, self._db, user_id=user_id, group_id=group_id, prefs=prefs
+            )
         except SQLAlchemyError as exc:
             log_failure("save_user_preferences", exc, user_id=user_id, group_id=group_id, prefs=prefs)
             return False
@@ -124,7 +127,7 @@ class SocialFacade:
             "save_social_relation", "relation_data", relation_data, _SAVE_SOCIAL_RELATION_RELATION_DATA
         )
         try:
-            return await queries.save_social_relation(self._db, group_id=group_id, relation_data=relation_data)
+            return await retried(queries.save_social_relation, self._db, group_id=group_id, relation_data=relation_data)
         except SQLAlchemyError as exc:
             log_failure("save_social_relation", exc, group_id=group_id, relation_data=relation_data)
             return False

@@ -45,7 +45,9 @@ __all__ = [
     "classify",
     "is_unavailable",
     "log_failure",
+    "node_not_ready",
     "raise_refused_value",
+    "rolled_back",
     "translate",
     "typed_error",
 ]
@@ -153,6 +155,13 @@ _MYSQL_CODES: dict[int, FailureClass] = {
     4025: _F.VALUE_REFUSED,  # ER_CONSTRAINT_FAILED: CHECK (MariaDB)
 }
 
+# Failures after which the server kept nothing of the transaction and another try may succeed: a lost conflict
+# (a deadlock or serialization failure; Galera reports a failed certification as a deadlock, 1213) and a Galera
+# node that ran nothing because it is not ready (1047). A lock wait timeout is not here: it already waited.
+_PG_RUN_AGAIN = frozenset({"40001", "40P01"})
+_MYSQL_RUN_AGAIN = frozenset({1213, 1047})
+_MYSQL_NODE_NOT_READY = frozenset({1047})
+
 # SQLite: extended result codes first, then the primary code (the low byte). https://sqlite.org/rescode.html
 _SQLITE_CONSTRAINT_DATATYPE = 3091  # STRICT table, value of the wrong type (no name in Python 3.11's sqlite3)
 _SQLITE_EXTENDED: dict[int, FailureClass] = {
@@ -241,6 +250,27 @@ def classify(exc: BaseException) -> FailureClass:
     if any(isinstance(e, DBAPIError) and e.connection_invalidated for e in chain):
         return _F.UNAVAILABLE
     return _F.OTHER
+
+
+def _mysql_codes(exc: BaseException) -> set[int]:
+    return {
+        e.args[0]
+        for e in _chain(exc)
+        if isinstance(e, pymysql.err.MySQLError) and e.args and isinstance(e.args[0], int)
+    }
+
+
+def rolled_back(exc: BaseException) -> bool:
+    """Whether the server rolled back all of the failed transaction for a reason another try may not meet:
+    then a method whose work is that one transaction may run again (the generated facades' `retry: true`)."""
+    states = {getattr(e, "sqlstate", None) for e in _chain(exc)}
+    return bool(states & _PG_RUN_AGAIN) or bool(_mysql_codes(exc) & _MYSQL_RUN_AGAIN)
+
+
+def node_not_ready(exc: BaseException) -> bool:
+    """Whether exc says this Galera node takes no statement now: its connections are of no use until it has
+    joined again, so the engine drops them and opens new ones on a node that is ready."""
+    return bool(_mysql_codes(exc) & _MYSQL_NODE_NOT_READY)
 
 
 def typed_error(failure: FailureClass, message: str) -> DataLayerError:
