@@ -129,7 +129,7 @@ class MethodSpec(BaseModel):
     """
     retry: bool = False
     """
-    Whether the generated facade runs the method again (handwritten/runtime/retry.py, at most 4 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
+    Whether the generated facade runs the method again (handwritten/runtime/retry.py, at most 6 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
     """
     impl: Literal["handwritten"] | TemplateImpl
     """

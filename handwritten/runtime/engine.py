@@ -26,7 +26,10 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from handwritten.runtime.failures import node_not_ready
+from handwritten.runtime.nodes import node_list
 from handwritten.runtime.session import Backend, Connection
+from handwritten.runtime.settings import parse_hosts
 from handwritten.runtime.sqlite_thread import create_sqlite_sync_engine, thread_autocommit, thread_transaction
 
 log = logging.getLogger("sldb.engine")
@@ -210,11 +213,15 @@ def driver_connect_args(url: URL, connect_timeout: float) -> tuple[URL, dict[str
 
         # aiomysql's connect_timeout bounds only opening the socket: a host that accepts and never answers
         # (a hung server, a half-open proxy) would hold the call forever without the outer limit.
-        return url, {
-            "connect_timeout": connect_timeout,
-            "charset": "utf8mb4",
-            "async_creator_fn": _within(aiomysql.connect, connect_timeout),
-        }
+        creator = _within(aiomysql.connect, connect_timeout)
+        nodes = url.query.get("host")  # several nodes (a Galera cluster): one at a time, nodes.py
+        if nodes:
+            listed = (nodes,) if isinstance(nodes, str) else tuple(nodes)
+            creator = node_list(parse_hosts("mysql_host", ",".join(listed), url.port or 3306)).connector(
+                connect_timeout
+            )
+            url = url.set(query={k: v for k, v in url.query.items() if k != "host"})
+        return url, {"connect_timeout": connect_timeout, "charset": "utf8mb4", "async_creator_fn": creator}
     query = dict(url.query)
     search_path = query.pop("search_path", None)
     pg_args: dict[str, Any] = {"timeout": connect_timeout}  # asyncpg: socket and start-up messages
@@ -252,8 +259,16 @@ def create_engine_for(url: URL, options: PoolOptions, *, autocommit: bool = Fals
     target, connect_args = driver_connect_args(url, options.connect_timeout)
     engine = create_async_engine(target, echo=options.echo, connect_args=connect_args, **pool)
     event.listen(engine.sync_engine, "do_connect", _connect_or_dbapi_error)
+    event.listen(engine.sync_engine, "handle_error", _drop_connections_of_a_node_not_ready)
     _watch_liveness(engine)  # a connection the server dropped (restart, network) is replaced, not used
     return engine
+
+
+def _drop_connections_of_a_node_not_ready(context: Any) -> None:
+    """A Galera node that left the primary component answers every statement with 1047 on connections that are
+    still open: treated as a disconnect, the pool drops them and the next checkout opens on a ready node."""
+    if node_not_ready(context.original_exception):
+        context.is_disconnect = True
 
 
 def reader_of(engine: AsyncEngine, url: URL, options: PoolOptions) -> AsyncEngine:

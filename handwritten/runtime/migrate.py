@@ -10,7 +10,8 @@ missing indexes (each after the preparation its spec names in `before_create`, m
 MySQL/MariaDB the lossless widenings FLOAT -> DOUBLE and TEXT -> LONGTEXT and the conversion of the database
 and its tables to utf8mb4 with an exact (binary, no-pad) collation. It never drops, renames or narrows: extra
 tables, columns and indexes and other type differences are reported only. Concurrent starters are
-serialized: PostgreSQL advisory lock, MySQL GET_LOCK, SQLite BEGIN IMMEDIATE.
+serialized by migration_lock: PostgreSQL advisory lock, MySQL GET_LOCK, a lock row on Galera, SQLite BEGIN
+IMMEDIATE.
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ from sqlalchemy.types import JSON, LargeBinary, Text
 from handwritten.runtime import counters
 from handwritten.runtime.failures import cause_text, classify
 from handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
+from handwritten.runtime.migration_lock import migration_lock
 
 log = logging.getLogger("sldb.migrate")
 
-ADVISORY_LOCK_KEY = 0x5D1B_0001  # one fixed key: "sldb migration"
-MYSQL_LOCK_NAME = "sldb_migrate"
-MYSQL_LOCK_TIMEOUT_SECONDS = 120
+# The layer's own bookkeeping outside the models (sldb_locks: the Galera migration lock; sldb_copy_progress and
+# sldb_merge_map: sldb copy): not the plugin's data, so never reported as extra tables.
+LAYER_TABLE_PREFIX = "sldb_"
 
 
 @dataclass
@@ -262,7 +264,7 @@ def compare(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> SchemaDif
             operations.extend(_new_table(table, dialect))
         else:
             operations.extend(_existing_table(table, have, live.indexes.get(table.name, set()), dialect))
-    extra = sorted(set(live.columns) - set(metadata.tables))
+    extra = sorted(t for t in set(live.columns) - set(metadata.tables) if not t.startswith(LAYER_TABLE_PREFIX))
     operations.extend(Operation(OpKind.EXTRA_TABLE, name, name) for name in extra)
     return SchemaDiff(tuple(operations))
 
@@ -464,22 +466,9 @@ async def migrate(
     Returns the steps that ran (including failed ones, which were logged and skipped); progress, when
     given, is told as each step starts and ends.
     """
-    dialect = engine.dialect.name
-    async with engine.connect() as conn:
-        # The first statement begins the transaction; on SQLite that is BEGIN IMMEDIATE (see engine),
-        # which admits one writer at a time, the others waiting up to busy_timeout.
-        if dialect == "postgresql":
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
-        elif dialect in ("mysql", "mariadb"):
-            got = (
-                await conn.execute(
-                    text("SELECT GET_LOCK(:n, :t)"), {"n": MYSQL_LOCK_NAME, "t": MYSQL_LOCK_TIMEOUT_SECONDS}
-                )
-            ).scalar()
-            if got != 1:
-                log.warning(
-                    "could not take the migration lock within %ds; migrating without it", MYSQL_LOCK_TIMEOUT_SECONDS
-                )
+    async with engine.connect() as conn, migration_lock(conn):
+        # On SQLite the first statement begins the transaction with BEGIN IMMEDIATE (see engine), which admits
+        # one writer at a time, the others waiting up to busy_timeout.
         try:
             diff = compare(metadata, await read_live_schema(conn), conn.dialect)
             steps = diff.migration
@@ -498,9 +487,6 @@ async def migrate(
         except BaseException:
             await conn.rollback()
             raise
-        finally:
-            if dialect in ("mysql", "mariadb"):
-                await conn.execute(text("SELECT RELEASE_LOCK(:n)"), {"n": MYSQL_LOCK_NAME})
     return steps
 
 

@@ -23,7 +23,7 @@ from handwritten.runtime.failures import cause_text, rolled_back
 
 log = logging.getLogger("sldb.retry")
 
-ATTEMPTS = 4
+ATTEMPTS = 6
 FIRST_PAUSE_SECONDS = 0.02
 
 P = ParamSpec("P")

@@ -158,16 +158,20 @@ class DatabaseSettings:
         if which == "sqlite":
             return URL.create("sqlite+aiosqlite", database=str(self.sqlite_path()))
         if which == "mysql":
-            # One node at a time: the first; the engine moves to the next live one (engine.py).
-            first = self.hosts("mysql")[0]
+            nodes = self.hosts("mysql")
+            mysql_query: dict[str, str | tuple[str, ...]] = {"charset": "utf8mb4"}
+            if len(nodes) > 1:
+                # Several nodes (Galera): the engine uses one at a time, from the first, and moves to a live
+                # one when it fails (nodes.py).
+                mysql_query["host"] = tuple(str(h) for h in nodes)
             return URL.create(
                 "mysql+aiomysql",
                 username=self.mysql_user,
                 password=self.mysql_password or None,
-                host=first.host,
-                port=first.port,
+                host=nodes[0].host,
+                port=nodes[0].port,
                 database=self.mysql_database,
-                query={"charset": "utf8mb4"},
+                query=mysql_query,
             )
         query: dict[str, str | tuple[str, ...]] = {}
         if self.postgresql_schema != "public":

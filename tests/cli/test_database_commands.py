@@ -41,6 +41,7 @@ OLD_DDL = (
     "CREATE TABLE bot_messages (id {key}, group_id VARCHAR(255) NOT NULL, message TEXT NOT NULL, "
     "timestamp BIGINT NOT NULL, created_at BIGINT NOT NULL)",
     "CREATE TABLE plugin_notes_v1 (id {key}, note TEXT)",
+    "CREATE TABLE sldb_locks (name VARCHAR(64) NOT NULL PRIMARY KEY, holder VARCHAR(255) NOT NULL)",  # the layer's
     "INSERT INTO raw_messages (sender_id, message, group_id, timestamp, created_at) VALUES ('u1', '旧消息 𠮷', 'g1', 1, 1)",
 )
 
@@ -135,6 +136,7 @@ async def test_introspect_doctor_migrate_on_an_older_plugin_database(
     assert tables["raw_messages"]["extra_columns"] == ["legacy_flag"]
     assert tables["raw_messages"]["extra_indexes"] == ["ix_raw_messages_legacy_flag"]
     assert tables["plugin_notes_v1"]["state"] == "extra"
+    assert "sldb_locks" not in tables  # the layer's own bookkeeping is not the plugin's data
     if backend == "mysql":  # TEXT holds 64 KiB there; the specs want LONGTEXT and migration widens it
         assert {t["column"]: t["note"] for t in tables["raw_messages"]["type_differences"]} == {
             "message": "narrower; migration widens it"

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from handwritten.runtime.errors import SettingsError
+from handwritten.runtime.engine import driver_connect_args
 from handwritten.runtime.settings import DatabaseSettings
 
 
@@ -116,6 +117,14 @@ def test_mysql_takes_a_node_list_and_connects_to_the_first() -> None:
     s = DatabaseSettings.from_config({"db_type": "mysql", "mysql_host": "n1:3307,n2:3308,n3"})
     assert [str(h) for h in s.hosts()] == ["n1:3307", "n2:3308", "n3:3306"]
     assert (s.url().host, s.url().port) == ("n1", 3307)
+    # Every node travels in the URL, to the engine's node list (handwritten/runtime/nodes.py), and is taken
+    # off the URL before the driver sees it.
+    assert s.url().query["host"] == ("n1:3307", "n2:3308", "n3:3306")
+    assert s.server_url().query["host"] == s.url().query["host"]
+    target, args = driver_connect_args(s.url(), 2.0)
+    assert "host" not in target.query and args["async_creator_fn"] is not None
+    single = DatabaseSettings.from_config({"db_type": "mysql", "mysql_host": "n1:3307"})
+    assert "host" not in single.url().query
 
 
 def test_read_replicas_get_the_primarys_url_with_their_host() -> None:

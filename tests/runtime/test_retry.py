@@ -1,0 +1,83 @@
+"""retried() (handwritten/runtime/retry.py) on real failures: a deadlock is rolled back and run again; a failure
+that kept something, or that another try would meet again, is raised after one try. (Galera's certification
+conflicts and a node that is not ready are in tests/cluster/test_galera.py.)"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from sqlalchemy import insert, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from generated.models import RawMessage
+from handwritten.runtime.failures import rolled_back
+from handwritten.runtime.retry import retried
+
+
+async def _two_rows(manager: Any) -> tuple[int, int]:
+    ids = await manager.save_raw_messages(
+        [{"sender_id": "s", "message": f"m{i}", "group_id": "g", "timestamp": 1_700_000_000} for i in range(2)]
+    )
+    return ids[0], ids[1]
+
+
+async def _deadlock(manager: Any, first: int, second: int) -> None:
+    """Two transactions that each hold one row and want the other's: the server rolls one back; raise its error."""
+    holds = [asyncio.Event(), asyncio.Event()]
+
+    async def side(me: int, mine: int, theirs: int) -> None:
+        async with manager.transaction() as conn:
+            await conn.execute(text("UPDATE raw_messages SET message = 'x' WHERE id = :i"), {"i": mine})
+            holds[me].set()
+            await holds[1 - me].wait()
+            await conn.execute(text("UPDATE raw_messages SET message = 'y' WHERE id = :i"), {"i": theirs})
+
+    outcomes = await asyncio.gather(side(0, first, second), side(1, second, first), return_exceptions=True)
+    lost = [o for o in outcomes if isinstance(o, BaseException)]
+    assert len(lost) == 1, outcomes
+    raise lost[0]
+
+
+async def test_a_deadlocked_transaction_runs_again(manager: Any) -> None:
+    if manager.backend == "sqlite":
+        pytest.skip("SQLite admits one writer at a time: no deadlock to lose")
+    first, second = await _two_rows(manager)
+    tries = 0
+
+    async def write() -> str:
+        nonlocal tries
+        tries += 1
+        if tries == 1:
+            await _deadlock(manager, first, second)
+        return "written"
+
+    assert await retried(write) == "written"
+    assert tries == 2
+
+
+async def test_a_failure_another_try_would_meet_again_is_raised_after_one_try(manager: Any) -> None:
+    first, _ = await _two_rows(manager)
+    tries = 0
+
+    async def write() -> None:
+        nonlocal tries
+        tries += 1
+        async with manager.transaction() as conn:
+            await conn.execute(
+                insert(RawMessage.__table__).values(id=first, sender_id="s", message="m", timestamp=1, created_at=1)
+            )
+
+    with pytest.raises(IntegrityError) as caught:
+        await retried(write)
+    assert tries == 1 and not rolled_back(caught.value)
+
+
+async def test_rolled_back_names_the_deadlock_of_each_server(manager: Any) -> None:
+    if manager.backend == "sqlite":
+        pytest.skip("SQLite admits one writer at a time: no deadlock to lose")
+    first, second = await _two_rows(manager)
+    with pytest.raises(SQLAlchemyError) as caught:
+        await _deadlock(manager, first, second)
+    assert rolled_back(caught.value)
