@@ -41,7 +41,9 @@ async def test_a_refusing_node_is_skipped_and_the_next_becomes_current(caplog: p
         second = await nodes.connect(2.0, **_login())
     try:
         assert nodes.current == _server()
-        assert [r.getMessage() for r in caplog.records if r.name == "sldb.nodes"][0].startswith("MySQL node 127.0.0.1:")
+        assert next(r.getMessage() for r in caplog.records if r.name == "sldb.nodes").startswith(
+            "MySQL node 127.0.0.1:"
+        )
         assert len([r for r in caplog.records if r.name == "sldb.nodes"]) == 1  # the second opened on it at once
     finally:
         first.close()

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy.engine import make_url
 
-from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.engine import driver_connect_args
+from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.settings import DatabaseSettings
 
 
