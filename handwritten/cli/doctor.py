@@ -57,6 +57,8 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
     if settings.db_type == "postgresql":  # only PostgreSQL falls back to SQLite
         pending = await fallback.pending(settings.sqlite_path(), models_metadata())
         roles = await replicas.server_roles(settings)
+    elif settings.db_type == "mysql":
+        roles = await replicas.node_roles(settings)
     out.json(
         {
             "url": describe(settings),

@@ -9,6 +9,9 @@ Each standby's state is read at most once per CHECK_INTERVAL_SECONDS, with one s
 far replay is behind. Replay that has caught up with what was received counts as no lag, since
 `pg_last_xact_replay_timestamp()` alone grows while the primary is idle. A state change (usable, lagging, down,
 not a standby) is logged once, naming host and port, never a password.
+
+server_roles() and node_roles() are what `sldb doctor` shows of each configured server: a PostgreSQL server's
+role and lag, a Galera node's state.
 """
 
 from __future__ import annotations
@@ -155,11 +158,11 @@ class ReplicaReads:
 
 @dataclass(frozen=True)
 class ServerRole:
-    """What one configured PostgreSQL server is now, as `sldb doctor` shows it."""
+    """What one configured server is now, as `sldb doctor` shows it."""
 
     host: HostPort
-    listed_as: str  # "primary" (postgresql_host) or "read replica" (postgresql_read_hosts)
-    role: str  # primary, standby, down
+    listed_as: str  # "primary" (postgresql_host), "read replica" (postgresql_read_hosts) or "node" (mysql_host)
+    role: str  # primary, standby, down; a Galera node's state
     lag_s: float | None  # a standby's replay lag
     detail: str = ""  # why it is down
 
@@ -183,6 +186,39 @@ async def server_roles(settings: DatabaseSettings) -> list[ServerRole]:
             )
         except (SQLAlchemyError, OSError) as exc:
             found.append(ServerRole(host, listed_as, "down", None, cause_text(exc)))
+        finally:
+            await engine.close()
+    return found
+
+
+_NODE_STATE = text(
+    "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_size', 'wsrep_ready')"
+)
+
+
+async def node_roles(settings: DatabaseSettings) -> list[ServerRole]:
+    """Each node of a mysql_host that lists several: its Galera state (Synced, Joining, Donor/Desynced...) and
+    the size of the cluster it sees, not ready, or down."""
+    nodes = settings.hosts("mysql")
+    if len(nodes) < 2:
+        return []
+    found: list[ServerRole] = []
+    for node in nodes:
+        url = settings.server_url()  # no database: a node is asked about itself, before start-up too
+        url = url.set(host=node.host, port=node.port, query={k: v for k, v in url.query.items() if k != "host"})
+        engine = DatabaseEngine(url, options=PoolOptions(1, 0, connect_timeout=settings.connect_timeout))
+        try:
+            async with engine.reading() as conn:
+                status = {str(k): str(v) for k, v in (await conn.execute(_NODE_STATE)).all()}
+            if not status:
+                role = "not a Galera node"
+            elif status.get("wsrep_ready", "").upper() != "ON":
+                role = f"not ready ({status.get('wsrep_local_state_comment', '?')})"
+            else:
+                role = f"{status.get('wsrep_local_state_comment', '?')}, {status.get('wsrep_cluster_size', '?')} in the cluster"
+            found.append(ServerRole(node, "node", role, None))
+        except (SQLAlchemyError, OSError) as exc:
+            found.append(ServerRole(node, "node", "down", None, cause_text(exc)))
         finally:
             await engine.close()
     return found

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from generated.manager import SQLAlchemyDatabaseManager
 from generated.models import Base
 from handwritten.runtime.migration_lock import LOCK_NAME, is_galera, migration_lock
+from tests.cli.run import sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
 from tests.faults.helpers import Writes
 from tests.fixtures import BACKENDS
@@ -118,6 +119,13 @@ async def test_the_migration_lock_row_holds_across_nodes(galera: GaleraCluster) 
             await engine.dispose()
         _sql(galera, 0, "DROP DATABASE sldb_galera_lock")
     assert events == ["first in", "first out", "second in"]
+
+
+def test_doctor_shows_each_nodes_state(galera: GaleraCluster) -> None:
+    done = sldb("doctor", "--url", f"mysql://root@{galera.hosts}/sldb_galera_doctor", "--json", cwd=ROOT)
+    assert done.code == 0, done.err
+    states = {h["host"]: (h["listed_as"], h["role"]) for h in done.json()["hosts"]}
+    assert states == {f"127.0.0.1:{n.port}": ("node", "Synced, 3 in the cluster") for n in galera.nodes}
 
 
 START_ONE = """
