@@ -92,9 +92,10 @@ async def started(request: pytest.FixtureRequest, tmp_root: Path) -> AsyncIterat
 
 async def empty_all_tables(manager: Any) -> None:
     from generated.models import Base
+    from handwritten.runtime.counters import kept_by_triggers
 
     # The counter tables last: deleting counted rows after them would leave negative counts.
-    tables = sorted(reversed(Base.metadata.sorted_tables), key=lambda t: t.info.get("maintained_by") is not None)
+    tables = sorted(reversed(Base.metadata.sorted_tables), key=kept_by_triggers)
     async with manager.transaction() as session:
         for table in tables:
             await session.execute(table.delete())

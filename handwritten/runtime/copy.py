@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from sqlalchemy import BigInteger, Boolean, Column, MetaData, String, Table, Text, func, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from handwritten.runtime.counters import kept_by_triggers
 from handwritten.runtime.migrate import read_live_schema
 
 DEFAULT_BATCH = 1000
@@ -56,8 +57,8 @@ def parents_of(table: Table) -> set[str]:
 
 def copied_tables(metadata: MetaData) -> list[Table]:
     """The tables a copy moves, parents first (foreign keys and `references`): not those another mechanism
-    maintains (Table.info["maintained_by"])."""
-    remaining = [t for t in metadata.sorted_tables if not t.info.get("maintained_by")]
+    maintains (counters.kept_by_triggers)."""
+    remaining = [t for t in metadata.sorted_tables if not kept_by_triggers(t)]
     names = {t.name for t in remaining}
     ordered: list[Table] = []
     done: set[str] = set()

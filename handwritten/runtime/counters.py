@@ -469,6 +469,12 @@ async def _drop(conn: Connection, triggers: dict[str, str]) -> None:
         await conn.execute(text(f"DROP TRIGGER IF EXISTS {name}{on}"))
 
 
+def kept_by_triggers(table: Table) -> bool:
+    """Whether triggers on other tables write this table's rows (a counter: its spec says maintained_by:
+    triggers). Nobody else writes them: sldb copy, the fallback merge and the tests leave them to the triggers."""
+    return bool(table.info.get("maintained_by"))
+
+
 def maintains(metadata: MetaData) -> bool:
     """Whether these models hold the counted and the counter tables (a partial model set, as in tests, does not)."""
     return all(name in metadata.tables for name in (*COUNTED, *COUNTER_TABLES))

@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from handwritten.runtime.counters import kept_by_triggers
 from handwritten.runtime.migrate import read_live_schema
 
 log = logging.getLogger("sldb.fallback")
@@ -42,8 +43,8 @@ _warned: set[str] = set()
 
 def _id_tables(metadata: MetaData) -> list[Table]:
     """Tables whose rows carry an integer autoincrement id (what 'written after' can be told by), and that
-    callers write: not the counters (Table.info["maintained_by"]), which the target's triggers rebuild."""
-    return [t for t in metadata.sorted_tables if t.autoincrement_column is not None and not t.info.get("maintained_by")]
+    callers write: not the counters, which the target's triggers rebuild."""
+    return [t for t in metadata.sorted_tables if t.autoincrement_column is not None and not kept_by_triggers(t)]
 
 
 async def mark(engine: AsyncEngine, unreachable: str, metadata: MetaData) -> None:
