@@ -53,8 +53,12 @@ from handwritten.runtime.crud import (
     records,
 )
 from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
+from handwritten.runtime.session import Connection, Database
+from handwritten.runtime.upsert import (
+    insert_new_keys_statement,
+    insert_or_existing_key_statement,
+    run_insert_or_existing_key,
+)
 from handwritten.runtime.values import as_text, number, whole_number, whole_seconds
 
 log = logging.getLogger("sldb.facades.message")
@@ -158,27 +162,45 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
         return []
     now = int(time.time())
     rows = [_raw_values(message, now) for message in messages]
-    if any(row["ingest_key"] is not None for row in rows):
-        # Messages the platform identified: each finds its stored row on a repeat, in input order.
-        async with db.transaction() as conn:
-            return [
-                int(await inserted_key(conn, _INSERT_RAW, row))
-                if row["ingest_key"] is None
-                else await run_insert_or_existing_key(conn, _ingest(db.backend), row, _INGEST_KEY)
-                for row in rows
-            ]
-    if db.backend == "sqlite":
+    async with db.transaction() as conn:
+        plain = [i for i, row in enumerate(rows) if row["ingest_key"] is None]
+        ids = dict(zip(plain, await _insert_raw_rows(conn, db.backend, [rows[i] for i in plain]), strict=True))
+        # Messages the platform identified: those not stored yet are inserted, then each finds its row's id by
+        # its key (a repeat, here or in the batch, the stored one), in statements of up to _KEYS_PER_READ rows.
+        keyed = [row for row in rows if row["ingest_key"] is not None]
+        if keyed:
+            await conn.execute(_new_keys(db.backend), keyed)
+            by_key: dict[str, int] = {}
+            keys = sorted({str(row["ingest_key"]) for row in keyed})
+            for start in range(0, len(keys), _KEYS_PER_READ):
+                found = await conn.execute(_ID_BY_KEY, {"keys": keys[start : start + _KEYS_PER_READ]})
+                by_key.update((str(key), int(pk)) for key, pk in found.all())
+            ids.update((i, by_key[row["ingest_key"]]) for i, row in enumerate(rows) if row["ingest_key"] is not None)
+    return [ids[i] for i in range(len(rows))]
+
+
+_KEYS_PER_READ = 1000
+_ID_BY_KEY = select(_RAW.c.ingest_key, _RAW.c.id).where(_RAW.c.ingest_key.in_(bindparam("keys", expanding=True)))
+
+
+@functools.cache
+def _new_keys(dialect: str) -> Insert:
+    return insert_new_keys_statement(dialect, _RAW, _INGEST_KEY)
+
+
+async def _insert_raw_rows(conn: Connection, backend: str, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows (none of them identified) in one batched INSERT; their new ids in input order."""
+    if not rows:
+        return []
+    if backend == "sqlite":
         # Ordered RETURNING cannot be batched on SQLite (SQLAlchemy sends one INSERT per row). The batched
         # INSERT hands out rowids in input order, and BEGIN IMMEDIATE keeps other writers out meanwhile,
         # so the sorted ids are the input's ids.
         stmt = insert(_RAW).returning(_RAW.c.id)
-        async with db.transaction() as conn:
-            return sorted(int(key) for key in (await conn.execute(stmt, rows)).scalars().all())
+        return sorted(int(key) for key in (await conn.execute(stmt, rows)).scalars().all())
     # One executemany-style INSERT; sort_by_parameter_order keeps the returned ids in input order.
     stmt = insert(_RAW).returning(_RAW.c.id, sort_by_parameter_order=True)
-    async with db.transaction() as conn:
-        result = await conn.execute(stmt, rows)
-        return [int(key) for key in result.scalars().all()]
+    return [int(key) for key in (await conn.execute(stmt, rows)).scalars().all()]
 
 
 async def save_manual_memory(

@@ -113,6 +113,17 @@ async def insert_missing(
     return int(result.rowcount or 0)
 
 
+def insert_new_keys_statement(dialect: str, table: Table, key: Sequence[str]) -> Insert:
+    """An insert to execute with many rows at once that leaves a row whose unique key is stored as it is: no
+    error, no change. PostgreSQL/SQLite: ON CONFLICT (key) DO NOTHING; MySQL: ON DUPLICATE KEY UPDATE pk = pk
+    (not INSERT IGNORE, which would also turn a refused value into a warning)."""
+    (pk,) = table.primary_key.columns
+    if dialect in ("mysql", "mariadb"):
+        return mysql.insert(table).on_duplicate_key_update([(pk.name, table.c[pk.name])])
+    ins = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    return ins.on_conflict_do_nothing(index_elements=list(key))
+
+
 def insert_or_existing_key_statement(dialect: str, table: Table, key: Sequence[str]) -> Insert:
     """An insert that, when a row with the same unique key exists, changes nothing and returns that row's
     primary key instead (run it with run_upsert_returning_key): one atomic statement, safe under concurrent

@@ -61,3 +61,32 @@ async def test_batches_find_repeats_in_input_order(db: Any) -> None:
     assert ids[1] == stored and len(set(ids)) == 4
     assert await db.save_raw_messages([_message(message_id="b")]) == [ids[0]]
     assert await _count(db) == 4
+
+
+async def test_a_key_twice_in_one_batch_is_one_row(db: Any) -> None:
+    ids = await db.save_raw_messages([_message(message_id="x"), _message(message_id="y"), _message(message_id="x")])
+    assert ids[0] == ids[2] and ids[0] != ids[1]
+    assert await _count(db) == 2
+
+
+async def test_concurrent_overlapping_batches_store_each_message_once(db: Any) -> None:
+    batches = [[_message(message_id=f"k{(start + i) % 30}") for i in range(20)] for start in range(0, 30, 5)]
+    results = await asyncio.gather(*(db.save_raw_messages(batch) for batch in batches))
+    by_key: dict[str, set[int]] = {}
+    for batch, ids in zip(batches, results, strict=True):
+        for message, stored in zip(batch, ids, strict=True):
+            by_key.setdefault(message["message_id"], set()).add(stored)
+    assert all(len(ids) == 1 for ids in by_key.values())  # every call got the one stored row's id
+    assert await _count(db) == len(by_key) == 30
+
+
+async def test_a_batch_of_identified_messages_sends_as_many_statements_whatever_its_size(db: Any) -> None:
+    from tests.growth.test_constant_cost import sent
+
+    counts = []
+    for size, prefix in ((10, "small"), (300, "large")):
+        with sent() as statements:
+            ids = await db.save_raw_messages([_message(message_id=f"{prefix}{i}") for i in range(size)])
+        assert len(set(ids)) == size
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
