@@ -30,6 +30,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.failures import FailureClass, cause_text, classify
 
 log = logging.getLogger("sldb.migrate")
@@ -90,6 +91,13 @@ async def _get_lock(conn: AsyncConnection, name: str) -> AsyncIterator[None]:
 @contextlib.asynccontextmanager
 async def _row_lock(conn: AsyncConnection, name: str) -> AsyncIterator[None]:
     """The Galera form: the row `name` of sldb_locks, held through a connection of its own (autocommit)."""
+    size = getattr(conn.engine.pool, "size", None)
+    if callable(size) and size() < 2:
+        # The pool would wait pool_timeout for a second connection that never comes: say so at once.
+        raise SettingsError(
+            "max_connections",
+            f"{size()} is too few on a Galera cluster: start-up holds the migration lock on a second connection",
+        )
     holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
     params = {"name": name, "holder": holder, "lease": LEASE_SECONDS}
     async with conn.engine.connect() as plain:

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from generated.manager import SQLAlchemyDatabaseManager
 from generated.models import Base
+from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.migration_lock import LOCK_NAME, is_galera, migration_lock
 from tests.cli.run import sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
@@ -126,6 +127,17 @@ def test_doctor_shows_each_nodes_state(galera: GaleraCluster) -> None:
     assert done.code == 0, done.err
     states = {h["host"]: (h["listed_as"], h["role"]) for h in done.json()["hosts"]}
     assert states == {f"127.0.0.1:{n.port}": ("node", "Synced, 3 in the cluster") for n in galera.nodes}
+
+
+async def test_one_connection_is_too_few_on_galera_and_start_up_says_so(galera: GaleraCluster, tmp_path: Path) -> None:
+    manager = SQLAlchemyDatabaseManager(
+        _settings(_node(galera, 0), "sldb_galera_small", tmp_path) | {"max_connections": 1, "min_connections": 1}
+    )
+    with pytest.raises(SettingsError) as caught:
+        await manager.start()
+    assert caught.value.field == "max_connections" and "Galera" in str(caught.value)
+    await manager.stop()
+    _sql(galera, 0, "DROP DATABASE IF EXISTS sldb_galera_small")
 
 
 START_ONE = """
