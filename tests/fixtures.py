@@ -12,6 +12,9 @@ settings_for, drop_database and BACKENDS serve tests that make databases of thei
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -68,6 +71,46 @@ async def drop_database(backend: str, name: str) -> None:
     else:
         return
     await engine.dispose()
+
+
+# One process's start-up: start a manager on the settings given as JSON, print how many of the models' tables
+# the database then holds and how many migration steps this process ran.
+_START_ONE = """
+import asyncio, json, sys
+from generated.manager import SQLAlchemyDatabaseManager
+from generated.models import Base
+from handwritten.runtime.migrate import read_live_schema
+
+async def main():
+    manager = SQLAlchemyDatabaseManager(json.loads(sys.argv[1]))
+    assert await manager.start()
+    async with manager.engine.engine.connect() as conn:
+        live = await read_live_schema(conn)
+    steps = len(manager.migration_steps)
+    await manager.stop()
+    print(json.dumps({"tables": sum(1 for t in Base.metadata.tables if t in live.columns), "steps": steps}))
+
+asyncio.run(main())
+"""
+
+
+def start_at_once(configs: list[dict[str, Any]], timeout: float = 240) -> list[dict[str, int]]:
+    """Start one process per config, all at once; each one's {"tables", "steps"}. Fails with the stderr of any
+    process that failed."""
+    root = Path(__file__).resolve().parents[1]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _START_ONE, json.dumps(config)],
+            cwd=root,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for config in configs
+    ]
+    done = [(p.wait(timeout=timeout), *p.communicate()) for p in procs]
+    assert [err[-2000:] for code, _, err in done if code != 0] == []
+    return [json.loads(out.strip().splitlines()[-1]) for _, out, _ in done]
 
 
 @pytest.fixture(scope="session")

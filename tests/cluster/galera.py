@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +34,8 @@ def _provider() -> str | None:
 class GaleraNode(PrivateMariaDB):
     """One node: the server's own options and the cluster's."""
 
+    run_as = RUN_AS
+
     def __init__(self, install_db: str, server: str, provider: str, name: str) -> None:
         super().__init__(install_db, server)
         self.provider = provider
@@ -45,40 +46,16 @@ class GaleraNode(PrivateMariaDB):
         self.cluster_address = "gcomm://"
         self.bootstrap = False
 
-    def init(self) -> None:
-        command = [
-            self.install_db,
-            "--no-defaults",
-            f"--datadir={self.data}",
-            "--auth-root-authentication-method=normal",
-            "--skip-test-db",
-        ]
-        if os.geteuid() == 0:
-            command.append(f"--user={RUN_AS}")
-        result = subprocess.run(command, capture_output=True, text=True, timeout=READY_TIMEOUT_SECONDS)
-        if result.returncode != 0:
-            raise RuntimeError(f"mariadb-install-db failed: {result.stdout[-2000:]}{result.stderr[-2000:]}")
-
     def own(self) -> None:
         """Give the node's folder to the user it runs as (a joiner's empty data folder included)."""
         self.data.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
-            user = pwd.getpwnam(RUN_AS)
+            user = pwd.getpwnam(self.run_as)
             for path in (self.root, self.data, *self.data.rglob("*")):
                 os.chown(path, user.pw_uid, user.pw_gid)
 
-    def start(self) -> None:
-        command = [
-            self.server,
-            "--no-defaults",
-            f"--datadir={self.data}",
-            f"--port={self.port}",
-            "--bind-address=127.0.0.1",
-            f"--socket={self.root / 'mysqld.sock'}",
-            f"--pid-file={self.root / 'mysqld.pid'}",
-            f"--log-error={self.log}",
-            "--skip-name-resolve",
-            "--innodb-buffer-pool-size=64M",
+    def options(self) -> list[str]:
+        return [
             "--binlog-format=ROW",
             "--innodb-autoinc-lock-mode=2",
             "--wsrep-on=ON",
@@ -93,13 +70,11 @@ class GaleraNode(PrivateMariaDB):
             "evs.suspect_timeout=PT3S;pc.wait_prim_timeout=PT10S",
             "--wsrep-sst-method=rsync",
             f"--wsrep-sst-receive-address=127.0.0.1:{self.sst_port}",
+            *(["--wsrep-new-cluster"] if self.bootstrap else []),
         ]
-        if os.geteuid() == 0:
-            command.append(f"--user={RUN_AS}")
-        if self.bootstrap:
-            command.append("--wsrep-new-cluster")
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self._wait_ready()
+
+    def start(self) -> None:
+        super().start()
         self.wait_synced()
 
     def status(self, name: str) -> str | None:

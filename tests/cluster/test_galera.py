@@ -13,9 +13,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,17 +27,16 @@ from generated.manager import SQLAlchemyDatabaseManager
 from generated.models import Base
 from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.migration_lock import LOCK_NAME, is_galera, migration_lock
-from tests.cli.run import sldb
+from tests.cli.run import ROOT, sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
 from tests.faults.helpers import Writes
-from tests.fixtures import BACKENDS
+from tests.fixtures import BACKENDS, start_at_once
 from tests.growth.test_counters import assert_exact
 
 pytestmark = [pytest.mark.cluster, pytest.mark.slow]
 if "mysql" not in BACKENDS:
     pytestmark.append(pytest.mark.skip(reason="MySQL/MariaDB is not among the selected backends"))
 
-ROOT = Path(__file__).resolve().parents[2]
 CONNECT_TIMEOUT = 2
 
 
@@ -140,43 +136,12 @@ async def test_one_connection_is_too_few_on_galera_and_start_up_says_so(galera: 
     _sql(galera, 0, "DROP DATABASE IF EXISTS sldb_galera_small")
 
 
-START_ONE = """
-import asyncio, json, sys
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base
-from handwritten.runtime.migrate import read_live_schema
-
-async def main():
-    manager = SQLAlchemyDatabaseManager(json.loads(sys.argv[1]))
-    assert await manager.start()
-    async with manager.engine.engine.connect() as conn:
-        live = await read_live_schema(conn)
-    steps = len(manager.migration_steps)
-    await manager.stop()
-    print(json.dumps({"tables": sum(1 for t in Base.metadata.tables if t in live.columns), "steps": steps}))
-
-asyncio.run(main())
-"""
-
-
 def test_eight_processes_start_at_once_across_three_nodes(galera: GaleraCluster, tmp_path: Path) -> None:
     database = "sldb_galera_many"
     _sql(galera, 0, f"DROP DATABASE IF EXISTS {database}")
-    configs = [json.dumps(_settings(_node(galera, i % 3), database, tmp_path)) for i in range(8)]
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", START_ONE, config],
-            cwd=ROOT,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for config in configs
-    ]
-    done = [(p.wait(timeout=240), *p.communicate()) for p in procs]
+    configs = [_settings(_node(galera, i % 3), database, tmp_path) for i in range(8)]
     try:
-        assert [err[-2000:] for code, _, err in done if code != 0] == []
-        results = [json.loads(out.strip().splitlines()[-1]) for _, out, _ in done]
+        results = start_at_once(configs)
         assert [r["tables"] for r in results] == [len(Base.metadata.tables)] * 8
         # One starter created the schema; the seven after it found nothing to do.
         assert sorted(r["steps"] > 0 for r in results) == [False] * 7 + [True]
@@ -231,8 +196,7 @@ async def test_a_killed_node_is_left_for_a_live_one_with_no_acknowledged_write_l
         writes = Writes(group="galera")
         for i in range(20):
             assert await writes.write(manager, f"before-{i}")
-        used = int(await _answering_port(manager))
-        assert used == galera.nodes[0].port  # the first node listed, while it is up
+        assert await _answering_port(manager) == galera.nodes[0].port  # the first node listed, while it is up
         galera.nodes[0].kill()
         for i in range(20):
             await writes.write(manager, f"after-{i}")  # the first may fail (its connection died); then a live node

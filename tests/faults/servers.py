@@ -100,6 +100,8 @@ class PrivatePostgres:
 class PrivateMariaDB:
     """A MariaDB server in a temporary directory on a free port, root without a password."""
 
+    run_as = "root"  # the system user the server runs as when the tests run as root
+
     def __init__(self, install_db: str, server: str) -> None:
         self.install_db = install_db
         self.server = server
@@ -118,7 +120,7 @@ class PrivateMariaDB:
             "--skip-test-db",
         ]
         if os.geteuid() == 0:
-            command.append("--user=root")
+            command.append(f"--user={self.run_as}")
         result = subprocess.run(command, capture_output=True, text=True, timeout=READY_TIMEOUT_SECONDS)
         if result.returncode != 0:
             raise RuntimeError(f"mariadb-install-db failed: {result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -133,14 +135,18 @@ class PrivateMariaDB:
             f"--socket={self.root / 'mysqld.sock'}",
             f"--pid-file={self.root / 'mysqld.pid'}",
             f"--log-error={self.log}",
-            "--skip-log-bin",
             "--skip-name-resolve",
             "--innodb-buffer-pool-size=64M",
+            *self.options(),
         ]
         if os.geteuid() == 0:
-            command.append("--user=root")
+            command.append(f"--user={self.run_as}")
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._wait_ready()
+
+    def options(self) -> list[str]:
+        """The server's options beyond where it keeps its files and listens."""
+        return ["--skip-log-bin"]
 
     def _wait_ready(self) -> None:
         import pymysql  # the synchronous driver aiomysql is built on
