@@ -218,6 +218,13 @@ def _sqlite_class(code: int) -> FailureClass | None:
     return _SQLITE_EXTENDED.get(code) or _SQLITE_PRIMARY.get(code & 0xFF)
 
 
+def _mysql_code(error: BaseException) -> int | None:
+    """The error number of a PyMySQL error (aiomysql raises PyMySQL's classes: `args[0]`), else None."""
+    if isinstance(error, pymysql.err.MySQLError) and error.args and isinstance(error.args[0], int):
+        return error.args[0]
+    return None
+
+
 def _class_of(error: BaseException, chain: list[BaseException]) -> FailureClass | None:
     """The class one exception of the chain names by its code, or None when it names none."""
     # Only the socket raises OSError inside a driver: refused, reset, timed out, no route, unknown host,
@@ -231,8 +238,9 @@ def _class_of(error: BaseException, chain: list[BaseException]) -> FailureClass 
     state = getattr(error, "sqlstate", None)
     if isinstance(state, str):
         return _pg_class(state, chain)
-    if isinstance(error, pymysql.err.MySQLError) and error.args and isinstance(error.args[0], int):
-        return _MYSQL_CODES.get(error.args[0])
+    code = _mysql_code(error)
+    if code is not None:
+        return _MYSQL_CODES.get(code)
     code = getattr(error, "sqlite_errorcode", None)  # set by sqlite3 on the errors SQLite reports
     if isinstance(error, sqlite3.Error) and isinstance(code, int):
         return _sqlite_class(code)
@@ -253,11 +261,7 @@ def classify(exc: BaseException) -> FailureClass:
 
 
 def _mysql_codes(exc: BaseException) -> set[int]:
-    return {
-        e.args[0]
-        for e in _chain(exc)
-        if isinstance(e, pymysql.err.MySQLError) and e.args and isinstance(e.args[0], int)
-    }
+    return {code for code in map(_mysql_code, _chain(exc)) if code is not None}
 
 
 def rolled_back(exc: BaseException) -> bool:

@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.nodes import is_galera
 
 log = logging.getLogger("sldb.migrate")
 
@@ -51,12 +52,6 @@ _EXPIRED = text(f"DELETE FROM {LOCK_TABLE} WHERE name = :name AND expires_at < U
 _TAKE = text(f"INSERT INTO {LOCK_TABLE} (name, holder, expires_at) VALUES (:name, :holder, UNIX_TIMESTAMP() + :lease)")
 _RENEW = text(f"UPDATE {LOCK_TABLE} SET expires_at = UNIX_TIMESTAMP() + :lease WHERE name = :name AND holder = :holder")
 _RELEASE = text(f"DELETE FROM {LOCK_TABLE} WHERE name = :name AND holder = :holder")
-
-
-async def is_galera(conn: AsyncConnection) -> bool:
-    """Whether this MySQL / MariaDB server is a node of a Galera cluster (wsrep_on)."""
-    row = (await conn.execute(text("SHOW VARIABLES LIKE 'wsrep_on'"))).first()
-    return row is not None and str(row[1]).upper() == "ON"
 
 
 @contextlib.asynccontextmanager

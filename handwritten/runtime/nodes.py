@@ -16,18 +16,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import aiomysql
 import pymysql.err
+from sqlalchemy import text
 
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.session import Connection
 from handwritten.runtime.settings import HostPort
 
 log = logging.getLogger("sldb.nodes")
 
-_WSREP_ON = "SHOW VARIABLES LIKE 'wsrep_on'"  # no row on MySQL; OFF on MariaDB outside a cluster
+WSREP_ON = "SHOW VARIABLES LIKE 'wsrep_on'"  # no row on MySQL; OFF on MariaDB outside a cluster
 _READY = "SHOW STATUS LIKE 'wsrep_ready'"
+
+
+def is_on(row: Sequence[Any] | None) -> bool:
+    """Whether the (name, value) row of a SHOW VARIABLES / STATUS says ON (no row: the server has no such thing)."""
+    return row is not None and str(row[1]).upper() == "ON"
+
+
+async def is_galera(conn: Connection) -> bool:
+    """Whether this MySQL / MariaDB server is a node of a Galera cluster (wsrep_on)."""
+    return is_on((await conn.execute(text(WSREP_ON))).first())
 
 
 class NodeList:
@@ -80,14 +93,12 @@ class NodeList:
 async def _not_ready(conn: aiomysql.Connection) -> str | None:
     """Why a Galera node takes no statement now, or None (ready, or not a Galera node)."""
     async with conn.cursor() as cursor:
-        await cursor.execute(_WSREP_ON)  # MariaDB without Galera reports wsrep_ready OFF too: ask this first
-        on = await cursor.fetchone()
-        if on is None or str(on[1]).upper() != "ON":
+        await cursor.execute(WSREP_ON)  # MariaDB without Galera reports wsrep_ready OFF too: ask this first
+        if not is_on(await cursor.fetchone()):
             return None
         await cursor.execute(_READY)
-        row = await cursor.fetchone()
-    if row is not None and str(row[1]).upper() == "ON":
-        return None
+        if is_on(await cursor.fetchone()):
+            return None
     return "a Galera node that is not ready (wsrep_ready OFF)"
 
 

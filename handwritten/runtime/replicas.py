@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.nodes import is_galera
 from handwritten.runtime.session import Backend, Connection, Database
 from handwritten.runtime.settings import DatabaseSettings, HostPort
 
@@ -209,8 +210,9 @@ async def node_roles(settings: DatabaseSettings) -> list[ServerRole]:
         engine = DatabaseEngine(url, options=PoolOptions(1, 0, connect_timeout=settings.connect_timeout))
         try:
             async with engine.reading() as conn:
+                galera = await is_galera(conn)
                 status = {str(k): str(v) for k, v in (await conn.execute(_NODE_STATE)).all()}
-            if not status:
+            if not galera:
                 role = "not a Galera node"
             elif status.get("wsrep_ready", "").upper() != "ON":
                 role = f"not ready ({status.get('wsrep_local_state_comment', '?')})"

@@ -26,7 +26,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from generated.manager import SQLAlchemyDatabaseManager
 from generated.models import Base
 from handwritten.runtime.errors import SettingsError
-from handwritten.runtime.migration_lock import LOCK_NAME, is_galera, migration_lock
+from handwritten.runtime.migration_lock import LOCK_NAME, migration_lock
+from handwritten.runtime.nodes import is_galera
 from tests.cli.run import ROOT, sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
 from tests.faults.helpers import Writes
