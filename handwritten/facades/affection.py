@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import Insert, case, func, insert, select, update
 
 from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
 from generated.repositories.psychological import BotMoodRepository
 from generated.shapes.affection import AffectionView, BotMoodView, bot_mood_view
-from handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar, scalar
+from handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import upsert
+from handwritten.runtime.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
 
 _AFFECTIONS = UserAffectionRepository.table
 _INTERACTIONS = AffectionInteractionRepository.table
@@ -50,29 +51,31 @@ async def update_user_affection(
     db: Database, *, group_id: str, user_id: str, new_level: int, change_reason: str, bot_mood: str
 ) -> bool:
     now = int(time.time())
+    first_seen = {
+        "group_id": group_id,
+        "user_id": user_id,
+        "affection_level": 0,
+        "max_affection": _DEFAULT_MAX_AFFECTION,
+        "created_at": now,
+        "updated_at": now,
+    }
     async with db.transaction() as conn:
-        current = await first(conn, select(_AFFECTIONS).where(_of_user(group_id, user_id)), as_mapping)
-        previous = int(current["affection_level"]) if current is not None else 0
-        ceiling = int(current["max_affection"]) if current is not None else _DEFAULT_MAX_AFFECTION
-        level = min(ceiling, max(0, int(new_level)))
-        await upsert(
-            conn,
-            _AFFECTIONS,
-            ("group_id", "user_id"),
-            {
-                "group_id": group_id,
-                "user_id": user_id,
-                "affection_level": level,
-                "max_affection": ceiling,
-                "created_at": now,
-                "updated_at": now,
-            },
-            update={"affection_level": level, "updated_at": now},
+        # The user's row, made if missing, and its key, in one statement that also locks the row: callers
+        # updating one user at once take turns from here, and a first update racing another finds its row.
+        affection_id = await run_insert_or_existing_key(conn, _first_seen(db.backend), first_seen, _USER_KEY)
+        # A locking read: it sees the level the previous caller committed (on MySQL a plain read would see
+        # this transaction's REPEATABLE READ snapshot instead).
+        current = await first(
+            conn, select(_AFFECTIONS).where(_AFFECTIONS.c.id == affection_id).with_for_update(), as_mapping
         )
+        assert current is not None  # made or found above, and locked
+        previous = int(current["affection_level"])
+        level = min(int(current["max_affection"]), max(0, int(new_level)))
+        changed = update(_AFFECTIONS).where(_AFFECTIONS.c.id == affection_id)
+        await conn.execute(changed.values(affection_level=level, updated_at=now))
         if level == previous:
             # Like the plugin's history: only real changes are recorded.
             return True
-        affection_id = await scalar(conn, select(_AFFECTIONS.c.id).where(_of_user(group_id, user_id)))
         details = {
             "change_reason": change_reason,
             "bot_mood": bot_mood,
@@ -89,6 +92,14 @@ async def update_user_affection(
             )
         )
     return True
+
+
+_USER_KEY = ("group_id", "user_id")
+
+
+@functools.cache
+def _first_seen(dialect: str) -> Insert:
+    return insert_or_existing_key_statement(dialect, _AFFECTIONS, _USER_KEY)
 
 
 async def get_all_user_affections(db: Database, *, group_id: str) -> list[AffectionView]:

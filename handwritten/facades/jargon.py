@@ -15,6 +15,7 @@ from generated.repositories.jargon import JargonChatCounterRepository, JargonRep
 from generated.shapes.jargon import JargonGroup, JargonStatistics
 from handwritten.runtime.crud import (
     affected,
+    committed_read,
     inserted_key,
     page,
     read_first,
@@ -26,7 +27,12 @@ from handwritten.runtime.crud import (
 from handwritten.runtime.failures import FailureClass, classify
 from handwritten.runtime.session import Database, Executor
 from handwritten.runtime.text_keys import content_key, like_pattern
-from handwritten.runtime.upsert import insert_missing, run_upsert_returning_key, upsert_returning_key_statement
+from handwritten.runtime.upsert import (
+    dialect_name,
+    insert_missing,
+    run_upsert_returning_key,
+    upsert_returning_key_statement,
+)
 from handwritten.runtime.values import as_text, whole_seconds
 
 _J = JargonRepository.table
@@ -101,7 +107,9 @@ def _one_per_content(conditions: list[ColumnElement[bool]], newest_by: tuple[str
 
 
 async def _id_of(conn: Executor, chat_id: str, content: str) -> int | None:
-    found = await scalar(conn, select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content))
+    # After a duplicate the row is another transaction's, committed after this one's first read.
+    stmt = select(_J.c.id).where(_J.c.chat_id == chat_id, _J.c.content == content)
+    found = await scalar(conn, committed_read(stmt, dialect_name(conn)))
     return int(found) if found is not None else None
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import Insert, func, insert, or_, select
 
 from generated.records.social_relation import user_social_relation_component_record
 from generated.repositories.social_relation import (
@@ -23,10 +24,10 @@ from generated.shapes.social import (
     user_preferences_view,
     user_profile_view,
 )
-from handwritten.runtime.crud import read_first, read_records, scalar
+from handwritten.runtime.crud import read_first, read_records
 from handwritten.runtime.jsontext import dumps
 from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import upsert
+from handwritten.runtime.upsert import run_insert_or_existing_key, upsert, upsert_returning_key_statement
 from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table
@@ -139,15 +140,20 @@ async def save_social_relation(db: Database, *, group_id: str, relation_data: di
         "created_at": now,
         "last_updated": now,
     }
-    find_profile = select(_SOCIAL_PROFILES.c.id).where(
-        _SOCIAL_PROFILES.c.user_id == from_user, _SOCIAL_PROFILES.c.group_id == group_id
-    )
     async with db.transaction() as conn:
-        # The relation row needs its source user's social profile (foreign key).
-        await upsert(conn, _SOCIAL_PROFILES, ("user_id", "group_id"), profile, update={"last_updated": now})
-        component["profile_id"] = await scalar(conn, find_profile)
+        # The relation row needs its source user's social profile (foreign key): made or touched, and its key,
+        # in one statement (a separate read could miss a profile another caller committed meanwhile).
+        key = ("user_id", "group_id")
+        component["profile_id"] = await run_insert_or_existing_key(conn, _touch_profile(db.backend), profile, key)
         await conn.execute(insert(_RELATIONS).values(component))
     return True
+
+
+@functools.cache
+def _touch_profile(dialect: str) -> Insert:
+    return upsert_returning_key_statement(
+        dialect, _SOCIAL_PROFILES, ("user_id", "group_id"), lambda proposed: [("last_updated", proposed.last_updated)]
+    )
 
 
 async def get_user_social_relations(db: Database, *, group_id: str, user_id: str) -> UserSocialRelationsView:

@@ -35,6 +35,17 @@ def tie_broken(stmt: SelectT, table: Table) -> SelectT:
     return stmt.order_by(*table.primary_key.columns)
 
 
+def committed_read(stmt: SelectT, backend: str) -> SelectT:
+    """stmt as a read, inside a write transaction, that sees rows other transactions committed after this one's
+    first read: a row this transaction's insert found as a duplicate, say.
+
+    MySQL/MariaDB run transactions at REPEATABLE READ, where a plain SELECT reads the snapshot taken at the
+    transaction's first read; a locking read (LOCK IN SHARE MODE) reads the newest committed rows. PostgreSQL
+    (READ COMMITTED: each statement reads its own snapshot) and SQLite (one writer at a time) see them as is.
+    """
+    return stmt.with_for_update(read=True) if backend in ("mysql", "mariadb") else stmt
+
+
 def page(stmt: SelectT, limit: Any, offset: Any = 0) -> SelectT:
     """stmt with a limit and offset made safe: negative offset is 0, negative or None limit is no limit."""
     size = clamp_limit(limit)

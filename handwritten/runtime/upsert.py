@@ -89,7 +89,8 @@ async def run_insert_or_existing_key(
         # duplicate; the row is there, so read its key.
         table = cast("Table", statement.table)
         (pk,) = table.primary_key.columns
-        match = select(pk).where(*(table.c[name] == values[name] for name in key))
+        # A locking read: the row may be another transaction's, committed after this one's snapshot was taken.
+        match = select(pk).where(*(table.c[name] == values[name] for name in key)).with_for_update(read=True)
         found = int((await conn.execute(match)).scalar_one())
     return found
 

@@ -80,6 +80,25 @@ async def test_concurrent_overlapping_batches_store_each_message_once(db: Any) -
     assert await _count(db) == len(by_key) == 30
 
 
+async def test_concurrent_mixed_batches_get_the_stored_ids(db: Any) -> None:
+    # Unidentified messages first: their insert (and its counter triggers) runs before the identified ones are
+    # looked up, so on MySQL a plain read of the keys would see a snapshot older than the other batches' rows.
+    batches = [
+        [_message(message=f"plain {start}") for _ in range(3)]
+        + [_message(message_id=f"mix{(start + i) % 12}") for i in range(8)]
+        for start in range(0, 24, 2)
+    ]
+    results = await asyncio.gather(*(db.save_raw_messages(batch) for batch in batches))
+    by_key: dict[str, set[int]] = {}
+    for batch, ids in zip(batches, results, strict=True):
+        assert len(ids) == len(batch)
+        for message, stored in zip(batch, ids, strict=True):
+            if "message_id" in message:
+                by_key.setdefault(message["message_id"], set()).add(stored)
+    assert all(len(ids) == 1 for ids in by_key.values())
+    assert await _count(db) == len(by_key) + 3 * len(batches)
+
+
 async def test_a_batch_of_identified_messages_sends_as_many_statements_whatever_its_size(db: Any) -> None:
     from tests.growth.test_constant_cost import sent
 
