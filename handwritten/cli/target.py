@@ -20,16 +20,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from handwritten.cli.output import CliError, mask_passwords
+from handwritten.runtime.backends import BACKEND_NAMES, backend_named
 from handwritten.runtime.settings import DatabaseSettings
 
 URL_EXAMPLES = "postgresql://user@host:5432/db?schema=s, mysql://user@host:3306/db or sqlite:///path/to/messages.db"
-_SCHEMES = {
-    "postgresql": "postgresql",
-    "postgres": "postgresql",
-    "mysql": "mysql",
-    "mariadb": "mysql",
-    "sqlite": "sqlite",
-}
 _SETTING_KEYS = {f.name for f in dataclasses.fields(DatabaseSettings)}
 
 
@@ -80,9 +74,9 @@ def settings_from_url(raw: str) -> DatabaseSettings:
         url = make_url(_hosts_into_query(raw))
     except (ArgumentError, ValueError):
         raise CliError(f"cannot read the URL {mask_passwords(raw)!r}; expected e.g. {URL_EXAMPLES}") from None
-    backend = _SCHEMES.get(url.get_backend_name())
+    backend = backend_named(url.get_backend_name())
     if backend is None:
-        accepted = ", ".join(f"{s}://" for s in _SCHEMES)
+        accepted = ", ".join(f"{name}://" for name in BACKEND_NAMES)
         raise CliError(f"unsupported URL scheme {url.drivername!r}; accepted: {accepted}")
     if backend == "sqlite":
         return DatabaseSettings.from_config(_sqlite_fields(url))

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from handwritten.runtime.backends import ASYNC_DRIVER, backend_named
 from handwritten.runtime.failures import node_not_ready
 from handwritten.runtime.nodes import node_list
 from handwritten.runtime.session import Backend, Connection
@@ -57,31 +58,18 @@ _MYSQL_SNAPSHOT = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"
 
 
 def backend_of(url: URL) -> Backend:
-    name = url.get_backend_name()
-    if name == "sqlite":
-        return "sqlite"
-    if name in ("mysql", "mariadb"):
-        return "mysql"
-    if name in ("postgresql", "postgres"):
-        return "postgresql"
-    raise ValueError(f"unsupported database URL backend: {name}")
-
-
-# A URL given as text with a plain scheme gets this layer's async driver (what settings.url() builds).
-_ASYNC_DRIVERS = {
-    "postgresql": "postgresql+asyncpg",
-    "postgres": "postgresql+asyncpg",
-    "mysql": "mysql+aiomysql",
-    "mariadb": "mysql+aiomysql",
-    "sqlite": "sqlite+aiosqlite",
-}
+    backend = backend_named(url.get_backend_name())
+    if backend is None:
+        raise ValueError(f"unsupported database URL backend: {url.get_backend_name()}")
+    return backend
 
 
 def async_url(url: URL | str) -> URL:
     """url as an SQLAlchemy URL with an async driver: `postgresql://...` becomes `postgresql+asyncpg://...`."""
     parsed = make_url(url) if isinstance(url, str) else url
-    driver = _ASYNC_DRIVERS.get(parsed.drivername)
-    return parsed.set(drivername=driver) if driver is not None else parsed
+    # A plain scheme gets this layer's async driver (what settings.url() builds); a named driver is kept.
+    backend = backend_named(parsed.drivername)
+    return parsed.set(drivername=ASYNC_DRIVER[backend]) if backend is not None else parsed
 
 
 def _models_metadata() -> MetaData:

@@ -14,17 +14,10 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from handwritten.runtime.backends import BACKEND_NAMES, backend_named
 from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.session import Backend
 
-DB_TYPE_ALIASES: dict[str, Backend] = {
-    "postgresql": "postgresql",
-    "pgsql": "postgresql",
-    "postgres": "postgresql",
-    "pg": "postgresql",
-    "sqlite": "sqlite",
-    "mysql": "mysql",
-}
 SQLITE_FILE_NAME = "messages.db"
 
 
@@ -32,11 +25,11 @@ def normalize_db_type(value: Any) -> Backend:
     """The backend a db_type names; case and surrounding spaces are ignored; empty means PostgreSQL."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return "postgresql"
-    key = str(value).strip().lower()
-    if key not in DB_TYPE_ALIASES:
-        accepted = ", ".join(DB_TYPE_ALIASES)
+    backend = backend_named(str(value))
+    if backend is None:
+        accepted = ", ".join(BACKEND_NAMES)
         raise SettingsError("db_type", f"unknown database type {value!r}; accepted: {accepted}")
-    return DB_TYPE_ALIASES[key]
+    return backend
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,9 @@ def test_no_db_type_means_postgresql_with_the_design_defaults() -> None:
         ("PG", "postgresql"),
         ("SQLite", "sqlite"),
         ("mysql ", "mysql"),
+        ("mariadb", "mysql"),
+        (" MariaDB", "mysql"),
+        ("maria", "mysql"),
         ("", "postgresql"),
     ],
 )
@@ -59,7 +62,7 @@ def test_reads_nested_flat_and_attribute_configs() -> None:
 @pytest.mark.parametrize(
     "config,field,fragment",
     [
-        ({"db_type": "oracle"}, "db_type", "accepted: postgresql, pgsql, postgres, pg, sqlite, mysql"),
+        ({"db_type": "oracle"}, "db_type", "accepted: postgresql, postgres, pgsql, pg, sqlite, mysql, mariadb, maria"),
         ({"postgresql_port": 70000}, "postgresql_port", "accepted: 1 to 65535"),
         ({"mysql_port": "x"}, "mysql_port", "not a whole number"),
         ({"postgresql_schema": "  "}, "postgresql_schema", "must not be empty"),
@@ -151,3 +154,13 @@ def test_a_bad_host_list_names_the_field(value: object, fragment: str) -> None:
     with pytest.raises(SettingsError) as caught:
         DatabaseSettings.from_config({"postgresql_host": value})
     assert caught.value.field == "postgresql_host" and fragment in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["mariadb", "maria", "mysql"])
+def test_every_backend_name_is_accepted_as_db_type_and_as_a_url_scheme(name: str) -> None:
+    from handwritten.cli.target import settings_from_url
+
+    by_config = DatabaseSettings.from_config({"db_type": name, "mysql_host": "m", "mysql_database": "x"})
+    by_url = settings_from_url(f"{name}://root@m/x")
+    assert by_config.db_type == by_url.db_type == "mysql"
+    assert by_config.url().drivername == by_url.url().drivername == "mysql+aiomysql"
