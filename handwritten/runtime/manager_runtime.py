@@ -85,6 +85,12 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         """Whether start() has finished and the facades are up (a property, as in the plugin)."""
         return self._facades is not None and self.engine is not None
 
+    @property
+    def _started(self) -> bool:
+        """is_ready under the plugin's own attribute name: its WebUI and learning services read it to decide
+        whether to call start() (read-only here; start() and stop() change it)."""
+        return self.is_ready
+
     def _require(self, method: str) -> FacadesT:
         facades = self._facades
         if facades is None:

@@ -42,6 +42,18 @@ async def test_starts_on_a_database_and_schema_that_do_not_exist(backend: str, t
         manager.get_session()
 
 
+async def test_started_is_the_plugins_attribute_and_read_only(backend: str, tmp_path: Path) -> None:
+    # The plugin's WebUI and learning services read db_manager._started before they call start() again.
+    manager = await _fresh(backend, tmp_path, db_name("sldb_rt_started"))
+    assert manager._started is False
+    assert await manager.start()
+    assert manager._started is True
+    with pytest.raises(AttributeError):
+        manager._started = False  # type: ignore[misc]
+    assert await manager.stop()
+    assert manager._started is False
+
+
 async def test_concurrent_start_calls_start_once(backend: str, tmp_path: Path) -> None:
     manager = await _fresh(backend, tmp_path, db_name("sldb_rt_conc"))
     results = await asyncio.gather(*(manager.start() for _ in range(5)))
