@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import math
 import time
 from collections.abc import Mapping
@@ -53,6 +52,7 @@ from handwritten.runtime.crud import (
     records,
 )
 from handwritten.runtime.jsontext import dumps
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.session import Connection, Database
 from handwritten.runtime.upsert import (
     insert_new_keys_statement,
@@ -61,7 +61,7 @@ from handwritten.runtime.upsert import (
 )
 from handwritten.runtime.values import as_text, number, whole_number, whole_seconds
 
-log = logging.getLogger("sldb.facades.message")
+log = layer_logger("facades.message")
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

@@ -7,7 +7,6 @@ is created and used literally, never executed.
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 
 from sqlalchemy import text
@@ -19,10 +18,11 @@ from sqlalchemy.pool import NullPool
 from handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
 from handwritten.runtime.errors import DatabaseUnavailableError, DataLayerError
 from handwritten.runtime.failures import FailureClass, cause_text, classify, typed_error
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.migrate import exact_collation
 from handwritten.runtime.settings import DatabaseSettings
 
-log = logging.getLogger("sldb.bootstrap")
+log = layer_logger("bootstrap")
 
 _PG_QUOTE = postgresql.dialect().identifier_preparer.quote_identifier  # type: ignore[no-untyped-call]
 _MYSQL_QUOTE = mysql.dialect().identifier_preparer.quote_identifier

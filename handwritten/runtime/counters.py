@@ -28,7 +28,6 @@ transaction, in the fastest correct form of each backend.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -38,9 +37,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from handwritten.runtime.errors import PermissionDeniedError
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.session import Connection
 
-log = logging.getLogger("sldb.counters")
+log = layer_logger("counters")
 
 VERSION = 2
 PREFIX = f"sldb_cnt{VERSION}_"

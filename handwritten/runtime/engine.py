@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import logging
 import select
 import socket
 import threading
@@ -28,12 +27,13 @@ from sqlalchemy.pool import NullPool
 
 from handwritten.runtime.backends import ASYNC_DRIVER, backend_named
 from handwritten.runtime.failures import node_not_ready
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.nodes import node_list
 from handwritten.runtime.session import Backend, Connection
 from handwritten.runtime.settings import parse_hosts
 from handwritten.runtime.sqlite_thread import create_sqlite_sync_engine, thread_autocommit, thread_transaction
 
-log = logging.getLogger("sldb.engine")
+log = layer_logger("engine")
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

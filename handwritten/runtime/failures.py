@@ -14,7 +14,6 @@ first line (cause_text) and never a URL or password.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterator
 from enum import Enum
@@ -37,6 +36,7 @@ from handwritten.runtime.errors import (
     ValueRefusedError,
     mask_passwords,
 )
+from handwritten.runtime.logs import layer_logger
 
 __all__ = [
     "DatabaseOperationError",  # lived here before errors.py; kept importable from here
@@ -52,7 +52,7 @@ __all__ = [
     "typed_error",
 ]
 
-log = logging.getLogger("sldb.facades")
+log = layer_logger("facades")
 PREVIEW_CHARS = 200
 CAUSE_CHARS = 500
 

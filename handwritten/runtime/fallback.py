@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from handwritten.runtime.counters import kept_by_triggers
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.migrate import read_live_schema
 
-log = logging.getLogger("sldb.fallback")
+log = layer_logger("fallback")
 
 FALLBACK_TABLE = "sldb_fallback"
 _metadata = MetaData()

@@ -17,13 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handwritten.runtime import bootstrap, fallback
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from handwritten.runtime.logs import layer_logger, log_to
 from handwritten.runtime.migrate import Operation, migrate, plan_migration
 from handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet
 from handwritten.runtime.session import Backend, Connection, Database
 from handwritten.runtime.settings import DatabaseSettings
 from handwritten.runtime.text_keys import fill_content_keys
 
-log = logging.getLogger("sldb.manager")
+log = layer_logger("manager")
 
 FacadesT = TypeVar("FacadesT")
 
@@ -37,10 +38,13 @@ def _metadata() -> MetaData:
 class ManagerRuntime(ABC, Generic[FacadesT]):
     """Lifecycle of the data layer: start(), stop(), is_ready(), get_session()."""
 
-    def __init__(self, config: Any = None, context: Any = None) -> None:
+    def __init__(self, config: Any = None, context: Any = None, *, logger: logging.Logger | None = None) -> None:
         self.config = config
         self.context = context
         self.settings = DatabaseSettings.from_config(config)
+        # The layer's records go to the host's logger when one is named (see logs.py); else they propagate.
+        if logger is not None or self.settings.log_to:
+            log_to(logger or self.settings.log_to)
         self.engine: DatabaseEngine | None = None
         self._facades: FacadesT | None = None
         self._start_lock: asyncio.Lock | None = None

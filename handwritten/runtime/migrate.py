@@ -16,7 +16,6 @@ IMMEDIATE.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -30,10 +29,11 @@ from sqlalchemy.types import JSON, LargeBinary, Text
 
 from handwritten.runtime import counters
 from handwritten.runtime.failures import cause_text, classify
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
 from handwritten.runtime.migration_lock import migration_lock
 
-log = logging.getLogger("sldb.migrate")
+log = layer_logger("migrate")
 
 # The layer's own bookkeeping outside the models (sldb_locks: the Galera migration lock; sldb_copy_progress and
 # sldb_merge_map: sldb copy): not the plugin's data, so never reported as extra tables.

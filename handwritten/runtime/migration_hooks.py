@@ -10,17 +10,18 @@ This module loads no database code (the checker imports it): each hook imports w
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from handwritten.runtime.logs import layer_logger
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncConnection
 
 BEFORE_CREATE = "before_create"  # the key of Index.info that names the hook
 
-log = logging.getLogger("sldb.migrate")
+log = layer_logger("migrate")
 
 
 @dataclass(frozen=True)

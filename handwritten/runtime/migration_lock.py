@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import os
 import random
 import socket
@@ -32,9 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from handwritten.runtime.errors import SettingsError
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.nodes import is_galera
 
-log = logging.getLogger("sldb.migrate")
+log = layer_logger("migrate")
 
 ADVISORY_LOCK_KEY = 0x5D1B_0001  # one fixed key: "sldb migration"
 LOCK_NAME = "sldb_migrate"

@@ -15,7 +15,6 @@ another node than the write before it may not see that write yet.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,10 +23,11 @@ import pymysql.err
 from sqlalchemy import text
 
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.session import Connection
 from handwritten.runtime.settings import HostPort
 
-log = logging.getLogger("sldb.nodes")
+log = layer_logger("nodes")
 
 WSREP_ON = "SHOW VARIABLES LIKE 'wsrep_on'"  # no row on MySQL; OFF on MariaDB outside a cluster
 _READY = "SHOW STATUS LIKE 'wsrep_ready'"

@@ -16,7 +16,6 @@ role and lag, a Galera node's state.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
@@ -27,11 +26,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from handwritten.runtime.failures import FailureClass, cause_text, classify
+from handwritten.runtime.logs import layer_logger
 from handwritten.runtime.nodes import is_galera
 from handwritten.runtime.session import Backend, Connection, Database
 from handwritten.runtime.settings import DatabaseSettings, HostPort
 
-log = logging.getLogger("sldb.replicas")
+log = layer_logger("replicas")
 
 CHECK_INTERVAL_SECONDS = 1.0
 _STATE = text(

@@ -12,7 +12,6 @@ connection is not retried: whether the server committed is then unknown.
 from __future__ import annotations
 
 import asyncio
-import logging
 import random
 from collections.abc import Awaitable, Callable
 from typing import ParamSpec, TypeVar
@@ -20,8 +19,9 @@ from typing import ParamSpec, TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from handwritten.runtime.failures import cause_text, rolled_back
+from handwritten.runtime.logs import layer_logger
 
-log = logging.getLogger("sldb.retry")
+log = layer_logger("retry")
 
 ATTEMPTS = 6
 FIRST_PAUSE_SECONDS = 0.02

@@ -60,6 +60,7 @@ class DatabaseSettings:
     # "db1:5432,db2:5432" or a list; a server without a port has postgresql_port / mysql_port.
     postgresql_read_hosts: str = ""  # hot standbys for the reads the facade specs mark `replica: true`
     max_replica_lag_s: float = 5.0  # a standby further behind than this is skipped for the primary
+    log_to: str = ""  # a host logger's name (e.g. "astrbot") that the layer's log records are handed to
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class DatabaseSettings:
             "postgresql_password",
             "postgresql_database",
             "postgresql_schema",
+            "log_to",
         ):
             if name in values:
                 values[name] = str(values[name])
