@@ -11,21 +11,21 @@ install: ## install the project and its dev tools
 	$(PYTHON) -m pip install -q -e '.[dev]'
 
 generate: ## rewrite generated/ from schema/
-	$(PYTHON) -m codegen generate
+	$(PYTHON) -m sldb.codegen generate
 
 check: ## fail (with a diff) when generated/ or the spec models are stale
-	$(PYTHON) -m codegen check
-	$(PYTHON) -m codegen.spec_models check
+	$(PYTHON) -m sldb.codegen check
+	$(PYTHON) -m sldb.codegen.spec_models check
 
 spec-models: ## regenerate codegen/*_model.py from the JSON Schemas (datamodel-code-generator)
-	$(PYTHON) -m codegen.spec_models generate
+	$(PYTHON) -m sldb.codegen.spec_models generate
 
 lint: ## ruff on the code
 	$(PYTHON) -m ruff check $(SRC) tests
 	$(PYTHON) -m ruff format --check $(SRC)
 
 typecheck: ## mypy --strict on codegen, generated and handwritten
-	$(PYTHON) -m mypy $(SRC)
+	$(PYTHON) -m mypy -p sldb
 
 test: ## every test, on SQLite, PostgreSQL and MariaDB
 	$(PYTHON) -m pytest -q
@@ -37,4 +37,4 @@ bench: ## throughput beside the raw drivers (not part of test)
 	$(PYTHON) -m tests.bench.run
 
 demo: ## the main job on an embedded SQLite database
-	$(PYTHON) -m handwritten.cli demo
+	$(PYTHON) -m sldb.handwritten.cli demo

@@ -1,4 +1,4 @@
-"""python -m codegen generate|check [--schema DIR] [--out DIR]"""
+"""python -m sldb.codegen generate|check [--schema DIR] [--out DIR]"""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from codegen.errors import SpecErrors
-from codegen.pipeline import ROOT, check, generate
+from sldb.codegen.errors import SpecErrors
+from sldb.codegen.pipeline import ROOT, check, generate
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m codegen", description="Generate generated/ from schema/.")
+    parser = argparse.ArgumentParser(prog="python -m sldb.codegen", description="Generate generated/ from schema/.")
     parser.add_argument("command", choices=["generate", "check"])
     parser.add_argument("--schema", type=Path, default=ROOT / "schema")
     parser.add_argument("--out", type=Path, default=ROOT / "generated")

@@ -8,11 +8,11 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from codegen.errors import SpecError, SpecErrors
-from codegen.facade_model import ShapeField
-from codegen.load import Loaded
-from codegen.spec_model import ColumnSpec, TableSpec
-from handwritten.runtime.migration_hooks import HOOKS
+from sldb.codegen.errors import SpecError, SpecErrors
+from sldb.codegen.facade_model import ShapeField
+from sldb.codegen.load import Loaded
+from sldb.codegen.spec_model import ColumnSpec, TableSpec
+from sldb.handwritten.runtime.migration_hooks import HOOKS
 
 POSTGRESQL_MAX_IDENTIFIER = 63  # MySQL allows 64; the stricter limit binds.
 MYSQL_MAX_KEY_BYTES = 3072  # InnoDB, DYNAMIC row format

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from codegen.errors import SpecError, SpecErrors
-from codegen.facade_model import FacadeSpec
-from codegen.spec_model import DomainSpec
+from sldb.codegen.errors import SpecError, SpecErrors
+from sldb.codegen.facade_model import FacadeSpec
+from sldb.codegen.spec_model import DomainSpec
 
 Path_ = tuple[str | int, ...]
 SpecT = TypeVar("SpecT", bound=BaseModel)

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
-from codegen.load import Loaded
-from codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
-from handwritten.runtime.migration_hooks import BEFORE_CREATE
+from sldb.codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
+from sldb.codegen.load import Loaded
+from sldb.codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
+from sldb.handwritten.runtime.migration_hooks import BEFORE_CREATE
 
 # spec type -> (SQLAlchemy type expression, Python type, record type)
 _TYPES: dict[str, tuple[str, str, str]] = {
@@ -425,7 +425,7 @@ def _domain(spec_file: str, spec: DomainSpec, tables: dict[str, Table], domain_o
     own = tuple(_with_parents(tables[t.table], tables) for t in spec.tables)
     # Contract tests insert parent rows of other domains through those domains' repositories.
     imports = {
-        (f"generated.repositories.{domain_of[p.table.table]}", p.table.repository_name)
+        (f"sldb.generated.repositories.{domain_of[p.table.table]}", p.table.repository_name)
         for t in own
         for p in t.parents
         if domain_of[p.table.table] != spec.domain
@@ -570,9 +570,9 @@ def annotation_sources(tables: dict[str, Table], domain_of: dict[str, str], shap
     """Name -> module of every name an annotation in a facade spec may use."""
     found = {name: "typing" for name in _TYPING_NAMES}
     for table in tables.values():
-        found[table.record_name] = f"generated.records.{domain_of[table.table]}"
+        found[table.record_name] = f"sldb.generated.records.{domain_of[table.table]}"
     for name, module in shapes.items():
-        found[name] = f"generated.shapes.{module}"
+        found[name] = f"sldb.generated.shapes.{module}"
     return found
 
 
@@ -586,7 +586,7 @@ def _facade(
 ) -> Facade:
     methods = tuple(_method(m, tables, lengths) for m in spec.methods)
     repos = {
-        (f"generated.repositories.{domain_of[m.table.table]}", m.table.repository_name)
+        (f"sldb.generated.repositories.{domain_of[m.table.table]}", m.table.repository_name)
         for m in methods
         if m.table is not None
     }
@@ -596,7 +596,7 @@ def _facade(
     shape_names = {
         (sources[n], n) for s in own_shapes for f in s.fields for n in names_in(f.annotation) if n in sources
     }
-    own_module = f"generated.shapes.{spec.module}"
+    own_module = f"sldb.generated.shapes.{spec.module}"
     exports = [s.name for s in own_shapes] + [s.projection for s in own_shapes if s.projection is not None]
     return Facade(
         class_name=spec.facade,

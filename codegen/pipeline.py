@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen.check import check as check_specs
-from codegen.load import load
-from codegen.model import Project, build
-from codegen.render import render
-from codegen.write import Changes, diff, stale, write
+from sldb.codegen.check import check as check_specs
+from sldb.codegen.load import load
+from sldb.codegen.model import Project, build
+from sldb.codegen.render import render
+from sldb.codegen.write import Changes, diff, stale, write
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from codegen.model import Project
+from sldb.codegen.model import Project
 
 TEMPLATES = Path(__file__).parent / "templates"
 

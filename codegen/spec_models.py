@@ -1,4 +1,4 @@
-"""python -m codegen.spec_models generate|check: the spec-format classes from their JSON Schemas.
+"""python -m sldb.codegen.spec_models generate|check: the spec-format classes from their JSON Schemas.
 
 codegen/spec_model.py and codegen/facade_model.py are written by datamodel-code-generator; check regenerates
 them into a temporary folder and fails when the committed files differ.

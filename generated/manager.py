@@ -9,27 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generated.facades.admin import AdminFacade
-from generated.facades.affection import AffectionFacade
-from generated.facades.expression import ExpressionFacade
-from generated.facades.jargon import JargonFacade
-from generated.facades.learning import LearningFacade
-from generated.facades.message import MessageFacade
-from generated.facades.metrics import MetricsFacade
-from generated.facades.persona import PersonaFacade
-from generated.facades.psychological import PsychologicalFacade
-from generated.facades.reinforcement import ReinforcementFacade
-from generated.facades.social import SocialFacade
-from generated.records.expression import ExpressionPatternRecord
-from generated.records.jargon import JargonRecord
-from generated.records.learning import LearningBatchRecord, LearningSessionRecord
-from generated.records.message import FilteredMessageRecord, RawMessageRecord
-from generated.records.reinforcement import PersonaFusionHistoryRecord
-from generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
-from generated.shapes.affection import AffectionView, BotMoodView
-from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
-from generated.shapes.jargon import JargonGroup, JargonStatistics
-from generated.shapes.learning import (
+from sldb.generated.facades.admin import AdminFacade
+from sldb.generated.facades.affection import AffectionFacade
+from sldb.generated.facades.expression import ExpressionFacade
+from sldb.generated.facades.jargon import JargonFacade
+from sldb.generated.facades.learning import LearningFacade
+from sldb.generated.facades.message import MessageFacade
+from sldb.generated.facades.metrics import MetricsFacade
+from sldb.generated.facades.persona import PersonaFacade
+from sldb.generated.facades.psychological import PsychologicalFacade
+from sldb.generated.facades.reinforcement import ReinforcementFacade
+from sldb.generated.facades.social import SocialFacade
+from sldb.generated.records.expression import ExpressionPatternRecord
+from sldb.generated.records.jargon import JargonRecord
+from sldb.generated.records.learning import LearningBatchRecord, LearningSessionRecord
+from sldb.generated.records.message import FilteredMessageRecord, RawMessageRecord
+from sldb.generated.records.reinforcement import PersonaFusionHistoryRecord
+from sldb.generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
+from sldb.generated.shapes.affection import AffectionView, BotMoodView
+from sldb.generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
+from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
+from sldb.generated.shapes.learning import (
     PersonaChangeSnapshotView,
     PersonaReviewView,
     StyleLearningStatistics,
@@ -37,7 +37,7 @@ from generated.shapes.learning import (
     StyleProgressPoint,
     StyleReviewView,
 )
-from generated.shapes.message import (
+from sldb.generated.shapes.message import (
     GroupMessageStatistics,
     LearningMessage,
     MessageStatistics,
@@ -47,13 +47,18 @@ from generated.shapes.message import (
     TimedMessage,
     UnprocessedMessage,
 )
-from generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
-from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
-from generated.shapes.psychological import EmotionProfileView
-from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
-from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
-from handwritten.runtime.manager_runtime import ManagerRuntime
-from handwritten.runtime.session import Database
+from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
+from sldb.generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
+from sldb.generated.shapes.psychological import EmotionProfileView
+from sldb.generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
+from sldb.generated.shapes.social import (
+    SocialRelationView,
+    UserPreferencesView,
+    UserProfileView,
+    UserSocialRelationsView,
+)
+from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
+from sldb.handwritten.runtime.session import Database
 
 # The methods whose facade spec says access: read. They only read (db.reading() or db.snapshot()) and never take
 # a write lock; tests/runtime/test_read_paths.py holds every one of them to that.

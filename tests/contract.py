@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.manager import Facades, SQLAlchemyDatabaseManager
-from handwritten.runtime.errors import DatabaseNotReadyError
+from sldb.generated.manager import Facades, SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.errors import DatabaseNotReadyError
 
 REFERENCE = Path(__file__).parent / "reference" / "manager_api.json"
 

@@ -77,9 +77,9 @@ async def drop_database(backend: str, name: str) -> None:
 # the database then holds and how many migration steps this process ran.
 _START_ONE = """
 import asyncio, json, sys
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base
-from handwritten.runtime.migrate import read_live_schema
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base
+from sldb.handwritten.runtime.migrate import read_live_schema
 
 async def main():
     manager = SQLAlchemyDatabaseManager(json.loads(sys.argv[1]))
@@ -122,7 +122,7 @@ def tmp_root() -> Iterator[Path]:
 @pytest.fixture(scope="session", params=BACKENDS)
 async def started(request: pytest.FixtureRequest, tmp_root: Path) -> AsyncIterator[Any]:
     """A manager started on a fresh test database of one backend, shared by the whole run."""
-    from generated.manager import SQLAlchemyDatabaseManager
+    from sldb.generated.manager import SQLAlchemyDatabaseManager
 
     backend = str(request.param)
     await drop_database(backend, TEST_DATABASE)
@@ -134,8 +134,8 @@ async def started(request: pytest.FixtureRequest, tmp_root: Path) -> AsyncIterat
 
 
 async def empty_all_tables(manager: Any) -> None:
-    from generated.models import Base
-    from handwritten.runtime.counters import kept_by_triggers
+    from sldb.generated.models import Base
+    from sldb.handwritten.runtime.counters import kept_by_triggers
 
     # The counter tables last: deleting counted rows after them would leave negative counts.
     tables = sorted(reversed(Base.metadata.sorted_tables), key=kept_by_triggers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.affection import (
+from sldb.generated.repositories.affection import (
     AffectionInteractionRepository,
     UserAffectionRepository,
     UserConversationHistoryRepository,

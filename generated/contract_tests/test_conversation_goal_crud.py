@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.conversation_goal import (
+from sldb.generated.repositories.conversation_goal import (
     ConversationGoalRepository,
 )
 from tests.contract import RoundTrip, assert_round_trip, table_of

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.exemplar import (
+from sldb.generated.repositories.exemplar import (
     ExemplarRepository,
 )
 from tests.contract import RoundTrip, assert_round_trip, table_of

@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.expression import (
+from sldb.generated.repositories.expression import (
     AdaptiveResponseTemplateRepository,
     ExpressionGenerationResultRepository,
     ExpressionPatternRepository,

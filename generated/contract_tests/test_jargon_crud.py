@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.jargon import (
+from sldb.generated.repositories.jargon import (
     JargonChatCounterRepository,
     JargonRepository,
     JargonUsageFrequencyRepository,

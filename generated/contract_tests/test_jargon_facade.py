@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handwritten.facades import jargon as queries
+from sldb.handwritten.facades import jargon as queries
 from tests.contract import (
     SpecMethod,
     assert_before_start,

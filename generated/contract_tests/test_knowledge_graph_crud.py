@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.knowledge_graph import (
+from sldb.generated.repositories.knowledge_graph import (
     KGEntityRepository,
     KGParagraphHashRepository,
     KGRelationRepository,

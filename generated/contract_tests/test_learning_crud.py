@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.learning import (
+from sldb.generated.repositories.learning import (
     InteractionRecordRepository,
     LearningBatchRepository,
     LearningOptimizationLogRepository,

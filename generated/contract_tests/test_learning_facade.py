@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handwritten.facades import learning as queries
+from sldb.handwritten.facades import learning as queries
 from tests.contract import (
     RAISES,
     SpecMethod,

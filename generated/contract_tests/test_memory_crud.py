@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.memory import (
+from sldb.generated.repositories.memory import (
     MemoryEmbeddingRepository,
     MemoryRepository,
     MemorySummaryRepository,

@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.message import (
+from sldb.generated.repositories.message import (
     BotMessageRepository,
     ContextSimilarityCacheRepository,
     ConversationContextRepository,

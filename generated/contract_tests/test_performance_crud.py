@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.performance import (
+from sldb.generated.repositories.performance import (
     LearningPerformanceHistoryRepository,
 )
 from tests.contract import RoundTrip, assert_round_trip, table_of

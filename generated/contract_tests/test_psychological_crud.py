@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.psychological import (
+from sldb.generated.repositories.psychological import (
     BotMoodRepository,
     CompositePsychologicalStateRepository,
     EmotionProfileRepository,

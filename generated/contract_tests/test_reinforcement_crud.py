@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.reinforcement import (
+from sldb.generated.repositories.reinforcement import (
     PersonaFusionHistoryRepository,
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,

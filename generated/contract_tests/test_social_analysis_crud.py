@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.social_analysis import (
+from sldb.generated.repositories.social_analysis import (
     SocialNetworkEdgeRepository,
     SocialNetworkNodeRepository,
     SocialRelationAnalysisResultRepository,

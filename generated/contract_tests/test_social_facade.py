@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handwritten.facades import social as queries
+from sldb.handwritten.facades import social as queries
 from tests.contract import (
     RAISES,
     SpecMethod,

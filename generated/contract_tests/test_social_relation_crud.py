@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.social_relation import (
+from sldb.generated.repositories.social_relation import (
     SocialRelationHistoryRepository,
     SocialRelationRepository,
     UserPreferencesRepository,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
-from handwritten.facades import admin as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
+from sldb.generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
+from sldb.handwritten.facades import admin as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
 
 
 class AdminFacade:

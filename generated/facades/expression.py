@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.records.expression import ExpressionPatternRecord
-from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
-from handwritten.facades import expression as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.generated.records.expression import ExpressionPatternRecord
+from sldb.generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
+from sldb.handwritten.facades import expression as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_STYLE_PROFILE_PROFILE_NAME = Rule("text", max_chars=255)

@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.records.jargon import JargonRecord
-from generated.repositories.jargon import JargonRepository
-from generated.shapes.jargon import JargonGroup, JargonStatistics
-from handwritten.facades import jargon as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.generated.records.jargon import JargonRecord
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
+from sldb.handwritten.facades import jargon as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _INSERT_JARGON_JARGON_DATA = {

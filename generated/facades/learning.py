@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.records.learning import LearningBatchRecord, LearningSessionRecord
-from generated.repositories.learning import (
+from sldb.generated.records.learning import LearningBatchRecord, LearningSessionRecord
+from sldb.generated.repositories.learning import (
     PersonaLearningReviewRepository,
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.message import FilteredMessageRepository
-from generated.shapes.learning import (
+from sldb.generated.repositories.message import FilteredMessageRepository
+from sldb.generated.shapes.learning import (
     PersonaChangeSnapshotView,
     PersonaReviewView,
     StyleLearningStatistics,
@@ -22,11 +22,11 @@ from generated.shapes.learning import (
     StyleProgressPoint,
     StyleReviewView,
 )
-from handwritten.facades import learning as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.facades import learning as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA = {

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.records.message import FilteredMessageRecord, RawMessageRecord
-from generated.shapes.message import (
+from sldb.generated.records.message import FilteredMessageRecord, RawMessageRecord
+from sldb.generated.shapes.message import (
     GroupMessageStatistics,
     LearningMessage,
     MessageStatistics,
@@ -18,11 +18,11 @@ from generated.shapes.message import (
     TimedMessage,
     UnprocessedMessage,
 )
-from handwritten.facades import message as queries
-from handwritten.runtime.failures import log_failure, translate
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_each, accept_fields, accept_payload
+from sldb.handwritten.facades import message as queries
+from sldb.handwritten.runtime.failures import log_failure, translate
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_each, accept_fields, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_RAW_MESSAGE_MESSAGE_DATA = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
-from handwritten.facades import metrics as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.session import Database
+from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
+from sldb.handwritten.facades import metrics as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.session import Database
 
 
 class MetricsFacade:

@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
-from handwritten.facades import persona as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.generated.shapes.persona import PersonaBackupSummary, PersonaBackupView, PersonaUpdateHistoryEntry
+from sldb.handwritten.facades import persona as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _BACKUP_PERSONA_GROUP_ID = Rule("text", max_chars=255)

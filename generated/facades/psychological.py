@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.shapes.psychological import EmotionProfileView
-from handwritten.facades import psychological as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.generated.shapes.psychological import EmotionProfileView
+from sldb.handwritten.facades import psychological as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_EMOTION_PROFILE_USER_ID = Rule("text", max_chars=255)

@@ -7,12 +7,17 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.shapes.social import SocialRelationView, UserPreferencesView, UserProfileView, UserSocialRelationsView
-from handwritten.facades import social as queries
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.retry import retried
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.generated.shapes.social import (
+    SocialRelationView,
+    UserPreferencesView,
+    UserProfileView,
+    UserSocialRelationsView,
+)
+from sldb.handwritten.facades import social as queries
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_USER_PROFILE_QQ_ID = Rule("text", max_chars=255)

@@ -1,20 +1,20 @@
 # Generated from schema/*.yaml by codegen. Do not edit.
 """Every ORM model, under the class names the plugin imports, and their shared Base."""
 
-from generated.models.affection import (
+from sldb.generated.models.affection import (
     AffectionInteraction,
     UserAffection,
     UserConversationHistory,
     UserDiversity,
 )
-from generated.models.base import Base
-from generated.models.conversation_goal import (
+from sldb.generated.models.base import Base
+from sldb.generated.models.conversation_goal import (
     ConversationGoal,
 )
-from generated.models.exemplar import (
+from sldb.generated.models.exemplar import (
     Exemplar,
 )
-from generated.models.expression import (
+from sldb.generated.models.expression import (
     AdaptiveResponseTemplate,
     ExpressionGenerationResult,
     ExpressionPattern,
@@ -22,17 +22,17 @@ from generated.models.expression import (
     StyleLearningRecord,
     StyleProfile,
 )
-from generated.models.jargon import (
+from sldb.generated.models.jargon import (
     Jargon,
     JargonChatCounter,
     JargonUsageFrequency,
 )
-from generated.models.knowledge_graph import (
+from sldb.generated.models.knowledge_graph import (
     KGEntity,
     KGParagraphHash,
     KGRelation,
 )
-from generated.models.learning import (
+from sldb.generated.models.learning import (
     InteractionRecord,
     LearningBatch,
     LearningOptimizationLog,
@@ -43,12 +43,12 @@ from generated.models.learning import (
     StyleLearningPattern,
     StyleLearningReview,
 )
-from generated.models.memory import (
+from sldb.generated.models.memory import (
     Memory,
     MemoryEmbedding,
     MemorySummary,
 )
-from generated.models.message import (
+from sldb.generated.models.message import (
     BotMessage,
     ContextSimilarityCache,
     ConversationContext,
@@ -60,10 +60,10 @@ from generated.models.message import (
     MessageSenderCounter,
     RawMessage,
 )
-from generated.models.performance import (
+from sldb.generated.models.performance import (
     LearningPerformanceHistory,
 )
-from generated.models.psychological import (
+from sldb.generated.models.psychological import (
     BotMood,
     CompositePsychologicalState,
     EmotionProfile,
@@ -74,20 +74,20 @@ from generated.models.psychological import (
     PsychologicalStateComponent,
     PsychologicalStateHistory,
 )
-from generated.models.reinforcement import (
+from sldb.generated.models.reinforcement import (
     PersonaFusionHistory,
     ReinforcementLearningResult,
     StrategyOptimizationResult,
 )
-from generated.models.shadow import (
+from sldb.generated.models.shadow import (
     ShadowProfile,
 )
-from generated.models.social_analysis import (
+from sldb.generated.models.social_analysis import (
     SocialNetworkEdge,
     SocialNetworkNode,
     SocialRelationAnalysisResult,
 )
-from generated.models.social_relation import (
+from sldb.generated.models.social_relation import (
     SocialRelation,
     SocialRelationHistory,
     UserPreferences,

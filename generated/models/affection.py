@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from generated.models.base import Base
-from handwritten.runtime.types import LongText, SafeString
+from sldb.generated.models.base import Base
+from sldb.handwritten.runtime.types import LongText, SafeString
 
 
 class AffectionInteraction(Base):

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from generated.models.base import Base
-from handwritten.runtime.types import SafeString
+from sldb.generated.models.base import Base
+from sldb.handwritten.runtime.types import SafeString
 
 
 class ConversationGoal(Base):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from generated.models.base import Base
-from handwritten.runtime.types import Double, LongText, SafeString
+from sldb.generated.models.base import Base
+from sldb.handwritten.runtime.types import Double, LongText, SafeString
 
 
 class LearningPerformanceHistory(Base):

@@ -9,8 +9,8 @@ from sqlalchemy import BigInteger, DateTime, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import func
 
-from generated.models.base import Base
-from handwritten.runtime.types import Double, LongText, SafeString
+from sldb.generated.models.base import Base
+from sldb.handwritten.runtime.types import Double, LongText, SafeString
 
 
 class PersonaFusionHistory(Base):

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from handwritten.runtime.records import iso_datetime
+from sldb.handwritten.runtime.records import iso_datetime
 
 
 class JargonRecord(TypedDict):

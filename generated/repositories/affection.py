@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.affection import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.affection import (
     AffectionInteractionRecord,
     AffectionInteractionValues,
     UserAffectionRecord,
@@ -23,8 +23,8 @@ from generated.records.affection import (
     user_conversation_history_record,
     user_diversity_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class AffectionInteractionRepository:

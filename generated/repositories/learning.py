@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.learning import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.learning import (
     InteractionRecordRecord,
     InteractionRecordValues,
     LearningBatchRecord,
@@ -38,8 +38,8 @@ from generated.records.learning import (
     style_learning_pattern_record,
     style_learning_review_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class InteractionRecordRepository:

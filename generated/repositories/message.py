@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.message import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.message import (
     BotMessageRecord,
     BotMessageValues,
     ContextSimilarityCacheRecord,
@@ -41,8 +41,8 @@ from generated.records.message import (
     message_sender_counter_record,
     raw_message_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class BotMessageRepository:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.psychological import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.psychological import (
     BotMoodRecord,
     BotMoodValues,
     CompositePsychologicalStateRecord,
@@ -38,8 +38,8 @@ from generated.records.psychological import (
     psychological_state_component_record,
     psychological_state_history_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class BotMoodRepository:

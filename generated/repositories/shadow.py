@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.shadow import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.shadow import (
     ShadowProfileRecord,
     ShadowProfileValues,
     shadow_profile_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class ShadowProfileRepository:

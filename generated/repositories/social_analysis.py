@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.social_analysis import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.social_analysis import (
     SocialNetworkEdgeRecord,
     SocialNetworkEdgeValues,
     SocialNetworkNodeRecord,
@@ -20,8 +20,8 @@ from generated.records.social_analysis import (
     social_network_node_record,
     social_relation_analysis_result_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class SocialNetworkEdgeRepository:

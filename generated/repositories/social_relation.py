@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.social_relation import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.social_relation import (
     SocialRelationHistoryRecord,
     SocialRelationHistoryValues,
     SocialRelationRecord,
@@ -29,8 +29,8 @@ from generated.records.social_relation import (
     user_social_profile_record,
     user_social_relation_component_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class SocialRelationRepository:

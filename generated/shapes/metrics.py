@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from generated.records.learning import LearningBatchRecord
+from sldb.generated.records.learning import LearningBatchRecord
 
 __all__ = [
     "DetailedMetrics",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from handwritten.runtime.jsontext import loads_or
-from handwritten.runtime.records import iso_datetime
+from sldb.handwritten.runtime.jsontext import loads_or
+from sldb.handwritten.runtime.records import iso_datetime
 
 __all__ = [
     "PersonaBackupSummary",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from generated.records.social_relation import UserSocialRelationComponentRecord
-from handwritten.runtime.jsontext import loads_or
+from sldb.generated.records.social_relation import UserSocialRelationComponentRecord
+from sldb.handwritten.runtime.jsontext import loads_or
 
 __all__ = [
     "SocialRelationView",

@@ -1,5 +1,5 @@
-"""sldb: the data layer's command line (console script `sldb`, also `python -m handwritten.cli`)."""
+"""sldb: the data layer's command line (console script `sldb`, also `python -m sldb.handwritten.cli`)."""
 
-from handwritten.cli.main import main
+from sldb.handwritten.cli.main import main
 
 __all__ = ["main"]

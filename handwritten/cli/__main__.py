@@ -1,7 +1,7 @@
-"""python -m handwritten.cli ..."""
+"""python -m sldb.handwritten.cli ..."""
 
 import sys
 
-from handwritten.cli.main import main
+from sldb.handwritten.cli.main import main
 
 sys.exit(main())

@@ -17,15 +17,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.cli.live import connect_error, models_metadata
-from handwritten.cli.output import CliError, Output, mask_passwords
-from handwritten.cli.target import describe, for_the_tool, settings_from_file, settings_from_url
-from handwritten.runtime import bootstrap, fallback
-from handwritten.runtime import copy as copying
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.errors import DatabaseUnavailableError
-from handwritten.runtime.migrate import migrate
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.live import connect_error, models_metadata
+from sldb.handwritten.cli.output import CliError, Output, mask_passwords
+from sldb.handwritten.cli.target import describe, for_the_tool, settings_from_file, settings_from_url
+from sldb.handwritten.runtime import bootstrap, fallback
+from sldb.handwritten.runtime import copy as copying
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.migrate import migrate
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 
 def side(url: str | None, config: Any) -> DatabaseSettings:

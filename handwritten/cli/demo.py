@@ -22,10 +22,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from handwritten.cli.live import models_metadata
-from handwritten.cli.output import CliError, Output
-from handwritten.cli.target import describe, for_the_tool, settings_from_url
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.live import models_metadata
+from sldb.handwritten.cli.output import CliError, Output
+from sldb.handwritten.cli.target import describe, for_the_tool, settings_from_url
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 BOT_SENDER = "bot"
 BOT_MENTION = "@小助手"
@@ -39,7 +39,7 @@ def chat_log(limit: int | None) -> list[dict[str, Any]]:
     """The bundled chat log (handwritten/cli/data/chat_log.jsonl), its first `limit` lines."""
     if limit is not None and limit < 1:
         raise CliError(f"--messages {limit}: give at least 1")
-    text = resources.files("handwritten.cli").joinpath("data/chat_log.jsonl").read_text(encoding="utf-8")
+    text = resources.files("sldb.handwritten.cli").joinpath("data/chat_log.jsonl").read_text(encoding="utf-8")
     lines = text.splitlines()[:limit] if limit is not None else text.splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
@@ -187,7 +187,7 @@ def _settings(args: argparse.Namespace) -> DatabaseSettings:
 
 
 async def _demo(args: argparse.Namespace, out: Output) -> dict[str, Any]:
-    from generated.manager import SQLAlchemyDatabaseManager
+    from sldb.generated.manager import SQLAlchemyDatabaseManager
 
     lines = chat_log(args.messages)
     settings = _settings(args)

@@ -7,13 +7,13 @@ import asyncio
 from collections import Counter
 from typing import Any
 
-from handwritten.cli.introspect import comparison, diff_counts, diff_json, print_differences
-from handwritten.cli.live import inspect_live, models_metadata
-from handwritten.cli.output import Output
-from handwritten.cli.target import describe, settings_of
-from handwritten.runtime import fallback, replicas
-from handwritten.runtime.migrate import Operation
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.introspect import comparison, diff_counts, diff_json, print_differences
+from sldb.handwritten.cli.live import inspect_live, models_metadata
+from sldb.handwritten.cli.output import Output
+from sldb.handwritten.cli.target import describe, settings_of
+from sldb.handwritten.runtime import fallback, replicas
+from sldb.handwritten.runtime.migrate import Operation
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 
 def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:

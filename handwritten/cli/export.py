@@ -8,15 +8,15 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from handwritten.cli.output import CliError, Output, to_json
-from handwritten.cli.target import describe, settings_of
-from handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.cli.output import CliError, Output, to_json
+from sldb.handwritten.cli.target import describe, settings_of
+from sldb.handwritten.runtime.errors import DatabaseUnavailableError
 
 
 async def _export(args: argparse.Namespace, path: Path, out: Output) -> dict[str, Any]:
     """Stream the export to path in batches (bounded memory, a progress bar); the summary's counts."""
-    from generated.manager import SQLAlchemyDatabaseManager
-    from handwritten.facades.admin import stream_messages_learning_data
+    from sldb.generated.manager import SQLAlchemyDatabaseManager
+    from sldb.handwritten.facades.admin import stream_messages_learning_data
 
     settings = settings_of(args)
     manager = SQLAlchemyDatabaseManager(settings)

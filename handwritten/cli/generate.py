@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codegen.pipeline import ROOT, project_of
-from codegen.render import render
-from codegen.write import Changes, diff, stale, write
-from handwritten.cli.output import CliError, Output
+from sldb.codegen.pipeline import ROOT, project_of
+from sldb.codegen.render import render
+from sldb.codegen.write import Changes, diff, stale, write
+from sldb.handwritten.cli.output import CliError, Output
 
 
 @dataclass(frozen=True)

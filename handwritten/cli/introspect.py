@@ -12,10 +12,10 @@ import asyncio
 from dataclasses import asdict
 from typing import Any
 
-from handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
-from handwritten.cli.output import Output
-from handwritten.cli.target import describe, settings_of
-from handwritten.runtime.migrate import SchemaDiff, TableDiff, compare
+from sldb.handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
+from sldb.handwritten.cli.output import Output
+from sldb.handwritten.cli.target import describe, settings_of
+from sldb.handwritten.runtime.migrate import SchemaDiff, TableDiff, compare
 
 
 def comparison(found: LiveDatabase) -> SchemaDiff:

@@ -14,16 +14,16 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.cli.output import CliError, error_text
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.failures import FailureClass, classify
-from handwritten.runtime.migrate import LiveSchema, read_live_schema
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.output import CliError, error_text
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.failures import FailureClass, classify
+from sldb.handwritten.runtime.migrate import LiveSchema, read_live_schema
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 
 def models_metadata() -> MetaData:
     """The tables the specs define (imported late: the generated models take a moment to load)."""
-    from generated.models import Base
+    from sldb.generated.models import Base
 
     return Base.metadata
 

@@ -21,21 +21,23 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 
-from handwritten.cli.output import CliError, Output, error_text
-from handwritten.cli.parser import build_parser
-from handwritten.runtime.errors import DataLayerError
+from sldb.handwritten.cli.output import CliError, Output, error_text
+from sldb.handwritten.cli.parser import build_parser
+from sldb.handwritten.runtime.errors import DataLayerError
 
 
 def handler_of(args: argparse.Namespace) -> Callable[[argparse.Namespace, Output], int]:
     """The command's run function, imported now (module:function under handwritten.cli)."""
     module, function = str(args.handler).split(":")
-    run: Callable[[argparse.Namespace, Output], int] = getattr(import_module(f"handwritten.cli.{module}"), function)
+    run: Callable[[argparse.Namespace, Output], int] = getattr(
+        import_module(f"sldb.handwritten.cli.{module}"), function
+    )
     return run
 
 
 def describe_error(exc: BaseException) -> str:
     """Any failure as one line."""
-    from codegen.errors import SpecErrors
+    from sldb.codegen.errors import SpecErrors
 
     if isinstance(exc, SpecErrors):
         more = len(exc.errors) - 1

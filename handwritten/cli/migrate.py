@@ -8,16 +8,16 @@ import asyncio
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from handwritten.cli.doctor import print_plan, steps_json
-from handwritten.cli.introspect import comparison
-from handwritten.cli.live import connect_error, inspect_live, models_metadata
-from handwritten.cli.output import Bar, CliError, Output
-from handwritten.cli.target import describe, settings_of
-from handwritten.runtime import bootstrap
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.errors import DatabaseUnavailableError
-from handwritten.runtime.migrate import Operation, OpKind, migrate, plan_migration
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.doctor import print_plan, steps_json
+from sldb.handwritten.cli.introspect import comparison
+from sldb.handwritten.cli.live import connect_error, inspect_live, models_metadata
+from sldb.handwritten.cli.output import Bar, CliError, Output
+from sldb.handwritten.cli.target import describe, settings_of
+from sldb.handwritten.runtime import bootstrap
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.migrate import Operation, OpKind, migrate, plan_migration
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 
 class StepBar:

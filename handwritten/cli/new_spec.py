@@ -16,11 +16,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from codegen.errors import SpecErrors
-from codegen.load import load
-from codegen.spec_model import ColumnSpec
-from handwritten.cli.generate import Generated, codegen_dirs, print_generated, run_generator
-from handwritten.cli.output import CliError, Output
+from sldb.codegen.errors import SpecErrors
+from sldb.codegen.load import load
+from sldb.codegen.spec_model import ColumnSpec
+from sldb.handwritten.cli.generate import Generated, codegen_dirs, print_generated, run_generator
+from sldb.handwritten.cli.output import CliError, Output
 
 COLUMN_TYPES: tuple[str, ...] = get_args(ColumnSpec.model_fields["type"].annotation)
 DEFAULT_STRING_LENGTH = 255

@@ -19,9 +19,9 @@ import yaml
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from handwritten.cli.output import CliError, mask_passwords
-from handwritten.runtime.backends import BACKEND_NAMES, backend_named
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.cli.output import CliError, mask_passwords
+from sldb.handwritten.runtime.backends import BACKEND_NAMES, backend_named
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 URL_EXAMPLES = "postgresql://user@host:5432/db?schema=s, mysql://user@host:3306/db or sqlite:///path/to/messages.db"
 _SETTING_KEYS = {f.name for f in dataclasses.fields(DatabaseSettings)}

@@ -8,15 +8,15 @@ from typing import Any
 from sqlalchemy import Select, Table, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from generated.repositories.affection import (
+from sldb.generated.repositories.affection import (
     AffectionInteractionRepository,
     UserAffectionRepository,
     UserConversationHistoryRepository,
     UserDiversityRepository,
 )
-from generated.repositories.conversation_goal import ConversationGoalRepository
-from generated.repositories.exemplar import ExemplarRepository
-from generated.repositories.expression import (
+from sldb.generated.repositories.conversation_goal import ConversationGoalRepository
+from sldb.generated.repositories.exemplar import ExemplarRepository
+from sldb.generated.repositories.expression import (
     AdaptiveResponseTemplateRepository,
     ExpressionGenerationResultRepository,
     ExpressionPatternRepository,
@@ -24,9 +24,13 @@ from generated.repositories.expression import (
     StyleLearningRecordRepository,
     StyleProfileRepository,
 )
-from generated.repositories.jargon import JargonRepository, JargonUsageFrequencyRepository
-from generated.repositories.knowledge_graph import KGEntityRepository, KGParagraphHashRepository, KGRelationRepository
-from generated.repositories.learning import (
+from sldb.generated.repositories.jargon import JargonRepository, JargonUsageFrequencyRepository
+from sldb.generated.repositories.knowledge_graph import (
+    KGEntityRepository,
+    KGParagraphHashRepository,
+    KGRelationRepository,
+)
+from sldb.generated.repositories.learning import (
     InteractionRecordRepository,
     LearningBatchRepository,
     LearningOptimizationLogRepository,
@@ -36,8 +40,8 @@ from generated.repositories.learning import (
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.memory import MemoryEmbeddingRepository, MemoryRepository, MemorySummaryRepository
-from generated.repositories.message import (
+from sldb.generated.repositories.memory import MemoryEmbeddingRepository, MemoryRepository, MemorySummaryRepository
+from sldb.generated.repositories.message import (
     BotMessageRepository,
     ContextSimilarityCacheRepository,
     ConversationContextRepository,
@@ -46,8 +50,8 @@ from generated.repositories.message import (
     FilteredMessageRepository,
     RawMessageRepository,
 )
-from generated.repositories.performance import LearningPerformanceHistoryRepository
-from generated.repositories.psychological import (
+from sldb.generated.repositories.performance import LearningPerformanceHistoryRepository
+from sldb.generated.repositories.psychological import (
     BotMoodRepository,
     CompositePsychologicalStateRepository,
     EmotionProfileRepository,
@@ -58,17 +62,17 @@ from generated.repositories.psychological import (
     PsychologicalStateComponentRepository,
     PsychologicalStateHistoryRepository,
 )
-from generated.repositories.reinforcement import (
+from sldb.generated.repositories.reinforcement import (
     PersonaFusionHistoryRepository,
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,
 )
-from generated.repositories.social_analysis import (
+from sldb.generated.repositories.social_analysis import (
     SocialNetworkEdgeRepository,
     SocialNetworkNodeRepository,
     SocialRelationAnalysisResultRepository,
 )
-from generated.repositories.social_relation import (
+from sldb.generated.repositories.social_relation import (
     SocialRelationHistoryRepository,
     SocialRelationRepository,
     UserPreferencesRepository,
@@ -76,7 +80,7 @@ from generated.repositories.social_relation import (
     UserSocialProfileRepository,
     UserSocialRelationComponentRepository,
 )
-from generated.shapes.admin import (
+from sldb.generated.shapes.admin import (
     ClearAllResult,
     ClearResult,
     DataStatistics,
@@ -84,11 +88,11 @@ from generated.shapes.admin import (
     exported_filtered_message,
     exported_raw_message,
 )
-from handwritten.facades.counts import count_rows
-from handwritten.runtime import counters
-from handwritten.runtime.crud import read_one, records
-from handwritten.runtime.failures import log_failure
-from handwritten.runtime.session import Database
+from sldb.handwritten.facades.counts import count_rows
+from sldb.handwritten.runtime import counters
+from sldb.handwritten.runtime.crud import read_one, records
+from sldb.handwritten.runtime.failures import log_failure
+from sldb.handwritten.runtime.session import Database
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

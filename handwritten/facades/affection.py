@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlalchemy import Insert, case, func, insert, select, update
 
-from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
-from generated.repositories.psychological import BotMoodRepository
-from generated.shapes.affection import AffectionView, BotMoodView, bot_mood_view
-from handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
+from sldb.generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
+from sldb.generated.repositories.psychological import BotMoodRepository
+from sldb.generated.shapes.affection import AffectionView, BotMoodView, bot_mood_view
+from sldb.handwritten.runtime.crud import as_mapping, first, read_first, read_records, read_scalar
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
 
 _AFFECTIONS = UserAffectionRepository.table
 _INTERACTIONS = AffectionInteractionRepository.table

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, false, func, select
 
-from generated.repositories.jargon import JargonChatCounterRepository
-from generated.repositories.message import MessageGroupCounterRepository
-from handwritten.runtime.counters import ROW_COUNTS
+from sldb.generated.repositories.jargon import JargonChatCounterRepository
+from sldb.generated.repositories.message import MessageGroupCounterRepository
+from sldb.handwritten.runtime.counters import ROW_COUNTS
 
 GROUP_COUNTS = MessageGroupCounterRepository.table
 CHAT_COUNTS = JargonChatCounterRepository.table

@@ -7,17 +7,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, insert, select, update
 
-from generated.records.expression import ExpressionPatternRecord, expression_pattern_record
-from generated.repositories.expression import (
+from sldb.generated.records.expression import ExpressionPatternRecord, expression_pattern_record
+from sldb.generated.repositories.expression import (
     ExpressionPatternRepository,
     LanguageStylePatternRepository,
     StyleLearningRecordRepository,
     StyleProfileRepository,
 )
-from generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView, style_profile_view
-from handwritten.runtime.crud import affected, page, read_first, read_one, read_records, scalar
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
+from sldb.generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView, style_profile_view
+from sldb.handwritten.runtime.crud import affected, page, read_first, read_one, read_records, scalar
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.session import Database
 
 _PATTERNS = ExpressionPatternRepository.table
 _PROFILES = StyleProfileRepository.table

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Insert, Select, case, exists, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from generated.records.jargon import JargonRecord, jargon_record
-from generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
-from generated.shapes.jargon import JargonGroup, JargonStatistics
-from handwritten.runtime.crud import (
+from sldb.generated.records.jargon import JargonRecord, jargon_record
+from sldb.generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
+from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
+from sldb.handwritten.runtime.crud import (
     affected,
     committed_read,
     inserted_key,
@@ -24,16 +24,16 @@ from handwritten.runtime.crud import (
     read_scalar,
     scalar,
 )
-from handwritten.runtime.failures import FailureClass, classify
-from handwritten.runtime.session import Database, Executor
-from handwritten.runtime.text_keys import content_key, like_pattern
-from handwritten.runtime.upsert import (
+from sldb.handwritten.runtime.failures import FailureClass, classify
+from sldb.handwritten.runtime.session import Database, Executor
+from sldb.handwritten.runtime.text_keys import content_key, like_pattern
+from sldb.handwritten.runtime.upsert import (
     dialect_name,
     insert_missing,
     run_upsert_returning_key,
     upsert_returning_key_statement,
 )
-from handwritten.runtime.values import as_text, whole_seconds
+from sldb.handwritten.runtime.values import as_text, whole_seconds
 
 _J = JargonRepository.table
 _CHATS = JargonChatCounterRepository.table

@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, union_all, update
 
-from generated.records.learning import (
+from sldb.generated.records.learning import (
     LearningBatchRecord,
     LearningSessionRecord,
     learning_batch_record,
     learning_session_record,
 )
-from generated.repositories.learning import (
+from sldb.generated.repositories.learning import (
     LearningBatchRepository,
     LearningSessionRepository,
     PersonaChangeSnapshotRepository,
@@ -22,8 +22,8 @@ from generated.repositories.learning import (
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.performance import LearningPerformanceHistoryRepository
-from generated.shapes.learning import (
+from sldb.generated.repositories.performance import LearningPerformanceHistoryRepository
+from sldb.generated.shapes.learning import (
     PersonaChangeSnapshotView,
     PersonaReviewView,
     StyleLearningStatistics,
@@ -36,7 +36,7 @@ from generated.shapes.learning import (
     style_progress_point,
     style_review_view,
 )
-from handwritten.runtime.crud import (
+from sldb.handwritten.runtime.crud import (
     affected,
     as_mapping,
     bound_limit,
@@ -49,10 +49,10 @@ from handwritten.runtime.crud import (
     read_one,
     read_records,
 )
-from handwritten.runtime.jsontext import dumps, loads_as
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import upsert
-from handwritten.runtime.values import as_text, epoch_seconds, whole_seconds
+from sldb.handwritten.runtime.jsontext import dumps, loads_as
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.upsert import upsert
+from sldb.handwritten.runtime.values import as_text, epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table
 _STYLE = StyleLearningReviewRepository.table

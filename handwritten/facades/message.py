@@ -10,22 +10,22 @@ from typing import Any
 
 from sqlalchemy import Insert, bindparam, case, false, func, insert, null, select, true, update
 
-from generated.records.message import (
+from sldb.generated.records.message import (
     FilteredMessageRecord,
     RawMessageRecord,
     filtered_message_record,
     raw_message_record,
 )
-from generated.repositories.memory import MemoryRepository
-from generated.repositories.message import (
+from sldb.generated.repositories.memory import MemoryRepository
+from sldb.generated.repositories.message import (
     BotMessageRepository,
     FilteredMessageRepository,
     MessageGroupCounterRepository,
     MessageSenderCounterRepository,
     RawMessageRepository,
 )
-from generated.repositories.social_relation import SocialRelationRepository
-from generated.shapes.message import (
+from sldb.generated.repositories.social_relation import SocialRelationRepository
+from sldb.generated.shapes.message import (
     GroupMessageStatistics,
     LearningMessage,
     MessageStatistics,
@@ -39,7 +39,7 @@ from generated.shapes.message import (
     timed_message,
     unprocessed_message,
 )
-from handwritten.runtime.crud import (
+from sldb.handwritten.runtime.crud import (
     affected,
     as_mapping,
     bound_limit,
@@ -51,15 +51,15 @@ from handwritten.runtime.crud import (
     read_records,
     records,
 )
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.session import Connection, Database
-from handwritten.runtime.upsert import (
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.session import Connection, Database
+from sldb.handwritten.runtime.upsert import (
     insert_new_keys_statement,
     insert_or_existing_key_statement,
     run_insert_or_existing_key,
 )
-from handwritten.runtime.values import as_text, number, whole_number, whole_seconds
+from sldb.handwritten.runtime.values import as_text, number, whole_number, whole_seconds
 
 log = layer_logger("facades.message")
 

@@ -6,24 +6,24 @@ import time
 
 from sqlalchemy import Table, func, select
 
-from generated.records.learning import learning_batch_record
-from generated.repositories.learning import (
+from sldb.generated.records.learning import learning_batch_record
+from sldb.generated.repositories.learning import (
     LearningBatchRepository,
     PersonaLearningReviewRepository,
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.message import (
+from sldb.generated.repositories.message import (
     BotMessageRepository,
     FilteredMessageRepository,
     MessageQuarterCounterRepository,
     RawMessageRepository,
 )
-from generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
-from handwritten.facades.counts import count_rows
-from handwritten.runtime.counters import QUARTER_SECONDS
-from handwritten.runtime.crud import as_mapping, read_one, records
-from handwritten.runtime.session import Database
+from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
+from sldb.handwritten.facades.counts import count_rows
+from sldb.handwritten.runtime.counters import QUARTER_SECONDS
+from sldb.handwritten.runtime.crud import as_mapping, read_one, records
+from sldb.handwritten.runtime.session import Database
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from generated.repositories.learning import PersonaLearningReviewRepository
-from generated.repositories.psychological import PersonaBackupRepository
-from generated.shapes.persona import (
+from sldb.generated.repositories.learning import PersonaLearningReviewRepository
+from sldb.generated.repositories.psychological import PersonaBackupRepository
+from sldb.generated.shapes.persona import (
     PersonaBackupSummary,
     PersonaBackupView,
     PersonaUpdateHistoryEntry,
@@ -17,10 +17,10 @@ from generated.shapes.persona import (
     persona_backup_view,
     persona_update_history_entry,
 )
-from handwritten.runtime.crud import affected, as_mapping, page, read_first, read_records
-from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
+from sldb.handwritten.runtime.crud import affected, as_mapping, page, read_first, read_records
+from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.session import Database
 
 _BACKUPS = PersonaBackupRepository.table
 _REVIEWS = PersonaLearningReviewRepository.table

@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.psychological import EmotionProfileRepository
-from generated.shapes.psychological import EmotionProfileView, emotion_profile_view
-from handwritten.runtime.crud import read_first
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import upsert
+from sldb.generated.repositories.psychological import EmotionProfileRepository
+from sldb.generated.shapes.psychological import EmotionProfileView, emotion_profile_view
+from sldb.handwritten.runtime.crud import read_first
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.upsert import upsert
 
 _PROFILES = EmotionProfileRepository.table
 

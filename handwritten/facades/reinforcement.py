@@ -7,17 +7,17 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from generated.records.reinforcement import PersonaFusionHistoryRecord, persona_fusion_history_record
-from generated.repositories.performance import LearningPerformanceHistoryRepository
-from generated.repositories.reinforcement import (
+from sldb.generated.records.reinforcement import PersonaFusionHistoryRecord, persona_fusion_history_record
+from sldb.generated.repositories.performance import LearningPerformanceHistoryRepository
+from sldb.generated.repositories.reinforcement import (
     PersonaFusionHistoryRepository,
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,
 )
-from generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
-from handwritten.runtime.crud import as_mapping, page, read_records
-from handwritten.runtime.session import Database
-from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number
+from sldb.generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
+from sldb.handwritten.runtime.crud import as_mapping, page, read_records
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.values import as_text, epoch_seconds, number, whole_number
 
 _PERFORMANCE = LearningPerformanceHistoryRepository.table
 _RESULTS = ReinforcementLearningResultRepository.table

@@ -9,14 +9,14 @@ from typing import Any
 
 from sqlalchemy import Insert, func, insert, or_, select
 
-from generated.records.social_relation import user_social_relation_component_record
-from generated.repositories.social_relation import (
+from sldb.generated.records.social_relation import user_social_relation_component_record
+from sldb.generated.repositories.social_relation import (
     UserPreferencesRepository,
     UserProfileRepository,
     UserSocialProfileRepository,
     UserSocialRelationComponentRepository,
 )
-from generated.shapes.social import (
+from sldb.generated.shapes.social import (
     SocialRelationView,
     UserPreferencesView,
     UserProfileView,
@@ -24,11 +24,11 @@ from generated.shapes.social import (
     user_preferences_view,
     user_profile_view,
 )
-from handwritten.runtime.crud import read_first, read_records
-from handwritten.runtime.jsontext import dumps
-from handwritten.runtime.session import Database
-from handwritten.runtime.upsert import run_insert_or_existing_key, upsert, upsert_returning_key_statement
-from handwritten.runtime.values import as_text, epoch_seconds, number, whole_number, whole_seconds
+from sldb.handwritten.runtime.crud import read_first, read_records
+from sldb.handwritten.runtime.jsontext import dumps
+from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.upsert import run_insert_or_existing_key, upsert, upsert_returning_key_statement
+from sldb.handwritten.runtime.values import as_text, epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table
 _PREFERENCES = UserPreferencesRepository.table

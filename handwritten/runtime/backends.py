@@ -7,7 +7,7 @@ SQL), so its names map to `mysql`.
 
 from __future__ import annotations
 
-from handwritten.runtime.session import Backend
+from sldb.handwritten.runtime.session import Backend
 
 BACKEND_NAMES: dict[str, Backend] = {
     "postgresql": "postgresql",

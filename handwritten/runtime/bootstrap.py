@@ -15,12 +15,12 @@ from sqlalchemy.exc import DBAPIError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
-from handwritten.runtime.errors import DatabaseUnavailableError, DataLayerError
-from handwritten.runtime.failures import FailureClass, cause_text, classify, typed_error
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.migrate import exact_collation
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for, driver_connect_args
+from sldb.handwritten.runtime.errors import DatabaseUnavailableError, DataLayerError
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify, typed_error
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.migrate import exact_collation
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 log = layer_logger("bootstrap")
 

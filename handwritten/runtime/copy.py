@@ -26,8 +26,8 @@ from typing import Any, Protocol
 from sqlalchemy import BigInteger, Boolean, Column, MetaData, String, Table, Text, func, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from handwritten.runtime.counters import kept_by_triggers
-from handwritten.runtime.migrate import read_live_schema
+from sldb.handwritten.runtime.counters import kept_by_triggers
+from sldb.handwritten.runtime.migrate import read_live_schema
 
 DEFAULT_BATCH = 1000
 _HASH_MODULUS = 2**64

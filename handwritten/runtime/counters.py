@@ -35,10 +35,10 @@ from sqlalchemy import MetaData, Table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from handwritten.runtime.errors import PermissionDeniedError
-from handwritten.runtime.failures import FailureClass, cause_text, classify
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.session import Connection
+from sldb.handwritten.runtime.errors import PermissionDeniedError
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.session import Connection
 
 log = layer_logger("counters")
 

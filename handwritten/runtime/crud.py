@@ -7,9 +7,9 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Executable, Row, RowMapping, Select, Table
 
-from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.session import Database, Executor
-from handwritten.runtime.values import whole_number
+from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.session import Database, Executor
+from sldb.handwritten.runtime.values import whole_number
 
 SelectT = TypeVar("SelectT", bound=Select[Any])
 T = TypeVar("T")

@@ -25,13 +25,13 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.runtime.backends import ASYNC_DRIVER, backend_named
-from handwritten.runtime.failures import node_not_ready
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.nodes import node_list
-from handwritten.runtime.session import Backend, Connection
-from handwritten.runtime.settings import parse_hosts
-from handwritten.runtime.sqlite_thread import create_sqlite_sync_engine, thread_autocommit, thread_transaction
+from sldb.handwritten.runtime.backends import ASYNC_DRIVER, backend_named
+from sldb.handwritten.runtime.failures import node_not_ready
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.nodes import node_list
+from sldb.handwritten.runtime.session import Backend, Connection
+from sldb.handwritten.runtime.settings import parse_hosts
+from sldb.handwritten.runtime.sqlite_thread import create_sqlite_sync_engine, thread_autocommit, thread_transaction
 
 log = layer_logger("engine")
 
@@ -73,7 +73,7 @@ def async_url(url: URL | str) -> URL:
 
 
 def _models_metadata() -> MetaData:
-    from generated.models import Base  # imported late: the runtime depends on the generated models only here
+    from sldb.generated.models import Base  # imported late: the runtime depends on the generated models only here
 
     return Base.metadata
 

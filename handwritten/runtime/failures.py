@@ -22,7 +22,7 @@ from typing import Any
 import pymysql.err
 from sqlalchemy.exc import DBAPIError, DisconnectionError, SQLAlchemyError, StatementError
 
-from handwritten.runtime.errors import (
+from sldb.handwritten.runtime.errors import (
     AlreadyExistsError,
     DatabaseOperationError,
     DatabaseUnavailableError,
@@ -36,7 +36,7 @@ from handwritten.runtime.errors import (
     ValueRefusedError,
     mask_passwords,
 )
-from handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.logs import layer_logger
 
 __all__ = [
     "DatabaseOperationError",  # lived here before errors.py; kept importable from here

@@ -21,9 +21,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from handwritten.runtime.counters import kept_by_triggers
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.migrate import read_live_schema
+from sldb.handwritten.runtime.counters import kept_by_triggers
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.migrate import read_live_schema
 
 log = layer_logger("fallback")
 

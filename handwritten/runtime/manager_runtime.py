@@ -14,15 +14,15 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handwritten.runtime import bootstrap, fallback
-from handwritten.runtime.engine import DatabaseEngine, PoolOptions
-from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
-from handwritten.runtime.logs import layer_logger, log_to
-from handwritten.runtime.migrate import Operation, migrate, plan_migration
-from handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet
-from handwritten.runtime.session import Backend, Connection, Database
-from handwritten.runtime.settings import DatabaseSettings
-from handwritten.runtime.text_keys import fill_content_keys
+from sldb.handwritten.runtime import bootstrap, fallback
+from sldb.handwritten.runtime.engine import DatabaseEngine, PoolOptions
+from sldb.handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from sldb.handwritten.runtime.logs import layer_logger, log_to
+from sldb.handwritten.runtime.migrate import Operation, migrate, plan_migration
+from sldb.handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet
+from sldb.handwritten.runtime.session import Backend, Connection, Database
+from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.text_keys import fill_content_keys
 
 log = layer_logger("manager")
 
@@ -30,7 +30,7 @@ FacadesT = TypeVar("FacadesT")
 
 
 def _metadata() -> MetaData:
-    from generated.models import Base  # the runtime depends on the generated models only here
+    from sldb.generated.models import Base  # the runtime depends on the generated models only here
 
     return Base.metadata
 

@@ -27,11 +27,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.schema import ColumnCollectionConstraint, CreateColumn, CreateIndex, CreateTable
 from sqlalchemy.types import JSON, LargeBinary, Text
 
-from handwritten.runtime import counters
-from handwritten.runtime.failures import cause_text, classify
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
-from handwritten.runtime.migration_lock import migration_lock
+from sldb.handwritten.runtime import counters
+from sldb.handwritten.runtime.failures import cause_text, classify
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.migration_hooks import BEFORE_CREATE, hook_named
+from sldb.handwritten.runtime.migration_lock import migration_lock
 
 log = layer_logger("migrate")
 

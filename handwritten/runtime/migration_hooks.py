@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.logs import layer_logger
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncConnection
@@ -32,7 +32,7 @@ class MigrationHook:
 
 
 async def _merge_jargon_duplicates(conn: AsyncConnection, index: str) -> None:
-    from handwritten.runtime.jargon_dedupe import merge_duplicate_jargon
+    from sldb.handwritten.runtime.jargon_dedupe import merge_duplicate_jargon
 
     merged = await merge_duplicate_jargon(conn)
     if merged:

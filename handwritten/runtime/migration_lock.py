@@ -29,10 +29,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from handwritten.runtime.errors import SettingsError
-from handwritten.runtime.failures import FailureClass, cause_text, classify
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.nodes import is_galera
+from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.nodes import is_galera
 
 log = layer_logger("migrate")
 

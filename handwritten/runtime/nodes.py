@@ -22,10 +22,10 @@ import aiomysql
 import pymysql.err
 from sqlalchemy import text
 
-from handwritten.runtime.failures import FailureClass, cause_text, classify
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.session import Connection
-from handwritten.runtime.settings import HostPort
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.session import Connection
+from sldb.handwritten.runtime.settings import HostPort
 
 log = layer_logger("nodes")
 

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import MetaData, Table, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from handwritten.runtime.copy import copied_tables, referenced_table
-from handwritten.runtime.migrate import read_live_schema
+from sldb.handwritten.runtime.copy import copied_tables, referenced_table
+from sldb.handwritten.runtime.migrate import read_live_schema
 
 _CHUNK = 500  # ids per IN (...) list
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from handwritten.runtime.engine import DatabaseEngine, PoolOptions
-from handwritten.runtime.failures import FailureClass, cause_text, classify
-from handwritten.runtime.logs import layer_logger
-from handwritten.runtime.nodes import is_galera
-from handwritten.runtime.session import Backend, Connection, Database
-from handwritten.runtime.settings import DatabaseSettings, HostPort
+from sldb.handwritten.runtime.engine import DatabaseEngine, PoolOptions
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.nodes import is_galera
+from sldb.handwritten.runtime.session import Backend, Connection, Database
+from sldb.handwritten.runtime.settings import DatabaseSettings, HostPort
 
 log = layer_logger("replicas")
 

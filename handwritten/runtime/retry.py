@@ -18,8 +18,8 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from handwritten.runtime.failures import cause_text, rolled_back
-from handwritten.runtime.logs import layer_logger
+from sldb.handwritten.runtime.failures import cause_text, rolled_back
+from sldb.handwritten.runtime.logs import layer_logger
 
 log = layer_logger("retry")
 

@@ -7,7 +7,7 @@ from typing import Literal, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from handwritten.runtime.sqlite_thread import ThreadConnection
+from sldb.handwritten.runtime.sqlite_thread import ThreadConnection
 
 Backend = Literal["sqlite", "postgresql", "mysql"]
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from handwritten.runtime.backends import BACKEND_NAMES, backend_named
-from handwritten.runtime.errors import SettingsError
-from handwritten.runtime.session import Backend
+from sldb.handwritten.runtime.backends import BACKEND_NAMES, backend_named
+from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.session import Backend
 
 SQLITE_FILE_NAME = "messages.db"
 

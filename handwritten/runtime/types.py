@@ -17,7 +17,7 @@ from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from handwritten.runtime import values
+from sldb.handwritten.runtime import values
 
 
 def unix_time() -> int:

@@ -16,8 +16,8 @@ from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
 
-from handwritten.runtime.session import Executor
-from handwritten.runtime.sqlite_thread import ThreadConnection
+from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.sqlite_thread import ThreadConnection
 
 
 def dialect_name(conn: Executor) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
 
-from handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.errors import InvalidValueError
 
 # Epoch values at or above this are milliseconds (as seconds they would be past the year 5000).
 MILLISECONDS_FROM = 100_000_000_000

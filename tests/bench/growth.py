@@ -24,8 +24,8 @@ from rich.table import Table
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.facades.admin import stream_messages_learning_data
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.facades.admin import stream_messages_learning_data
 from tests.bench import data
 from tests.bench.raw import PgClient, RawClient
 

@@ -20,7 +20,7 @@ import aiomysql
 import aiosqlite
 import asyncpg
 
-from handwritten.runtime.engine import SQLITE_PRAGMAS
+from sldb.handwritten.runtime.engine import SQLITE_PRAGMAS
 
 Args = Sequence[Any]
 

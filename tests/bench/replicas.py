@@ -20,7 +20,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.cluster.postgres import PrimaryAndStandby, primary_and_standby
 
 DATABASE = "sldb_bench_replicas"

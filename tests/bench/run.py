@@ -19,7 +19,7 @@ from typing import Any
 
 from rich.console import Console
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.backends import selected_backends
 from tests.bench import data, growth, measure, paths, plans, report, startup
 

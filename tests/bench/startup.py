@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.bench.data import COLD_DATABASE, bench_settings, remove_database
 
 CATALOG = re.compile(

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary, Table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from generated.models import Base
-from handwritten.runtime import copy as copying
-from handwritten.runtime.types import Double, LongText, SafeString
+from sldb.generated.models import Base
+from sldb.handwritten.runtime import copy as copying
+from sldb.handwritten.runtime.types import Double, LongText, SafeString
 from tests.fidelity.test_text_inputs import TEXTS
 
 ROWS_PER_TABLE = 3

@@ -26,10 +26,10 @@ class Done:
 
 
 def sldb(*args: str, cwd: Path = ROOT, timeout: float = 180) -> Done:
-    """Run `python -m handwritten.cli ARGS` with cwd (and the import path) at cwd."""
+    """Run `python -m sldb.handwritten.cli ARGS` with cwd (and the import path) at cwd."""
     env = {**os.environ, "PYTHONPATH": str(cwd), "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "handwritten.cli", *args],
+        [sys.executable, "-m", "sldb.handwritten.cli", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -57,7 +57,7 @@ def fails(*args: str, cwd: Path = ROOT) -> str:
 def inside(*args: str) -> Done:
     """sldb's main() in this process: the same code path without a new interpreter (for the many cases of a
     command already run once as a subprocess). From an async test, call it through asyncio.to_thread."""
-    from handwritten.cli.main import main
+    from sldb.handwritten.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

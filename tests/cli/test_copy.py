@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from generated.models import Base, RawMessage
-from handwritten.runtime import copy as copying
-from handwritten.runtime.bootstrap import ensure_database
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.migrate import migrate
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.generated.models import Base, RawMessage
+from sldb.handwritten.runtime import copy as copying
+from sldb.handwritten.runtime.bootstrap import ensure_database
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.migrate import migrate
+from sldb.handwritten.runtime.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.cli.copy_data import seed
 from tests.cli.run import ROOT, fails, ok
@@ -119,7 +119,7 @@ async def test_copy_between_backends(src: str, dst: str, sources: Any, tmp_dir: 
 def _popen(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     return subprocess.Popen(
-        [sys.executable, "-m", "handwritten.cli", *args],
+        [sys.executable, "-m", "sldb.handwritten.cli", *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base, FilteredMessage, Jargon, JargonUsageFrequency, RawMessage
-from handwritten.runtime import fallback
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base, FilteredMessage, Jargon, JargonUsageFrequency, RawMessage
+from sldb.handwritten.runtime import fallback
 from tests.cli.run import ok
 from tests.cli.test_copy import fresh, migrated
 from tests.cli.test_database_commands import url_of

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from generated.models import Base, BotMessage, ConversationQualityMetrics, FilteredMessage, RawMessage
+from sldb.generated.models import Base, BotMessage, ConversationQualityMetrics, FilteredMessage, RawMessage
 from tests.cli.run import fails, ok
 from tests.cli.test_copy import fresh, migrated
 from tests.cli.test_database_commands import url_of

@@ -16,10 +16,10 @@ import yaml
 
 from tests.cli.run import ROOT, fails, inside, ok, one_line
 
-PROJECT_PARTS = ("codegen", "generated", "handwritten", "schema", "pyproject.toml")
+PROJECT_PARTS = ("sldb", "codegen", "generated", "handwritten", "schema", "pyproject.toml")
 START_ONCE = """
 import asyncio, sys
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 
 async def main():
     manager = SQLAlchemyDatabaseManager({"db_type": "sqlite", "messages_db_path": sys.argv[1]})
@@ -37,7 +37,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(source, copy / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(source, copy / part)
     return copy

@@ -23,11 +23,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base
-from handwritten.runtime.errors import SettingsError
-from handwritten.runtime.migration_lock import LOCK_NAME, migration_lock
-from handwritten.runtime.nodes import is_galera
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base
+from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.migration_lock import LOCK_NAME, migration_lock
+from sldb.handwritten.runtime.nodes import is_galera
 from tests.cli.run import ROOT, sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
 from tests.faults.helpers import Writes

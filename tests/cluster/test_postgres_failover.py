@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.errors import DatabaseUnavailableError
 from tests.cluster.postgres import PrimaryAndStandby
 from tests.faults.helpers import Writes
 from tests.fixtures import BACKENDS

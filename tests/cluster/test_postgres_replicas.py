@@ -18,8 +18,8 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime import replicas
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime import replicas
 from tests.cli.run import ROOT, sldb
 from tests.cluster.postgres import PrimaryAndStandby
 from tests.faults.helpers import Writes

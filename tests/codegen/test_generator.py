@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen.errors import SpecErrors
-from codegen.pipeline import ROOT, project_of, rendered
-from codegen.write import diff, write
+from sldb.codegen.errors import SpecErrors
+from sldb.codegen.pipeline import ROOT, project_of, rendered
+from sldb.codegen.write import diff, write
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
@@ -57,7 +57,7 @@ def test_error_message(case: str) -> None:
 
 def test_cli_reports_errors_without_traceback() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "codegen", "check", "--schema", str(ERRORS / "unknown_type" / "schema")],
+        [sys.executable, "-m", "sldb.codegen", "check", "--schema", str(ERRORS / "unknown_type" / "schema")],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -74,7 +74,7 @@ def test_check_fails_naming_a_stale_file(tmp_path: Path) -> None:
     (out / "models" / "library.py").write_text("# edited by hand\n", encoding="utf-8")
     (out / "orphan.py").write_text("", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "codegen", "check", "--schema", str(CASES / "basic" / "schema"), "--out", str(out)],
+        [sys.executable, "-m", "sldb.codegen", "check", "--schema", str(CASES / "basic" / "schema"), "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,

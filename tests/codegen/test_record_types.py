@@ -17,13 +17,13 @@ from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import DOMAIN_OF_TABLE, Base
-from generated.records.message import BotMessageRecord
-from generated.repositories.message import BotMessageRepository
-from handwritten.runtime.bootstrap import ensure_database
-from handwritten.runtime.migrate import add_column_sql
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import DOMAIN_OF_TABLE, Base
+from sldb.generated.records.message import BotMessageRecord
+from sldb.generated.repositories.message import BotMessageRepository
+from sldb.handwritten.runtime.bootstrap import ensure_database
+from sldb.handwritten.runtime.migrate import add_column_sql
+from sldb.handwritten.runtime.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -35,7 +35,7 @@ CLASS_OF_TABLE = {mapper.local_table.name: mapper.class_.__name__ for mapper in 
 
 
 def _record_class(table: Table) -> Any:
-    module = importlib.import_module(f"generated.records.{DOMAIN_OF_TABLE[table.name]}")
+    module = importlib.import_module(f"sldb.generated.records.{DOMAIN_OF_TABLE[table.name]}")
     return getattr(module, f"{CLASS_OF_TABLE[table.name]}Record")
 
 

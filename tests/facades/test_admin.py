@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generated.repositories.jargon import JargonRepository, JargonUsageFrequencyRepository
-from generated.repositories.knowledge_graph import KGEntityRepository
-from generated.repositories.message import BotMessageRepository, ConversationQualityMetricsRepository
+from sldb.generated.repositories.jargon import JargonRepository, JargonUsageFrequencyRepository
+from sldb.generated.repositories.knowledge_graph import KGEntityRepository
+from sldb.generated.repositories.message import BotMessageRepository, ConversationQualityMetricsRepository
 
 ZERO_STATISTICS = {
     "messages": 0,

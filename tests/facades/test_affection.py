@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
-from generated.repositories.psychological import BotMoodRepository
+from sldb.generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
+from sldb.generated.repositories.psychological import BotMoodRepository
 
 
 async def _interactions(db: Any) -> list[dict[str, Any]]:

@@ -13,9 +13,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
-from generated.repositories.jargon import JargonRepository
-from generated.repositories.social_relation import UserSocialProfileRepository, UserSocialRelationComponentRepository
+from sldb.generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.generated.repositories.social_relation import (
+    UserSocialProfileRepository,
+    UserSocialRelationComponentRepository,
+)
 
 CALLERS = 40
 

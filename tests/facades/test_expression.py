@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.expression import (
+from sldb.generated.repositories.expression import (
     ExpressionPatternRepository,
     LanguageStylePatternRepository,
     StyleLearningRecordRepository,

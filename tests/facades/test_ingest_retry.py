@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from generated.repositories.message import RawMessageRepository
+from sldb.generated.repositories.message import RawMessageRepository
 
 
 async def _count(db: Any) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.jargon import JargonRepository
+from sldb.generated.repositories.jargon import JargonRepository
 
 J = JargonRepository.table
 

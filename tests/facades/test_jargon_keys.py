@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from generated.repositories.jargon import JargonRepository
-from handwritten.runtime.text_keys import content_key, fill_content_keys
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.handwritten.runtime.text_keys import content_key, fill_content_keys
 
 PAIRS = [("Ä", "ä"), ("ß", "SS"), ("YYDS", "yyds"), ("x ", "x"), ("ｶﾞ", "ガ")]
 

@@ -8,14 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.learning import (
+from sldb.generated.repositories.learning import (
     LearningBatchRepository,
     LearningSessionRepository,
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.message import FilteredMessageRepository
-from generated.repositories.performance import LearningPerformanceHistoryRepository
+from sldb.generated.repositories.message import FilteredMessageRepository
+from sldb.generated.repositories.performance import LearningPerformanceHistoryRepository
 
 
 def _persona(group: str = "g1", **extra: Any) -> dict[str, Any]:

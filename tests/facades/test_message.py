@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.memory import MemoryRepository
-from generated.repositories.message import RawMessageRepository
-from generated.repositories.social_relation import SocialRelationRepository
+from sldb.generated.repositories.memory import MemoryRepository
+from sldb.generated.repositories.message import RawMessageRepository
+from sldb.generated.repositories.social_relation import SocialRelationRepository
 
 
 def raw(group_id: str, sender_id: str, timestamp: int, message: str = "hi", **extra: Any) -> dict[str, Any]:
@@ -245,7 +245,7 @@ async def test_groups_for_social_analysis(db: Any) -> None:
 
 
 async def test_message_statistics_before_start_has_the_shape_of_the_question() -> None:
-    from generated.manager import SQLAlchemyDatabaseManager
+    from sldb.generated.manager import SQLAlchemyDatabaseManager
 
     manager = SQLAlchemyDatabaseManager({})
     of_group = await manager.get_message_statistics("g7")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from generated.repositories.learning import (
+from sldb.generated.repositories.learning import (
     LearningBatchRepository,
     PersonaLearningReviewRepository,
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
+from sldb.generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
 
 
 async def add_raw(db: Any, group_id: str | None, timestamp: int) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import update
 
-from generated.repositories.learning import PersonaLearningReviewRepository
-from generated.repositories.psychological import PersonaBackupRepository
+from sldb.generated.repositories.learning import PersonaLearningReviewRepository
+from sldb.generated.repositories.psychological import PersonaBackupRepository
 
 BACKUPS = PersonaBackupRepository.table
 REVIEWS = PersonaLearningReviewRepository.table

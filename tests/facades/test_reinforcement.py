@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from generated.repositories.performance import LearningPerformanceHistoryRepository
-from generated.repositories.reinforcement import (
+from sldb.generated.repositories.performance import LearningPerformanceHistoryRepository
+from sldb.generated.repositories.reinforcement import (
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,
 )

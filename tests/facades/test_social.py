@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from generated.repositories.social_relation import UserProfileRepository, UserSocialProfileRepository
-from handwritten.runtime.errors import InvalidValueError
+from sldb.generated.repositories.social_relation import UserProfileRepository, UserSocialProfileRepository
+from sldb.handwritten.runtime.errors import InvalidValueError
 
 
 async def test_missing_profile_and_preferences(db: Any) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.backends import db_name
 from tests.faults.helpers import Writes, drop_database_on, settings_on, shared_server
 from tests.fixtures import BACKENDS

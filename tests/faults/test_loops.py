@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.backends import db_name
 from tests.faults.helpers import Writes, fresh_database, open_connections, settings_on, shared_server
 from tests.fixtures import BACKENDS

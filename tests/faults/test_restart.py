@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.backends import db_name
 from tests.faults.helpers import Writes, fresh_database, open_connections, settings_on, write_until
 from tests.faults.servers import PrivateMariaDB, PrivatePostgres

@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from codegen.pipeline import ROOT, project_of
-from handwritten.runtime.counters import kept_by_triggers
-from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.values import ID_RANGE, Rule, accept, decode_text, shown
+from sldb.codegen.pipeline import ROOT, project_of
+from sldb.handwritten.runtime.counters import kept_by_triggers
+from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.values import ID_RANGE, Rule, accept, decode_text, shown
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -65,7 +65,7 @@ class WriteMethod:
 def _write_methods() -> tuple[WriteMethod, ...]:
     found = []
     for facade in project_of(ROOT / "schema").facades:
-        module = importlib.import_module(f"generated.facades.{facade.module}")
+        module = importlib.import_module(f"sldb.generated.facades.{facade.module}")
         for method in facade.methods:
             if method.access != "write" or not method.params:
                 continue
@@ -188,7 +188,7 @@ _CASES = st.sampled_from(FIELDS).flatmap(lambda f: st.tuples(st.just(f), st.samp
 @pytest.fixture(scope="module")
 async def managers() -> AsyncIterator[dict[str, Any]]:
     """A manager per selected backend, each on a database of its own."""
-    from generated.manager import SQLAlchemyDatabaseManager
+    from sldb.generated.manager import SQLAlchemyDatabaseManager
 
     started: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="sldb-policy-") as tmp:
@@ -207,7 +207,7 @@ async def managers() -> AsyncIterator[dict[str, Any]]:
 
 
 def _tables() -> list[Any]:
-    from generated.models import Base
+    from sldb.generated.models import Base
 
     # Children first; the trigger-maintained counters last, since deleting counted rows writes to them.
     ordered = list(reversed(Base.metadata.sorted_tables))

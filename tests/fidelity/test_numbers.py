@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
-from generated.repositories.reinforcement import StrategyOptimizationResultRepository
+from sldb.generated.repositories.reinforcement import StrategyOptimizationResultRepository
 
 AGGREGATES: list[tuple[str, tuple[Any, ...]]] = [
     ("get_total_affection", ("g",)),

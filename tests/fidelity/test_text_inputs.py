@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from generated.repositories.jargon import JargonRepository
-from generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
-from generated.repositories.psychological import PersonaBackupRepository
-from handwritten.runtime.errors import InvalidValueError
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
+from sldb.generated.repositories.psychological import PersonaBackupRepository
+from sldb.handwritten.runtime.errors import InvalidValueError
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, insert, text, update
 
-from generated.models import Base, FilteredMessage, RawMessage
-from handwritten.runtime import counters
+from sldb.generated.models import Base, FilteredMessage, RawMessage
+from sldb.handwritten.runtime import counters
 
 _GROUPS = (
     "SELECT group_id, null_group, raw_count, raw_unprocessed, filtered_count, bot_count FROM message_group_counters "

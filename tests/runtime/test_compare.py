@@ -14,11 +14,11 @@ from sqlalchemy import Column, Index, Integer, MetaData, String, Table, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.schema import DropIndex
 
-from generated.models import Base
-from handwritten.cli.doctor import steps_json
-from handwritten.runtime.bootstrap import ensure_database
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.migrate import (
+from sldb.generated.models import Base
+from sldb.handwritten.cli.doctor import steps_json
+from sldb.handwritten.runtime.bootstrap import ensure_database
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.migrate import (
     LiveSchema,
     OpKind,
     SchemaDiff,
@@ -27,8 +27,8 @@ from handwritten.runtime.migrate import (
     plan_migration,
     read_live_schema,
 )
-from handwritten.runtime.migration_hooks import HOOKS, MigrationHook
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.migration_hooks import HOOKS, MigrationHook
+from sldb.handwritten.runtime.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.cli.run import ok
 from tests.fixtures import BACKENDS, drop_database, settings_for

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base, RawMessage
-from handwritten.runtime.engine import DatabaseEngine
-from handwritten.runtime.manager_runtime import ManagerRuntime
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base, RawMessage
+from sldb.handwritten.runtime.engine import DatabaseEngine
+from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
+from sldb.handwritten.runtime.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -31,7 +31,7 @@ def plain_url(backend: str, tmp: Path) -> str:
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_engine_from_a_url_string_serves_a_manager_made_with_new(backend: str, tmp_path: Path) -> None:
     await drop_database(backend, DATABASE)
-    from handwritten.runtime.bootstrap import ensure_database
+    from sldb.handwritten.runtime.bootstrap import ensure_database
 
     await ensure_database(DatabaseSettings.from_config(settings_for(backend, tmp_path, database=DATABASE)))
     engine = DatabaseEngine(plain_url(backend, tmp_path), echo=False)

@@ -22,9 +22,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.errors import (
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.errors import (
     AlreadyExistsError,
     DatabaseOperationError,
     DatabaseUnavailableError,
@@ -37,8 +37,8 @@ from handwritten.runtime.errors import (
     UnknownDatabaseError,
     ValueRefusedError,
 )
-from handwritten.runtime.failures import FailureClass, cause_text, classify, translate
-from handwritten.runtime.types import SafeString
+from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify, translate
+from sldb.handwritten.runtime.types import SafeString
 from tests.backends import db_name, mysql_server, postgresql_server
 from tests.faults.servers import PrivateMariaDB, PrivatePostgres, free_port, private_mariadb, private_postgres
 from tests.fixtures import BACKENDS, drop_database

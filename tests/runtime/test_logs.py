@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import handwritten
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.logs import ROOT, log_to
+import sldb.handwritten as handwritten
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.logs import ROOT, log_to
 
 
 class Collect(logging.Handler):
@@ -43,8 +43,8 @@ def host() -> Iterator[tuple[logging.Logger, Collect]]:
 
 def test_every_module_logs_under_the_layers_root_name() -> None:
     loggers: dict[str, str] = {}
-    for module in pkgutil.walk_packages(handwritten.__path__, "handwritten."):
-        if module.name.startswith("handwritten.cli"):
+    for module in pkgutil.walk_packages(handwritten.__path__, "sldb.handwritten."):
+        if module.name.startswith("sldb.handwritten.cli"):
             continue  # the command line prints; it has no loggers
         loaded = importlib.import_module(module.name)
         for value in vars(loaded).values():

@@ -13,10 +13,10 @@ import pymysql
 import pytest
 from sqlalchemy import text
 
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.failures import FailureClass, classify
-from handwritten.runtime.nodes import NodeList
-from handwritten.runtime.settings import HostPort
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.failures import FailureClass, classify
+from sldb.handwritten.runtime.nodes import NodeList
+from sldb.handwritten.runtime.settings import HostPort
 from tests.backends import mysql_server
 from tests.faults.servers import free_port
 from tests.fixtures import BACKENDS

@@ -23,8 +23,8 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from generated.manager import READ_ONLY_METHODS, SQLAlchemyDatabaseManager
-from generated.repositories.message import RawMessageRepository
+from sldb.generated.manager import READ_ONLY_METHODS, SQLAlchemyDatabaseManager
+from sldb.generated.repositories.message import RawMessageRepository
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from generated.models import RawMessage
-from handwritten.runtime.failures import rolled_back
-from handwritten.runtime.retry import retried
+from sldb.generated.models import RawMessage
+from sldb.handwritten.runtime.failures import rolled_back
+from sldb.handwritten.runtime.retry import retried
 
 
 async def _two_rows(manager: Any) -> tuple[int, int]:

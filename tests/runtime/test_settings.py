@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy.engine import make_url
 
-from handwritten.runtime.engine import driver_connect_args
-from handwritten.runtime.errors import SettingsError
-from handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.engine import driver_connect_args
+from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.settings import DatabaseSettings
 
 
 def test_no_db_type_means_postgresql_with_the_design_defaults() -> None:
@@ -158,7 +158,7 @@ def test_a_bad_host_list_names_the_field(value: object, fragment: str) -> None:
 
 @pytest.mark.parametrize("name", ["mariadb", "maria", "mysql"])
 def test_every_backend_name_is_accepted_as_db_type_and_as_a_url_scheme(name: str) -> None:
-    from handwritten.cli.target import settings_from_url
+    from sldb.handwritten.cli.target import settings_from_url
 
     by_config = DatabaseSettings.from_config({"db_type": name, "mysql_host": "m", "mysql_database": "x"})
     by_url = settings_from_url(f"{name}://root@m/x")

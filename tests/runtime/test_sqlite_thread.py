@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.manager import SQLAlchemyDatabaseManager
 from tests.fixtures import settings_for
 
 WORKER_THREADS_EXCEEDED = 64  # more concurrent writers than the default executor has threads

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 

@@ -16,10 +16,10 @@ from sqlalchemy import String, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeEngine
 
-from generated.manager import SQLAlchemyDatabaseManager
-from generated.models import Base
-from handwritten.runtime.errors import DataLayerError
-from handwritten.runtime.manager_runtime import ManagerRuntime
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base
+from sldb.handwritten.runtime.errors import DataLayerError
+from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
 
 MARK = "zq7x"
 MARKED = f"{MARK}'\";--\\{MARK}"  # quotes, a semicolon, a comment, a backslash; short enough for every column

@@ -15,8 +15,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.errors import SettingsError
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.errors import SettingsError
 from tests.backends import db_name
 from tests.faults.helpers import drop_database_on, settings_on, shared_server
 from tests.fixtures import BACKENDS

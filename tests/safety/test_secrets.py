@@ -21,8 +21,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from generated.manager import SQLAlchemyDatabaseManager
-from handwritten.runtime.errors import DataLayerError
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.runtime.errors import DataLayerError
 from tests.backends import db_name
 from tests.faults.helpers import drop_database_on
 from tests.faults.servers import PrivateMariaDB, PrivatePostgres, free_port

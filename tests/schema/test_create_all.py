@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect
 
-from generated.models import Base
+from sldb.generated.models import Base
 
 
 async def test_every_table_column_and_index_exists(manager: Any) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, Larg
 from sqlalchemy.sql.schema import CallableColumnDefault, ColumnElementColumnDefault, ScalarElementColumnDefault
 from sqlalchemy.types import TypeDecorator
 
-from generated.models import REDUNDANT_INDEXES, Base
+from sldb.generated.models import REDUNDANT_INDEXES, Base
 
 REFERENCE = json.loads((Path(__file__).parent.parent / "reference" / "schema.json").read_text(encoding="utf-8"))
 TABLES = [t for tables in REFERENCE["files"].values() for t in tables]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generated.facades.library import LibraryFacade
-from generated.records.library import BookRecord
-from generated.shapes.library import ShelfCount
-from handwritten.runtime.manager_runtime import ManagerRuntime
-from handwritten.runtime.session import Database
+from sldb.generated.facades.library import LibraryFacade
+from sldb.generated.records.library import BookRecord
+from sldb.generated.shapes.library import ShelfCount
+from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
+from sldb.handwritten.runtime.session import Database
 
 # The methods whose facade spec says access: read. They only read (db.reading() or db.snapshot()) and never take
 # a write lock; tests/runtime/test_read_paths.py holds every one of them to that.

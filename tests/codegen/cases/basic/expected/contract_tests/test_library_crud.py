@@ -11,7 +11,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.repositories.library import (
+from sldb.generated.repositories.library import (
     BookRepository,
     LoanRepository,
 )

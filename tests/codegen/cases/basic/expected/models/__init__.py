@@ -1,8 +1,8 @@
 # Generated from schema/*.yaml by codegen. Do not edit.
 """Every ORM model, under the class names the plugin imports, and their shared Base."""
 
-from generated.models.base import Base
-from generated.models.library import (
+from sldb.generated.models.base import Base
+from sldb.generated.models.library import (
     Book,
     Loan,
 )

@@ -10,8 +10,8 @@ from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, U
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql import func
 
-from generated.models.base import Base
-from handwritten.runtime.types import Double, LongText, SafeString, unix_time
+from sldb.generated.models.base import Base
+from sldb.handwritten.runtime.types import Double, LongText, SafeString, unix_time
 
 
 class Book(Base):

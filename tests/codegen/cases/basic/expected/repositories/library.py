@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from generated.models.base import Base
-from generated.records.library import (
+from sldb.generated.models.base import Base
+from sldb.generated.records.library import (
     BookRecord,
     BookValues,
     LoanRecord,
@@ -17,8 +17,8 @@ from generated.records.library import (
     book_record,
     loan_record,
 )
-from handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
+from sldb.handwritten.runtime.session import Executor
 
 
 class BookRepository:
