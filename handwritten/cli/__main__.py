@@ -2,6 +2,6 @@
 
 import sys
 
-from sldb.handwritten.cli.main import main
+from sldb.handwritten.cli import main
 
 sys.exit(main())
