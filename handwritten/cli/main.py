@@ -8,6 +8,7 @@ demo                     the plugin's data flow on a bundled chat log (SQLite by
 export                   the Admin export to a JSON file
 copy                     every table into another database (any backends), verified by checksums
 purge                    remove messages by group, sender, time or text, with the rows referring to them
+adopt                    swap a checkout of the plugin onto this layer (one import per file; --dry-run: the diff)
 
 Every command takes --json. An error is one line, `sldb <command>: <message>`, and exit code 1
 (2 for a usage error); never a traceback.

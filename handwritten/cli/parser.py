@@ -120,4 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true", help="count what would go, remove nothing")
     purge.add_argument("--yes", action="store_true", help="do not ask (required without a terminal)")
     purge.add_argument("--batch", type=int, default=1000, metavar="N", help="rows per batch and transaction")
+
+    adopt = _command(sub, common, "adopt", "adopt:run_adopt", "swap a plugin checkout onto this data layer")
+    adopt.add_argument("plugin_dir", metavar="PLUGIN_DIR", help="the self-learning plugin's folder")
+    adopt.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
     return parser
