@@ -72,6 +72,15 @@ def check_structure(loaded: Loaded) -> list[SpecError]:
             cat = (*at, "columns", ci)
             if names.count(column.name) > 1:
                 errors.append(SpecError(file, loaded.line(file, *cat), cw, "is declared twice"))
+            if column.internal and column.primary_key:
+                errors.append(
+                    SpecError(
+                        file,
+                        loaded.line(file, *cat, "internal"),
+                        f"{cw}, field 'internal'",
+                        "a primary key is never internal: every record holds its row's key",
+                    )
+                )
             if column.type == "string" and column.length is None:
                 errors.append(
                     SpecError(file, loaded.line(file, *cat), f"{cw}, field 'length'", "is required for type string")
@@ -457,6 +466,13 @@ def _projection_errors(
     column = columns.get(name)
     if column is None:
         errors.append(("from" if field.from_ else None, f"'{name}' is not a column of {table}"))
+    elif column.internal:
+        errors.append(
+            (
+                "from" if field.from_ else None,
+                f"'{name}' is an internal column of {table} (the layer's own bookkeeping): no shape returns it",
+            )
+        )
     elif field.json_ is not None and column.type not in _JSON_TEXT:
         errors.append(("json", f"column '{name}' is {column.type}; JSON text is read from text and string columns"))
     if field.null_as is not None and not _is_literal(field.null_as):
@@ -467,7 +483,8 @@ def _projection_errors(
 
 
 def check_shapes(loaded: Loaded) -> list[SpecError]:
-    """A shape that projects a table names a table, and each field a column of it (JSON only from text)."""
+    """A shape that projects a table names a table, and each field a column of it that is not internal (JSON
+    only from text)."""
     errors: list[SpecError] = []
     tables = {t.table: t for _, _, t in _tables(loaded)}
     for file, spec in loaded.facades:

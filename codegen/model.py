@@ -63,6 +63,7 @@ class Column:
     samples: tuple[str, str]
     read_as: tuple[str, str] | None
     parent_table: str | None
+    internal: bool  # the layer's own bookkeeping: kept in the table, in no record (spec: internal)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,16 @@ class Table:
     def generated_key(self) -> bool:
         """Whether the database assigns the primary key (an integer key), or the caller gives it."""
         return self.primary_key.kind in ("integer", "big_integer")
+
+    @property
+    def record_columns(self) -> tuple[Column, ...]:
+        """Columns a record holds: every column but the internal ones."""
+        return tuple(c for c in self.columns if not c.internal)
+
+    @property
+    def internal_columns(self) -> tuple[Column, ...]:
+        """Columns the layer keeps for itself, which no record or shape holds."""
+        return tuple(c for c in self.columns if c.internal)
 
     @property
     def sample_columns(self) -> tuple[Column, ...]:
@@ -312,8 +323,13 @@ def _column(table: str, spec: ColumnSpec) -> Column:
     args.append(sa_type)
     if spec.foreign_key:
         args.append(f"ForeignKey({spec.foreign_key!r})")
+    info: dict[str, object] = {}
     if spec.references:
-        args.append(f"info={{'references': {spec.references!r}}}")
+        info["references"] = spec.references  # followed by sldb copy --merge and sldb purge
+    if spec.internal:
+        info["internal"] = True  # the tests hold records to it: no record holds such a column
+    if info:
+        args.append(f"info={info!r}")
     if spec.primary_key:
         args.append("primary_key=True")
         if spec.autoincrement:
@@ -348,6 +364,7 @@ def _column(table: str, spec: ColumnSpec) -> Column:
         samples=samples,
         read_as=read_as,
         parent_table=spec.foreign_key.split(".")[0] if spec.foreign_key else None,
+        internal=bool(spec.internal),
     )
 
 

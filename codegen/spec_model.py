@@ -133,6 +133,10 @@ class ColumnSpec(BaseModel):
     """
     An id-valued column that is not a declared foreign key: the table.column whose ids it holds. Printed into Column(info={'references': ...}); `sldb copy --merge` and `sldb purge` follow it.
     """
+    internal: bool = False
+    """
+    The layer's own bookkeeping column, kept in the table, never in a record or a shape returned to callers: the layer writes and reads it in its own statements; the generated record leaves it out, a shape field may not name it, and the model's Column carries info={'internal': True}.
+    """
     default: str | int | float | bool | FactoryDefault | SqlFunction | None = None
     """
     Python-side default: a literal, a factory called per row, or an SQL function evaluated in the INSERT.

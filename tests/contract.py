@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sldb.generated.manager import Facades, SQLAlchemyDatabaseManager
@@ -151,11 +152,16 @@ class ParentRow:
 @dataclass(frozen=True)
 class RoundTrip:
     """One table's CRUD contract: the row inserted, the values it is updated with, and for the columns whose
-    record holds another form than the value written (date-times as ISO text) that form after each step."""
+    record holds another form than the value written (date-times as ISO text) that form after each step.
+
+    record is the table's record type; internal names the columns the spec marks internal, which are written
+    and stored but held by no record."""
 
     repository: Any
+    record: Any
     first: dict[str, Any]
     second: dict[str, Any]
+    internal: tuple[str, ...] = ()
     read_as: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     parents: dict[str, ParentRow] = field(default_factory=dict)  # foreign key column -> the row it refers to
 
@@ -164,16 +170,44 @@ def table_of(case: RoundTrip) -> str:
     return str(case.repository.table.name)
 
 
-def _as_read(values: dict[str, Any], read_as: dict[str, tuple[Any, Any]], step: int) -> dict[str, Any]:
-    return {name: read_as[name][step] if name in read_as else value for name, value in values.items()}
+def _as_read(values: dict[str, Any], case: RoundTrip, step: int) -> dict[str, Any]:
+    """The values as the record reads them: in their read form, internal columns left out."""
+    read_as = case.read_as
+    return {
+        name: read_as[name][step] if name in read_as else value
+        for name, value in values.items()
+        if name not in case.internal
+    }
+
+
+def record_columns(case: RoundTrip) -> set[str]:
+    """The columns the table's record holds: all of its columns but the internal ones."""
+    return {str(c.name) for c in case.repository.table.columns} - set(case.internal)
+
+
+def assert_record_holds_no_internal_column(case: RoundTrip) -> None:
+    """The record type's keys are the table's columns but the internal ones, which the model marks as such."""
+    table = case.repository.table
+    marked = {str(c.name) for c in table.columns if c.info.get("internal")}
+    assert marked == set(case.internal), f"{table.name}: columns marked internal {marked} != {case.internal}"
+    keys = set(case.record.__required_keys__) | set(case.record.__optional_keys__)
+    assert keys == record_columns(case), f"{case.record.__name__} keys {sorted(keys)}"
+
+
+async def _stored_internal(session: AsyncSession, case: RoundTrip, key: str, row_id: Any) -> dict[str, Any]:
+    """The internal columns of one row, read past the record, which leaves them out."""
+    table = case.repository.table
+    stmt = select(*(table.c[name] for name in case.internal)).where(table.c[key] == row_id)
+    return dict((await session.execute(stmt)).mappings().one())
 
 
 async def assert_round_trip(session: AsyncSession, case: RoundTrip) -> None:
-    """add, get, update, list, count and delete keep and return exactly the values given."""
+    """add, get, update, list, count and delete keep and return exactly the values given; the record holds
+    every column but the internal ones, which are stored all the same."""
     repo = case.repository
     key = next(iter(repo.table.primary_key.columns)).name
-    expected_first = _as_read(case.first, case.read_as, 0)
-    expected_second = _as_read(case.second, case.read_as, 1)
+    expected_first = _as_read(case.first, case, 0)
+    expected_second = _as_read(case.second, case, 1)
     first, second = dict(case.first), dict(case.second)
     for column, parent in case.parents.items():
         first[column] = second[column] = await parent.repository.add(session, parent.values)
@@ -181,13 +215,18 @@ async def assert_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     row_id = await repo.add(session, first)
     got = await repo.get(session, row_id)
     assert got is not None
+    assert set(got) == record_columns(case)  # a record read from a row holds no internal column
     assert got[key] == row_id
     assert {k: got[k] for k in expected_first} == expected_first
+    if case.internal:
+        assert await _stored_internal(session, case, key, row_id) == {k: first[k] for k in case.internal}
 
     assert await repo.update(session, row_id, second)
     got = await repo.get(session, row_id)
     assert got is not None
     assert {k: got[k] for k in expected_second} == expected_second
+    if case.internal:
+        assert await _stored_internal(session, case, key, row_id) == {k: second[k] for k in case.internal}
 
     assert await repo.list(session, where={key: row_id}) == [got]
     assert await repo.count(session, where={key: row_id}) == 1

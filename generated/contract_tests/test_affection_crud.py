@@ -1,5 +1,6 @@
 # Generated from schema/affection.yaml by codegen. Do not edit.
-"""Contract: each table of the affection domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the affection domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -9,18 +10,26 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.affection import (
+from generated.records.affection import (
+    AffectionInteractionRecord,
+    UserAffectionRecord,
+    UserConversationHistoryRecord,
+    UserDiversityRecord,
+)
+from generated.repositories.affection import (
     AffectionInteractionRepository,
     UserAffectionRepository,
     UserConversationHistoryRepository,
     UserDiversityRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         AffectionInteractionRepository,
+        AffectionInteractionRecord,
         first={
             "interaction_type": "interaction_type 一 🙂",
             "affection_delta": 7,
@@ -49,6 +58,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserAffectionRepository,
+        UserAffectionRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -68,6 +78,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserConversationHistoryRepository,
+        UserConversationHistoryRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -87,6 +98,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserDiversityRepository,
+        UserDiversityRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -108,3 +120,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

@@ -1,5 +1,6 @@
 # Generated from schema/exemplar.yaml by codegen. Do not edit.
-"""Contract: each table of the exemplar domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the exemplar domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -9,15 +10,20 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.exemplar import (
+from generated.records.exemplar import (
+    ExemplarRecord,
+)
+from generated.repositories.exemplar import (
     ExemplarRepository,
 )
-from tests.contract import RoundTrip, assert_round_trip, table_of
+from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         ExemplarRepository,
+        ExemplarRecord,
         first={
             "content": "content 一 🙂",
             "sender_id": "sender_id 一 🙂",
@@ -45,3 +51,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

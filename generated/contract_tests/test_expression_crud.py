@@ -1,5 +1,6 @@
 # Generated from schema/expression.yaml by codegen. Do not edit.
-"""Contract: each table of the expression domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the expression domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,7 +12,15 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.expression import (
+from generated.records.expression import (
+    AdaptiveResponseTemplateRecord,
+    ExpressionGenerationResultRecord,
+    ExpressionPatternRecord,
+    LanguageStylePatternRecord,
+    StyleLearningRecordRecord,
+    StyleProfileRecord,
+)
+from generated.repositories.expression import (
     AdaptiveResponseTemplateRepository,
     ExpressionGenerationResultRepository,
     ExpressionPatternRepository,
@@ -19,12 +28,14 @@ from sldb.generated.repositories.expression import (
     StyleLearningRecordRepository,
     StyleProfileRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         AdaptiveResponseTemplateRepository,
+        AdaptiveResponseTemplateRecord,
         first={
             "group_id": "group_id 一 🙂",
             "template_text": "template_text 一 🙂",
@@ -49,6 +60,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ExpressionGenerationResultRepository,
+        ExpressionGenerationResultRecord,
         first={
             "group_id": "group_id 一 🙂",
             "generated_text": "generated_text 一 🙂",
@@ -88,6 +100,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ExpressionPatternRepository,
+        ExpressionPatternRecord,
         first={
             "group_id": "group_id 一 🙂",
             "persona_id": "persona_id 一 🙂",
@@ -111,6 +124,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         LanguageStylePatternRepository,
+        LanguageStylePatternRecord,
         first={
             "language_style": "language_style 一 🙂",
             "example_phrases": "example_phrases 一 🙂",
@@ -135,6 +149,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         StyleLearningRecordRepository,
+        StyleLearningRecordRecord,
         first={
             "style_type": "style_type 一 🙂",
             "learned_patterns": "learned_patterns 一 🙂",
@@ -157,6 +172,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         StyleProfileRepository,
+        StyleProfileRecord,
         first={
             "profile_name": "profile_name 一 🙂",
             "vocabulary_richness": 1735701000.25,
@@ -189,3 +205,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

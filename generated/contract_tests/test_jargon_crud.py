@@ -1,5 +1,6 @@
 # Generated from schema/jargon.yaml by codegen. Do not edit.
-"""Contract: each table of the jargon domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the jargon domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,17 +12,24 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.jargon import (
+from generated.records.jargon import (
+    JargonChatCounterRecord,
+    JargonRecord,
+    JargonUsageFrequencyRecord,
+)
+from generated.repositories.jargon import (
     JargonChatCounterRepository,
     JargonRepository,
     JargonUsageFrequencyRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         JargonRepository,
+        JargonRecord,
         first={
             "content": "content 一 🙂",
             "raw_content": "raw_content 一 🙂",
@@ -50,9 +58,11 @@ ROUND_TRIPS = (
             "updated_at": 1735701999456,
             "content_key": "content_key-2",
         },
+        internal=("content_key",),
     ),
     RoundTrip(
         JargonChatCounterRepository,
+        JargonChatCounterRecord,
         first={
             "chat_id": "chat_id 一 🙂",
             "term_count": 1735701000123,
@@ -72,6 +82,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         JargonUsageFrequencyRepository,
+        JargonUsageFrequencyRecord,
         first={
             "group_id": "group_id 一 🙂",
             "usage_count": 7,
@@ -117,3 +128,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

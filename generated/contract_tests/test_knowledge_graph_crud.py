@@ -1,5 +1,6 @@
 # Generated from schema/knowledge_graph.yaml by codegen. Do not edit.
-"""Contract: each table of the knowledge_graph domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the knowledge_graph domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -9,17 +10,24 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.knowledge_graph import (
+from generated.records.knowledge_graph import (
+    KGEntityRecord,
+    KGParagraphHashRecord,
+    KGRelationRecord,
+)
+from generated.repositories.knowledge_graph import (
     KGEntityRepository,
     KGParagraphHashRepository,
     KGRelationRepository,
 )
-from tests.contract import RoundTrip, assert_round_trip, table_of
+from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         KGEntityRepository,
+        KGEntityRecord,
         first={
             "name": "name 一 🙂",
             "entity_type": "entity_type 一 🙂",
@@ -37,6 +45,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         KGParagraphHashRepository,
+        KGParagraphHashRecord,
         first={
             "hash_value": "hash_value 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -50,6 +59,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         KGRelationRepository,
+        KGRelationRecord,
         first={
             "subject": "subject 一 🙂",
             "predicate": "predicate 一 🙂",
@@ -73,3 +83,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

@@ -1,5 +1,6 @@
 # Generated from schema/learning.yaml by codegen. Do not edit.
-"""Contract: each table of the learning domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the learning domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,7 +12,18 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.learning import (
+from generated.records.learning import (
+    InteractionRecordRecord,
+    LearningBatchRecord,
+    LearningOptimizationLogRecord,
+    LearningReinforcementFeedbackRecord,
+    LearningSessionRecord,
+    PersonaChangeSnapshotRecord,
+    PersonaLearningReviewRecord,
+    StyleLearningPatternRecord,
+    StyleLearningReviewRecord,
+)
+from generated.repositories.learning import (
     InteractionRecordRepository,
     LearningBatchRepository,
     LearningOptimizationLogRepository,
@@ -22,12 +34,14 @@ from sldb.generated.repositories.learning import (
     StyleLearningPatternRepository,
     StyleLearningReviewRepository,
 )
-from tests.contract import RoundTrip, assert_round_trip, table_of
+from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         InteractionRecordRepository,
+        InteractionRecordRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -45,6 +59,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         LearningBatchRepository,
+        LearningBatchRecord,
         first={
             "batch_id": "batch_id 一 🙂",
             "batch_name": "batch_name 一 🙂",
@@ -81,6 +96,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         LearningOptimizationLogRepository,
+        LearningOptimizationLogRecord,
         first={
             "group_id": "group_id 一 🙂",
             "optimization_type": "optimization_type 一 🙂",
@@ -107,6 +123,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         LearningReinforcementFeedbackRepository,
+        LearningReinforcementFeedbackRecord,
         first={
             "group_id": "group_id 一 🙂",
             "feedback_type": "feedback_type 一 🙂",
@@ -129,6 +146,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         LearningSessionRepository,
+        LearningSessionRecord,
         first={
             "session_id": "session_id 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -157,6 +175,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaChangeSnapshotRepository,
+        PersonaChangeSnapshotRecord,
         first={
             "review_id": "review_id 一 🙂",
             "review_source": "review_source 一 🙂",
@@ -182,6 +201,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaLearningReviewRepository,
+        PersonaLearningReviewRecord,
         first={
             "timestamp": 1735701000.25,
             "group_id": "group_id 一 🙂",
@@ -213,6 +233,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         StyleLearningPatternRepository,
+        StyleLearningPatternRecord,
         first={
             "group_id": "group_id 一 🙂",
             "pattern_type": "pattern_type 一 🙂",
@@ -236,6 +257,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         StyleLearningReviewRepository,
+        StyleLearningReviewRecord,
         first={
             "type": "type 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -275,3 +297,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

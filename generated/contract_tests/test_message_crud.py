@@ -1,5 +1,6 @@
 # Generated from schema/message.yaml by codegen. Do not edit.
-"""Contract: each table of the message domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the message domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,7 +12,19 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.message import (
+from generated.records.message import (
+    BotMessageRecord,
+    ContextSimilarityCacheRecord,
+    ConversationContextRecord,
+    ConversationQualityMetricsRecord,
+    ConversationTopicClusteringRecord,
+    FilteredMessageRecord,
+    MessageGroupCounterRecord,
+    MessageQuarterCounterRecord,
+    MessageSenderCounterRecord,
+    RawMessageRecord,
+)
+from generated.repositories.message import (
     BotMessageRepository,
     ContextSimilarityCacheRepository,
     ConversationContextRepository,
@@ -23,12 +36,14 @@ from sldb.generated.repositories.message import (
     MessageSenderCounterRepository,
     RawMessageRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         BotMessageRepository,
+        BotMessageRecord,
         first={
             "group_id": "group_id 一 🙂",
             "message": "message 一 🙂",
@@ -44,6 +59,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ContextSimilarityCacheRepository,
+        ContextSimilarityCacheRecord,
         first={
             "context_hash_1": "context_hash_1 一 🙂",
             "context_hash_2": "context_hash_2 一 🙂",
@@ -66,6 +82,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ConversationContextRepository,
+        ConversationContextRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -92,6 +109,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ConversationQualityMetricsRepository,
+        ConversationQualityMetricsRecord,
         first={
             "group_id": "group_id 一 🙂",
             "coherence_score": 1735701000.25,
@@ -127,6 +145,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ConversationTopicClusteringRepository,
+        ConversationTopicClusteringRecord,
         first={
             "group_id": "group_id 一 🙂",
             "cluster_id": "cluster_id 一 🙂",
@@ -151,6 +170,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         FilteredMessageRepository,
+        FilteredMessageRecord,
         first={
             "raw_message_id": 7,
             "message": "message 一 🙂",
@@ -178,6 +198,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         MessageGroupCounterRepository,
+        MessageGroupCounterRecord,
         first={
             "group_id": "group_id 一 🙂",
             "null_group": True,
@@ -197,6 +218,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         MessageSenderCounterRepository,
+        MessageSenderCounterRecord,
         first={
             "group_id": "group_id 一 🙂",
             "null_group": True,
@@ -214,6 +236,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         MessageQuarterCounterRepository,
+        MessageQuarterCounterRecord,
         first={
             "quarter": 1735701000123,
             "group_id": "group_id 一 🙂",
@@ -229,6 +252,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         RawMessageRepository,
+        RawMessageRecord,
         first={
             "sender_id": "sender_id 一 🙂",
             "sender_name": "sender_name 一 🙂",
@@ -257,6 +281,7 @@ ROUND_TRIPS = (
             "processed": False,
             "ingest_key": "ingest_key-2",
         },
+        internal=("ingest_key",),
     ),
 )
 
@@ -264,3 +289,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

@@ -1,5 +1,6 @@
 # Generated from schema/psychological.yaml by codegen. Do not edit.
-"""Contract: each table of the psychological domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the psychological domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,7 +12,18 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.psychological import (
+from generated.records.psychological import (
+    BotMoodRecord,
+    CompositePsychologicalStateRecord,
+    EmotionProfileRecord,
+    PersonaAttributeWeightRecord,
+    PersonaBackupRecord,
+    PersonaDiversityScoreRecord,
+    PersonaEvolutionSnapshotRecord,
+    PsychologicalStateComponentRecord,
+    PsychologicalStateHistoryRecord,
+)
+from generated.repositories.psychological import (
     BotMoodRepository,
     CompositePsychologicalStateRepository,
     EmotionProfileRepository,
@@ -22,12 +34,14 @@ from sldb.generated.repositories.psychological import (
     PsychologicalStateComponentRepository,
     PsychologicalStateHistoryRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         BotMoodRepository,
+        BotMoodRecord,
         first={
             "group_id": "group_id 一 🙂",
             "mood_type": "mood_type 一 🙂",
@@ -56,6 +70,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         CompositePsychologicalStateRepository,
+        CompositePsychologicalStateRecord,
         first={
             "group_id": "group_id 一 🙂",
             "user_id": "user_id 一 🙂",
@@ -83,6 +98,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         EmotionProfileRepository,
+        EmotionProfileRecord,
         first={
             "user_id": "user_id 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -109,6 +125,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaAttributeWeightRepository,
+        PersonaAttributeWeightRecord,
         first={
             "group_id": "group_id 一 🙂",
             "persona_id": "persona_id 一 🙂",
@@ -133,6 +150,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaBackupRepository,
+        PersonaBackupRecord,
         first={
             "group_id": "group_id 一 🙂",
             "backup_name": "backup_name 一 🙂",
@@ -165,6 +183,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaDiversityScoreRepository,
+        PersonaDiversityScoreRecord,
         first={
             "group_id": "group_id 一 🙂",
             "persona_id": "persona_id 一 🙂",
@@ -187,6 +206,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PersonaEvolutionSnapshotRepository,
+        PersonaEvolutionSnapshotRecord,
         first={
             "group_id": "group_id 一 🙂",
             "persona_id": "persona_id 一 🙂",
@@ -211,6 +231,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PsychologicalStateComponentRepository,
+        PsychologicalStateComponentRecord,
         first={
             "group_id": "group_id 一 🙂",
             "state_id": "state_id 一 🙂",
@@ -251,6 +272,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         PsychologicalStateHistoryRepository,
+        PsychologicalStateHistoryRecord,
         first={
             "group_id": "group_id 一 🙂",
             "state_id": "state_id 一 🙂",
@@ -280,3 +302,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

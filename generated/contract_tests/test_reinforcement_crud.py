@@ -1,5 +1,6 @@
 # Generated from schema/reinforcement.yaml by codegen. Do not edit.
-"""Contract: each table of the reinforcement domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the reinforcement domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,17 +12,24 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.reinforcement import (
+from generated.records.reinforcement import (
+    PersonaFusionHistoryRecord,
+    ReinforcementLearningResultRecord,
+    StrategyOptimizationResultRecord,
+)
+from generated.repositories.reinforcement import (
     PersonaFusionHistoryRepository,
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,
 )
-from tests.contract import RoundTrip, assert_round_trip, table_of
+from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         PersonaFusionHistoryRepository,
+        PersonaFusionHistoryRecord,
         first={
             "group_id": "group_id 一 🙂",
             "timestamp": 1735701000.25,
@@ -46,6 +54,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         ReinforcementLearningResultRepository,
+        ReinforcementLearningResultRecord,
         first={
             "group_id": "group_id 一 🙂",
             "timestamp": 1735701000.25,
@@ -70,6 +79,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         StrategyOptimizationResultRepository,
+        StrategyOptimizationResultRecord,
         first={
             "group_id": "group_id 一 🙂",
             "timestamp": 1735701000.25,
@@ -96,3 +106,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

@@ -1,5 +1,6 @@
 # Generated from schema/social_relation.yaml by codegen. Do not edit.
-"""Contract: each table of the social_relation domain round-trips create, get, update, list, count, delete.
+"""Contract: each table of the social_relation domain round-trips create, get, update, list, count, delete,
+and its record holds every column but the internal ones.
 
 Runs once per backend (the session fixture is parametrized over SQLite, PostgreSQL and MariaDB).
 """
@@ -11,7 +12,15 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sldb.generated.repositories.social_relation import (
+from generated.records.social_relation import (
+    SocialRelationHistoryRecord,
+    SocialRelationRecord,
+    UserPreferencesRecord,
+    UserProfileRecord,
+    UserSocialProfileRecord,
+    UserSocialRelationComponentRecord,
+)
+from generated.repositories.social_relation import (
     SocialRelationHistoryRepository,
     SocialRelationRepository,
     UserPreferencesRepository,
@@ -19,12 +28,14 @@ from sldb.generated.repositories.social_relation import (
     UserSocialProfileRepository,
     UserSocialRelationComponentRepository,
 )
-from tests.contract import ParentRow, RoundTrip, assert_round_trip, table_of
+from tests.contract import ParentRow, RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of
 
-# Per table: the row first inserted, the values it is then updated with, and the columns read back in another form.
+# Per table: its record type, the row first inserted, the values it is then updated with, the internal columns
+# (written and stored, held by no record), and the columns read back in another form.
 ROUND_TRIPS = (
     RoundTrip(
         SocialRelationRepository,
+        SocialRelationRecord,
         first={
             "user_id": "user_id 一 🙂",
             "from_user": "from_user 一 🙂",
@@ -58,6 +69,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         SocialRelationHistoryRepository,
+        SocialRelationHistoryRecord,
         first={
             "from_user_id": "from_user_id 一 🙂",
             "to_user_id": "to_user_id 一 🙂",
@@ -81,6 +93,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserPreferencesRepository,
+        UserPreferencesRecord,
         first={
             "user_id": "user_id 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -107,6 +120,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserProfileRepository,
+        UserProfileRecord,
         first={
             "qq_id": "qq_id 一 🙂",
             "qq_name": "qq_name 一 🙂",
@@ -137,6 +151,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserSocialProfileRepository,
+        UserSocialProfileRecord,
         first={
             "user_id": "user_id 一 🙂",
             "group_id": "group_id 一 🙂",
@@ -158,6 +173,7 @@ ROUND_TRIPS = (
     ),
     RoundTrip(
         UserSocialRelationComponentRepository,
+        UserSocialRelationComponentRecord,
         first={
             "from_user_id": "from_user_id 一 🙂",
             "to_user_id": "to_user_id 一 🙂",
@@ -203,3 +219,8 @@ ROUND_TRIPS = (
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
 async def test_round_trip(session: AsyncSession, case: RoundTrip) -> None:
     await assert_round_trip(session, case)
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=table_of)
+def test_record_holds_no_internal_column(case: RoundTrip) -> None:
+    assert_record_holds_no_internal_column(case)

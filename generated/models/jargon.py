@@ -52,7 +52,9 @@ class Jargon(Base):
     chat_id: Mapped[str] = mapped_column(SafeString(255, field="jargon.chat_id", nullable=False), nullable=False)
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     updated_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    content_key: Mapped[str | None] = mapped_column(LongText(field="jargon.content_key", nullable=True), nullable=True)
+    content_key: Mapped[str | None] = mapped_column(
+        LongText(field="jargon.content_key", nullable=True), info={"internal": True}, nullable=True
+    )
     usage_frequencies: Mapped[list[JargonUsageFrequency]] = relationship(back_populates="jargon", lazy="selectin")
 
 

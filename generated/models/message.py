@@ -272,5 +272,5 @@ class RawMessage(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
     processed: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=False)
     ingest_key: Mapped[str | None] = mapped_column(
-        SafeString(612, field="raw_messages.ingest_key", nullable=True), nullable=True
+        SafeString(612, field="raw_messages.ingest_key", nullable=True), info={"internal": True}, nullable=True
     )

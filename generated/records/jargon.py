@@ -1,6 +1,8 @@
 # Generated from schema/jargon.yaml by codegen. Do not edit.
 """Typed records of the jargon domain: one row as a plain dict, as facades return it.
 
+A record holds every column but the internal ones (spec: internal: true), which the layer keeps for itself.
+
 A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
 an older version created, and that table's older rows hold NULL in it.
 """
@@ -29,7 +31,6 @@ class JargonRecord(TypedDict):
     chat_id: str | None
     created_at: int | None
     updated_at: int | None
-    content_key: str | None
 
 
 class JargonValues(TypedDict, total=False):
@@ -65,7 +66,6 @@ def jargon_record(row: Mapping[Any, Any]) -> JargonRecord:
         "chat_id": row["chat_id"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
-        "content_key": row["content_key"],
     }
 
 

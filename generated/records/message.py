@@ -1,6 +1,8 @@
 # Generated from schema/message.yaml by codegen. Do not edit.
 """Typed records of the message domain: one row as a plain dict, as facades return it.
 
+A record holds every column but the internal ones (spec: internal: true), which the layer keeps for itself.
+
 A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
 an older version created, and that table's older rows hold NULL in it.
 """
@@ -374,7 +376,6 @@ class RawMessageRecord(TypedDict):
     reply_to: str | None
     created_at: int | None
     processed: bool | None
-    ingest_key: str | None
 
 
 class RawMessageValues(TypedDict, total=False):
@@ -410,5 +411,4 @@ def raw_message_record(row: Mapping[Any, Any]) -> RawMessageRecord:
         "reply_to": row["reply_to"],
         "created_at": row["created_at"],
         "processed": row["processed"],
-        "ingest_key": row["ingest_key"],
     }

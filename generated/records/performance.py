@@ -1,6 +1,8 @@
 # Generated from schema/performance.yaml by codegen. Do not edit.
 """Typed records of the performance domain: one row as a plain dict, as facades return it.
 
+A record holds every column but the internal ones (spec: internal: true), which the layer keeps for itself.
+
 A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
 an older version created, and that table's older rows hold NULL in it.
 """

@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Insert, bindparam, case, false, func, insert, null, select, true, update
+from sqlalchemy import Insert, Select, bindparam, case, false, func, insert, null, select, true, update
 
 from sldb.generated.records.message import (
     FilteredMessageRecord,
@@ -43,6 +43,7 @@ from sldb.handwritten.runtime.crud import (
     affected,
     as_mapping,
     bound_limit,
+    committed_read,
     inserted_key,
     page,
     read_column,
@@ -173,14 +174,20 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
             by_key: dict[str, int] = {}
             keys = sorted({str(row["ingest_key"]) for row in keyed})
             for start in range(0, len(keys), _KEYS_PER_READ):
-                found = await conn.execute(_ID_BY_KEY, {"keys": keys[start : start + _KEYS_PER_READ]})
+                found = await conn.execute(_id_by_key(db.backend), {"keys": keys[start : start + _KEYS_PER_READ]})
                 by_key.update((str(key), int(pk)) for key, pk in found.all())
             ids.update((i, by_key[row["ingest_key"]]) for i, row in enumerate(rows) if row["ingest_key"] is not None)
     return [ids[i] for i in range(len(rows))]
 
 
 _KEYS_PER_READ = 1000
-_ID_BY_KEY = select(_RAW.c.ingest_key, _RAW.c.id).where(_RAW.c.ingest_key.in_(bindparam("keys", expanding=True)))
+
+
+@functools.cache
+def _id_by_key(dialect: str) -> Select[tuple[Any, Any]]:
+    # A stored key may be another transaction's row, committed after this one's first read.
+    stmt = select(_RAW.c.ingest_key, _RAW.c.id).where(_RAW.c.ingest_key.in_(bindparam("keys", expanding=True)))
+    return committed_read(stmt, dialect)
 
 
 @functools.cache

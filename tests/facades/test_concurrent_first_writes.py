@@ -8,6 +8,7 @@ for one new key, on every backend, and checks that every call succeeded and that
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 from typing import Any
 
@@ -43,7 +44,7 @@ async def test_first_affection_updates_of_one_user_all_succeed(db: Any) -> None:
     assert all(row["user_affection_id"] == user["id"] for row in history)
     chain = [json.loads(row["message_content"]) for row in history]
     assert chain[0]["previous_level"] == 0
-    assert all(a["new_level"] == b["previous_level"] for a, b in zip(chain, chain[1:], strict=False))
+    assert all(a["new_level"] == b["previous_level"] for a, b in itertools.pairwise(chain))
     assert chain[-1]["new_level"] == user["affection_level"]
     assert sum(row["affection_delta"] for row in history) == user["affection_level"]
 

@@ -71,6 +71,8 @@ def test_table_matches_reference(ref: dict[str, Any]) -> None:
     # A column the plugin lacks comes after its columns and is NULL-able, so additive migration can add it.
     assert names == [c["name"] for c in ref["columns"]] + list(added)
     assert all(table.c[name].nullable for name in added), f"{ref['table']}: an added column is NOT NULL"
+    # A column the plugin lacks is the layer's own bookkeeping: internal (spec), so no record returns it.
+    assert all(table.c[name].info.get("internal") for name in added), f"{ref['table']}: an added column is not internal"
     for col in ref["columns"]:
         column = table.c[col["name"]]
         where = f"{ref['table']}.{col['name']}"

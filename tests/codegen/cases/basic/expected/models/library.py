@@ -40,6 +40,9 @@ class Book(Base):
     added_at: Mapped[datetime.datetime | None] = mapped_column(
         DateTime, nullable=True, default=func.now(), onupdate=func.now()
     )
+    title_key: Mapped[str | None] = mapped_column(
+        LongText(field="books.title_key", nullable=True), info={"internal": True}, nullable=True
+    )
     loans: Mapped[list[Loan]] = relationship(back_populates="book", lazy="selectin")
 
 

@@ -1,6 +1,8 @@
 # Generated from schema/library.yaml by codegen. Do not edit.
 """Typed records of the library domain: one row as a plain dict, as facades return it.
 
+A record holds every column but the internal ones (spec: internal: true), which the layer keeps for itself.
+
 A NOT NULL column without a server default is typed `T | None`: migration adds such a column NULL-able to a table
 an older version created, and that table's older rows hold NULL in it.
 """
@@ -38,6 +40,7 @@ class BookValues(TypedDict, total=False):
     status: str
     metadata: str | None
     added_at: datetime.datetime | None
+    title_key: str | None
 
 
 def book_record(row: Mapping[Any, Any]) -> BookRecord:
