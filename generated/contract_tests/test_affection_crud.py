@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.affection import (
+from sldb.generated.records.affection import (
     AffectionInteractionRecord,
     UserAffectionRecord,
     UserConversationHistoryRecord,
     UserDiversityRecord,
 )
-from generated.repositories.affection import (
+from sldb.generated.repositories.affection import (
     AffectionInteractionRepository,
     UserAffectionRepository,
     UserConversationHistoryRepository,

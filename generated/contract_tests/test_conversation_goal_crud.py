@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.conversation_goal import (
+from sldb.generated.records.conversation_goal import (
     ConversationGoalRecord,
 )
-from generated.repositories.conversation_goal import (
+from sldb.generated.repositories.conversation_goal import (
     ConversationGoalRepository,
 )
 from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.exemplar import (
+from sldb.generated.records.exemplar import (
     ExemplarRecord,
 )
-from generated.repositories.exemplar import (
+from sldb.generated.repositories.exemplar import (
     ExemplarRepository,
 )
 from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of

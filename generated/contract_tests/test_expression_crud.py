@@ -12,7 +12,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.expression import (
+from sldb.generated.records.expression import (
     AdaptiveResponseTemplateRecord,
     ExpressionGenerationResultRecord,
     ExpressionPatternRecord,
@@ -20,7 +20,7 @@ from generated.records.expression import (
     StyleLearningRecordRecord,
     StyleProfileRecord,
 )
-from generated.repositories.expression import (
+from sldb.generated.repositories.expression import (
     AdaptiveResponseTemplateRepository,
     ExpressionGenerationResultRepository,
     ExpressionPatternRepository,

@@ -12,12 +12,12 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.jargon import (
+from sldb.generated.records.jargon import (
     JargonChatCounterRecord,
     JargonRecord,
     JargonUsageFrequencyRecord,
 )
-from generated.repositories.jargon import (
+from sldb.generated.repositories.jargon import (
     JargonChatCounterRepository,
     JargonRepository,
     JargonUsageFrequencyRepository,

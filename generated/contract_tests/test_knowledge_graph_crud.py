@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.knowledge_graph import (
+from sldb.generated.records.knowledge_graph import (
     KGEntityRecord,
     KGParagraphHashRecord,
     KGRelationRecord,
 )
-from generated.repositories.knowledge_graph import (
+from sldb.generated.repositories.knowledge_graph import (
     KGEntityRepository,
     KGParagraphHashRepository,
     KGRelationRepository,

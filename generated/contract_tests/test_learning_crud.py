@@ -12,7 +12,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.learning import (
+from sldb.generated.records.learning import (
     InteractionRecordRecord,
     LearningBatchRecord,
     LearningOptimizationLogRecord,
@@ -23,7 +23,7 @@ from generated.records.learning import (
     StyleLearningPatternRecord,
     StyleLearningReviewRecord,
 )
-from generated.repositories.learning import (
+from sldb.generated.repositories.learning import (
     InteractionRecordRepository,
     LearningBatchRepository,
     LearningOptimizationLogRepository,

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.memory import (
+from sldb.generated.records.memory import (
     MemoryEmbeddingRecord,
     MemoryRecord,
     MemorySummaryRecord,
 )
-from generated.repositories.memory import (
+from sldb.generated.repositories.memory import (
     MemoryEmbeddingRepository,
     MemoryRepository,
     MemorySummaryRepository,

@@ -12,7 +12,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.message import (
+from sldb.generated.records.message import (
     BotMessageRecord,
     ContextSimilarityCacheRecord,
     ConversationContextRecord,
@@ -24,7 +24,7 @@ from generated.records.message import (
     MessageSenderCounterRecord,
     RawMessageRecord,
 )
-from generated.repositories.message import (
+from sldb.generated.repositories.message import (
     BotMessageRepository,
     ContextSimilarityCacheRepository,
     ConversationContextRepository,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.performance import (
+from sldb.generated.records.performance import (
     LearningPerformanceHistoryRecord,
 )
-from generated.repositories.performance import (
+from sldb.generated.repositories.performance import (
     LearningPerformanceHistoryRepository,
 )
 from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of

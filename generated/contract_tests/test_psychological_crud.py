@@ -12,7 +12,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.psychological import (
+from sldb.generated.records.psychological import (
     BotMoodRecord,
     CompositePsychologicalStateRecord,
     EmotionProfileRecord,
@@ -23,7 +23,7 @@ from generated.records.psychological import (
     PsychologicalStateComponentRecord,
     PsychologicalStateHistoryRecord,
 )
-from generated.repositories.psychological import (
+from sldb.generated.repositories.psychological import (
     BotMoodRepository,
     CompositePsychologicalStateRepository,
     EmotionProfileRepository,

@@ -12,12 +12,12 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.reinforcement import (
+from sldb.generated.records.reinforcement import (
     PersonaFusionHistoryRecord,
     ReinforcementLearningResultRecord,
     StrategyOptimizationResultRecord,
 )
-from generated.repositories.reinforcement import (
+from sldb.generated.repositories.reinforcement import (
     PersonaFusionHistoryRepository,
     ReinforcementLearningResultRepository,
     StrategyOptimizationResultRepository,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.shadow import (
+from sldb.generated.records.shadow import (
     ShadowProfileRecord,
 )
-from generated.repositories.shadow import (
+from sldb.generated.repositories.shadow import (
     ShadowProfileRepository,
 )
 from tests.contract import RoundTrip, assert_record_holds_no_internal_column, assert_round_trip, table_of

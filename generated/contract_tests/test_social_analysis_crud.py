@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.social_analysis import (
+from sldb.generated.records.social_analysis import (
     SocialNetworkEdgeRecord,
     SocialNetworkNodeRecord,
     SocialRelationAnalysisResultRecord,
 )
-from generated.repositories.social_analysis import (
+from sldb.generated.repositories.social_analysis import (
     SocialNetworkEdgeRepository,
     SocialNetworkNodeRepository,
     SocialRelationAnalysisResultRepository,

@@ -12,7 +12,7 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.social_relation import (
+from sldb.generated.records.social_relation import (
     SocialRelationHistoryRecord,
     SocialRelationRecord,
     UserPreferencesRecord,
@@ -20,7 +20,7 @@ from generated.records.social_relation import (
     UserSocialProfileRecord,
     UserSocialRelationComponentRecord,
 )
-from generated.repositories.social_relation import (
+from sldb.generated.repositories.social_relation import (
     SocialRelationHistoryRepository,
     SocialRelationRepository,
     UserPreferencesRepository,

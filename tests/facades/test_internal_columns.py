@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from generated.repositories.jargon import JargonRepository
-from generated.repositories.message import RawMessageRepository
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.generated.repositories.message import RawMessageRepository
 
 REFERENCE = json.loads((Path(__file__).parent.parent / "reference" / "schema.json").read_text(encoding="utf-8"))
 PLUGIN_COLUMNS = {t["table"]: {c["name"] for c in t["columns"]} for ts in REFERENCE["files"].values() for t in ts}

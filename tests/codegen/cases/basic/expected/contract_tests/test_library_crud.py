@@ -12,11 +12,11 @@ import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from generated.records.library import (
+from sldb.generated.records.library import (
     BookRecord,
     LoanRecord,
 )
-from generated.repositories.library import (
+from sldb.generated.repositories.library import (
     BookRepository,
     LoanRepository,
 )
