@@ -114,7 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     _target(purge)
     purge.add_argument("--group", metavar="G", help="only this group's messages")
     purge.add_argument("--sender", metavar="S", help="only this sender's messages")
-    purge.add_argument("--before", metavar="TIME", help="only messages before TIME (Unix seconds or ISO 8601)")
+    purge.add_argument(
+        "--before",
+        metavar="TIME",
+        help="only messages before TIME (Unix seconds, or ISO 8601: host-local time unless it gives an offset)",
+    )
     purge.add_argument("--after", metavar="TIME", help="only messages at or after TIME")
     purge.add_argument("--matching", metavar="REGEX", help="only messages whose text matches (Python re.search)")
     purge.add_argument("--dry-run", action="store_true", help="count what would go, remove nothing")

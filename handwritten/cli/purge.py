@@ -9,32 +9,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
 import re
 import sys
 
-from sldb.handwritten.cli.live import connect_error, models_metadata
-from sldb.handwritten.cli.output import CliError, Output
-from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime import purge
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.cli.live import connect_error, models_metadata
+from handwritten.cli.output import CliError, Output
+from handwritten.cli.target import describe, settings_of
+from handwritten.runtime import purge
+from handwritten.runtime.engine import PoolOptions, create_engine_for
+from handwritten.runtime.errors import InvalidValueError
+from handwritten.runtime.values import epoch_seconds
 
 
 def unix_time(raw: str, flag: str) -> float:
-    """A time as Unix seconds: a number of seconds, or ISO 8601 (a date or date-time; UTC unless it says)."""
+    """A time as Unix seconds, read as the facades read one (values.epoch_seconds): Unix seconds (or
+    milliseconds), or ISO 8601, a date or a date-time, in host-local time unless it gives an offset."""
     try:
-        return float(raw)
-    except ValueError:
-        pass
-    try:
-        moment = datetime.datetime.fromisoformat(raw)
-    except ValueError:
+        seconds = epoch_seconds(raw, field=flag)
+    except InvalidValueError:
+        seconds = None
+    if seconds is None:
         raise CliError(
-            f"{flag} {raw!r}: expected Unix seconds or an ISO 8601 date/time such as 2025-01-31T12:00"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.timestamp()
+            f"{flag} {raw!r}: expected Unix seconds or an ISO 8601 date/time such as 2025-01-31T12:00 "
+            "(host-local time unless it gives an offset: 2025-01-31T12:00Z, 2025-01-31T12:00+08:00)"
+        )
+    return seconds
 
 
 def filters_of(args: argparse.Namespace) -> purge.Filters:

@@ -11,8 +11,9 @@ Decided here (and documented in the README, "Data fidelity"):
 - an int, float or bool given for a string column is stored as its text (ids arrive as ints);
 - a dict or list given for a text column is stored as its JSON (ensure_ascii=False);
 - other values are stored as str(value);
-- a time may be an int, float, Decimal, numeric or ISO 8601 text, a datetime, or epoch milliseconds;
-- a number may be an int, float, Decimal or numeric text;
+- a time may be an int, float, Decimal, numeric or ISO 8601 text, a datetime, or epoch milliseconds; a
+  date-time without an offset is host-local time (epoch_seconds, which `sldb purge` uses too);
+- a number may be an int, float, Decimal or numeric text; -0.0 is taken as 0.0 (only PostgreSQL keeps the sign);
 - a time or number that cannot be read is refused with InvalidValueError naming the field (never replaced
   by "now" or NULL: that would store something other than what was given).
 """
@@ -109,27 +110,40 @@ def epoch_seconds(value: Any, *, field: str, default: float) -> float: ...
 @overload
 def epoch_seconds(value: Any, *, field: str, default: None = None) -> float | None: ...
 def epoch_seconds(value: Any, *, field: str, default: float | None = None) -> float | None:
-    """value as Unix seconds; default when it is None or blank; InvalidValueError when it is no time."""
+    """value as Unix seconds; default when it is None or blank; InvalidValueError when it is no time.
+
+    The one reading of a time, for the facades and `sldb purge --before/--after`: a date-time without an offset
+    (ISO text or a naive datetime) is host-local time. The plugin makes such values with datetime.now() and
+    .isoformat(), in host-local time, and this is their exact inverse (datetime.timestamp()), so a drop-in stores
+    the instant the plugin meant; reading them as UTC would move every one by the host's offset. Text with an
+    offset (Z, +08:00) is that instant everywhere.
+    """
     if _blank(value):
         return default
-    if isinstance(value, datetime.datetime):
-        seconds = value.timestamp()
-    elif isinstance(value, str):
-        text = value.strip()
-        try:
-            seconds = float(text)
-        except ValueError:
-            try:
-                seconds = datetime.datetime.fromisoformat(text).timestamp()
-            except ValueError:
-                raise InvalidValueError(field, f"{value!r} is not a time (epoch seconds or ISO 8601)") from None
-    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        seconds = float(value)
-    else:
+    if isinstance(value, bool) or not isinstance(value, (datetime.datetime, str, int, float, Decimal)):
         raise InvalidValueError(field, f"{value!r} is not a time (epoch seconds or ISO 8601)")
+    try:
+        if isinstance(value, datetime.datetime):
+            seconds = value.timestamp()
+        elif isinstance(value, str):
+            text = value.strip()
+            try:
+                seconds = float(text)
+            except ValueError:
+                seconds = datetime.datetime.fromisoformat(text).timestamp()
+        else:
+            seconds = float(value)
+    except (ValueError, OverflowError):
+        # Not ISO 8601, or a local time next to the years 1 and 9999 that has no Unix time.
+        raise InvalidValueError(field, f"{value!r} is not a time (epoch seconds or ISO 8601)") from None
     if not math.isfinite(seconds):
         raise InvalidValueError(field, f"{value!r} is not a finite time")
-    return seconds / 1000 if abs(seconds) >= MILLISECONDS_FROM else seconds
+    return _without_negative_zero(seconds / 1000 if abs(seconds) >= MILLISECONDS_FROM else seconds)
+
+
+def _without_negative_zero(value: float) -> float:
+    """-0.0 as 0.0: PostgreSQL keeps a negative zero, SQLite and MariaDB store 0, so a read would differ."""
+    return value + 0.0
 
 
 def whole_seconds(value: Any, *, field: str, default: int) -> int:
@@ -239,7 +253,7 @@ def _accept_float(value: Any) -> float:
         raise ValueError("must be a finite number") from None
     if not math.isfinite(result):
         raise ValueError("must be a finite number")
-    return result
+    return _without_negative_zero(result)
 
 
 def _accept_time(value: Any) -> float:
@@ -300,9 +314,8 @@ def _check(rule: Rule, value: Any) -> Any:
         _accept_time(value)
         return value
     if kind == "text":
-        if isinstance(value, (dict, list)):
-            _accept_text(value, rule.max_chars)
-            return value
+        # The text itself, a dict or list as its JSON: bodies slice, key and normalize text fields (issue 22),
+        # and the column would store this JSON anyway.
         return _accept_text(value, rule.max_chars)
     if kind == "json":
         _accept_json(value)
@@ -315,8 +328,8 @@ def _check(rule: Rule, value: Any) -> Any:
 
 
 def accept(method: str, field: str, value: Any, rule: Rule) -> Any:
-    """value as the rule reads it (a bool, an int, a float; text, times and JSON as given once checked);
-    InvalidValueError naming method and field when the rule refuses it."""
+    """value as the rule reads it (a bool, an int, a float; text as a str, a dict or list as its JSON; times and
+    JSON as given once checked); InvalidValueError naming method and field when the rule refuses it."""
     if value is None:
         if rule.nullable:
             return None

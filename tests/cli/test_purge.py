@@ -72,7 +72,7 @@ CASES = {
     # filter arguments -> raw message ids purged (each takes its filtered copy along)
     "group": (("--group", "g2"), {4, 5}),
     "sender": (("--sender", "logbot"), {2, 5}),
-    "before": (("--before", "1970-01-01T00:02:30"), {1}),  # 150 s: strictly before
+    "before": (("--before", "1970-01-01T00:02:30Z"), {1}),  # 150 s: strictly before
     "after": (("--after", "250"), {3, 5}),
     "matching": (("--matching", r"^\[INFO\] (plugin|other)"), {2, 5}),
     "combined": (("--group", "g1", "--matching", "INFO", "--after", "250"), {3}),
@@ -102,6 +102,19 @@ async def test_each_filter_removes_exactly_its_rows(case: str, database: Any) ->
     for name, rows in before.items():
         gone = bot_ids if name in ("bot_messages", "conversation_quality_metrics") else raw_ids
         assert after[name] == [r for r in rows if r[0] not in gone], name
+
+
+async def test_a_time_without_an_offset_is_host_local_as_in_the_facades(
+    database: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under UTC+8, 08:02:30 on 1 January 1970 is 150 s (as values.epoch_seconds reads it for the facades), not
+    8 hours later, which would take every message (issue 22)."""
+    config, _ = database
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    for flag, text, raw_ids in (("--before", "1970-01-01T08:02:30", {1}), ("--after", "1970-01-01T08:04:10", {3, 5})):
+        dry = ok("purge", "--url", url_of(config), flag, text, "--dry-run", "--json").json()
+        assert dry["would_remove"].get("raw_messages") == len(raw_ids), (flag, text, dry)
+    assert "host-local time" in fails("purge", "--url", url_of(config), "--before", "yesterday")
 
 
 async def test_refuses_without_a_filter_or_a_terminal(database: Any) -> None:

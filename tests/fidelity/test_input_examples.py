@@ -7,16 +7,18 @@ refused with InvalidValueError naming the method and the field, and nothing is s
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
 import pytest
 
-from sldb.generated.repositories.jargon import JargonRepository
-from sldb.generated.repositories.learning import PersonaLearningReviewRepository
-from sldb.generated.repositories.memory import MemoryRepository
-from sldb.generated.repositories.message import RawMessageRepository
-from sldb.handwritten.runtime.errors import InvalidValueError
+from generated.repositories.affection import AffectionInteractionRepository
+from generated.repositories.jargon import JargonRepository
+from generated.repositories.learning import PersonaLearningReviewRepository
+from generated.repositories.memory import MemoryRepository
+from generated.repositories.message import RawMessageRepository
+from handwritten.runtime.errors import InvalidValueError
 
 
 async def _count(db: Any, repository: Any) -> int:
@@ -50,6 +52,14 @@ async def test_a_float_given_as_numeric_text_is_stored_as_its_number(db: Any) ->
     assert await db.add_persona_learning_review({"group_id": "g", "confidence_score": " 0.75 "})
     (review,) = await db.get_pending_persona_update_records()
     assert review["confidence_score"] == 0.75
+
+
+@pytest.mark.parametrize("zero", [-0.0, "-0", "-0.0"])
+async def test_a_negative_zero_is_stored_as_zero_on_every_backend(db: Any, zero: Any) -> None:
+    """Found by test_input_policy: PostgreSQL kept -0.0, SQLite and MariaDB read back 0.0."""
+    assert await db.add_persona_learning_review({"group_id": "g", "confidence_score": zero})
+    (review,) = await db.get_pending_persona_update_records()
+    assert math.copysign(1, review["confidence_score"]) == 1
 
 
 @pytest.mark.parametrize("importance", [None, math.nan, {"k": 1}, 2**63, "high", 1.5])
@@ -133,6 +143,29 @@ async def test_a_dict_for_free_text_is_its_json_never_a_repr_and_bytes_are_refus
         "add_persona_learning_review",
         "review_data.metadata",
     )
+
+
+async def test_a_dict_or_list_for_text_the_body_cuts_or_keys_is_its_json(db: Any) -> None:
+    """Issue 22: the text rule handed a dict or list to the body as given, and update_user_affection cut its
+    change_reason to 50 characters (TypeError: unhashable type: 'slice') and save_or_update_jargon folded its
+    content to a key (TypeError: normalize() argument 2 must be str). The body now gets the JSON text."""
+    assert await db.update_user_affection("g", "u", 5, change_reason={"why": "gift"}, bot_mood=["calm"])
+    async with db.transaction() as session:
+        (interaction,) = await AffectionInteractionRepository.list(session)
+    assert interaction["interaction_type"] == '{"why": "gift"}'
+    assert json.loads(interaction["message_content"])["change_reason"] == '{"why": "gift"}'
+    jargon_id = await db.save_or_update_jargon("c", ["yyds", "绝绝子"], {"meaning": {"k": "v"}})
+    record = await db.get_jargon("c", '["yyds", "绝绝子"]')
+    assert record is not None and (record["id"], record["meaning"]) == (jargon_id, '{"k": "v"}')
+    for given in ({"a"}, b"yyds"):
+        await _refused(
+            db.save_or_update_jargon("c", given, {}),
+            "save_or_update_jargon",
+            "content",
+        )
+        await _refused(
+            db.update_user_affection("g", "u", 6, change_reason=given), "update_user_affection", "change_reason"
+        )
 
 
 @pytest.mark.parametrize("bad", ["abc", None, 1.5, {"id": 1}, 2**63, True, b"1"])
