@@ -12,13 +12,13 @@ import asyncio
 import re
 import sys
 
-from handwritten.cli.live import connect_error, models_metadata
-from handwritten.cli.output import CliError, Output
-from handwritten.cli.target import describe, settings_of
-from handwritten.runtime import purge
-from handwritten.runtime.engine import PoolOptions, create_engine_for
-from handwritten.runtime.errors import InvalidValueError
-from handwritten.runtime.values import epoch_seconds
+from sldb.handwritten.cli.live import connect_error, models_metadata
+from sldb.handwritten.cli.output import CliError, Output
+from sldb.handwritten.cli.target import describe, settings_of
+from sldb.handwritten.runtime import purge
+from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.values import epoch_seconds
 
 
 def unix_time(raw: str, flag: str) -> float:

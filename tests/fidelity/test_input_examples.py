@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from generated.repositories.affection import AffectionInteractionRepository
-from generated.repositories.jargon import JargonRepository
-from generated.repositories.learning import PersonaLearningReviewRepository
-from generated.repositories.memory import MemoryRepository
-from generated.repositories.message import RawMessageRepository
-from handwritten.runtime.errors import InvalidValueError
+from sldb.generated.repositories.affection import AffectionInteractionRepository
+from sldb.generated.repositories.jargon import JargonRepository
+from sldb.generated.repositories.learning import PersonaLearningReviewRepository
+from sldb.generated.repositories.memory import MemoryRepository
+from sldb.generated.repositories.message import RawMessageRepository
+from sldb.handwritten.runtime.errors import InvalidValueError
 
 
 async def _count(db: Any, repository: Any) -> int:
