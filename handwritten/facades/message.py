@@ -168,7 +168,9 @@ async def save_raw_messages(db: Database, *, messages: list[dict[str, Any]]) -> 
         ids = dict(zip(plain, await _insert_raw_rows(conn, db.backend, [rows[i] for i in plain]), strict=True))
         # Messages the platform identified: those not stored yet are inserted, then each finds its row's id by
         # its key (a repeat, here or in the batch, the stored one), in statements of up to _KEYS_PER_READ rows.
-        keyed = [row for row in rows if row["ingest_key"] is not None]
+        # In key order: concurrent batches that share keys then wait for each other's rows in one order, never
+        # in a cycle (PostgreSQL reported a deadlock for two overlapping batches inserted in input order).
+        keyed = sorted((row for row in rows if row["ingest_key"] is not None), key=lambda row: str(row["ingest_key"]))
         if keyed:
             await conn.execute(_new_keys(db.backend), keyed)
             by_key: dict[str, int] = {}
