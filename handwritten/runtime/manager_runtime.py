@@ -19,7 +19,7 @@ from sldb.handwritten.runtime.engine import DatabaseEngine, PoolOptions
 from sldb.handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from sldb.handwritten.runtime.logs import layer_logger, log_to
 from sldb.handwritten.runtime.migrate import Operation, migrate, plan_migration
-from sldb.handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet
+from sldb.handwritten.runtime.replicas import Replica, ReplicaReads, ReplicaSet, wal_position
 from sldb.handwritten.runtime.session import Backend, Connection, Database
 from sldb.handwritten.runtime.settings import DatabaseSettings
 from sldb.handwritten.runtime.text_keys import fill_content_keys
@@ -164,7 +164,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
                 Replica(host, DatabaseEngine(settings.replica_url(host), engine.metadata, options))
                 for host in settings.read_hosts()
             ]
-            self._replicas = ReplicaSet(replicas, settings.max_replica_lag_s)
+            self._replicas = ReplicaSet(replicas, settings.max_replica_lag_s, await wal_position(engine))
         self._facades = self._build_facades(self)
         log.info("data layer started on %s (%s)", backend, engine.masked_url())
 

@@ -1,13 +1,16 @@
 """Read replicas: the reads the facade specs mark `replica: true` go to a PostgreSQL hot standby.
 
 A marked method receives `db.replica()`: a Database whose reading() and snapshot() connect to a standby that is
-up, in recovery and at most `max_replica_lag_s` behind, taken in turn; when none is, to the primary. It cannot
+up, in recovery, at most `max_replica_lag_s` behind and past the schema start-up migrated to, taken in turn;
+when none is, to the primary. It cannot
 write (a marked method is a read; the checker refuses `replica: true` elsewhere). Every unmarked method, and
 every read inside a write, stays on the primary.
 
 Each standby's state is read at most once per CHECK_INTERVAL_SECONDS, with one small query: in recovery, and how
 far replay is behind. Replay that has caught up with what was received counts as no lag, since
-`pg_last_xact_replay_timestamp()` alone grows while the primary is idle. A state change (usable, lagging, down,
+`pg_last_xact_replay_timestamp()` alone grows while the primary is idle. That measure cannot see WAL the standby
+has not received yet, so a standby is also held back until it has replayed the primary's WAL position at the end
+of start-up: before that, it may lack the tables start-up just created. A state change (usable, lagging, down,
 not a standby) is logged once, naming host and port, never a password.
 
 server_roles() and node_roles() are what `sldb doctor` shows of each configured server: a PostgreSQL server's
@@ -36,15 +39,23 @@ log = layer_logger("replicas")
 CHECK_INTERVAL_SECONDS = 1.0
 _STATE = text(
     "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
-    "ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END"
+    "ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END, "
+    "COALESCE(pg_last_wal_replay_lsn() >= CAST(CAST(:needed AS text) AS pg_lsn), true)"
 )
+_WAL_POSITION = text("SELECT CAST(pg_current_wal_lsn() AS text)")
 
 
-async def _recovery_and_lag(engine: DatabaseEngine) -> tuple[bool, float]:
-    """(in recovery, replay lag in seconds) of the server engine connects to."""
+async def wal_position(engine: DatabaseEngine) -> str:
+    """The primary's current WAL position: a standby that has replayed it has everything committed so far."""
     async with engine.reading() as conn:
-        in_recovery, lag = (await conn.execute(_STATE)).one()
-    return bool(in_recovery), float(lag or 0.0)
+        return str((await conn.execute(_WAL_POSITION)).scalar_one())
+
+
+async def _recovery_and_lag(engine: DatabaseEngine, needed: str = "0/0") -> tuple[bool, float, bool]:
+    """(in recovery, replay lag in seconds, replayed up to `needed`) of the server engine connects to."""
+    async with engine.reading() as conn:
+        in_recovery, lag, replayed = (await conn.execute(_STATE, {"needed": needed})).one()
+    return bool(in_recovery), float(lag or 0.0), bool(replayed)
 
 
 @dataclass
@@ -53,7 +64,7 @@ class Replica:
 
     host: HostPort
     engine: DatabaseEngine
-    state: str = "unchecked"  # usable, lagging, down, not a standby
+    state: str = "unchecked"  # usable, lagging, behind the schema, down, not a standby
     lag_s: float = 0.0
     checked_at: float = 0.0
 
@@ -61,19 +72,22 @@ class Replica:
 class ReplicaSet:
     """The configured standbys and the choice among them."""
 
-    def __init__(self, replicas: list[Replica], max_lag_s: float) -> None:
+    def __init__(self, replicas: list[Replica], max_lag_s: float, schema_position: str = "0/0") -> None:
         self.replicas = replicas
         self.max_lag_s = max_lag_s
+        self.schema_position = schema_position  # the primary's WAL position when start-up's migration was done
         self._turn = 0
 
     async def _check(self, replica: Replica) -> None:
         try:
-            in_recovery, lag_s = await _recovery_and_lag(replica.engine)
+            in_recovery, lag_s, replayed = await _recovery_and_lag(replica.engine, self.schema_position)
         except (SQLAlchemyError, OSError) as exc:
             self.mark_down(replica, exc)
             return
         if not in_recovery:
             self._set(replica, "not a standby", lag_s, "it accepts writes (promoted?)")
+        elif not replayed:
+            self._set(replica, "behind the schema", lag_s, f"it has not replayed {self.schema_position} yet")
         elif lag_s > self.max_lag_s:
             self._set(replica, "lagging", lag_s, f"{lag_s:.1f} s behind (max_replica_lag_s {self.max_lag_s:g})")
         else:
@@ -85,7 +99,10 @@ class ReplicaSet:
         if state == replica.state:
             return
         before, replica.state = replica.state, state
-        if state == "usable":
+        if state == "behind the schema" or (state == "usable" and before == "behind the schema"):
+            # Expected for a moment after start-up: the standby is still replaying what start-up created.
+            log.info("read replica %s is %s", replica.host, state)
+        elif state == "usable":
             if before != "unchecked":
                 log.warning("read replica %s is usable again", replica.host)
         else:
@@ -181,7 +198,7 @@ async def server_roles(settings: DatabaseSettings) -> list[ServerRole]:
             settings.replica_url(host), options=PoolOptions(1, 0, connect_timeout=settings.connect_timeout)
         )
         try:
-            in_recovery, lag_s = await _recovery_and_lag(engine)
+            in_recovery, lag_s, _ = await _recovery_and_lag(engine)
             found.append(
                 ServerRole(host, listed_as, "standby" if in_recovery else "primary", lag_s if in_recovery else None)
             )
