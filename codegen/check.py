@@ -12,7 +12,7 @@ from sldb.codegen.errors import SpecError, SpecErrors
 from sldb.codegen.facade_model import ShapeField
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import ColumnSpec, TableSpec
-from sldb.handwritten.runtime.migration_hooks import HOOKS
+from sldb.handwritten.tables import SCHEMA_EXTRAS
 
 POSTGRESQL_MAX_IDENTIFIER = 63  # MySQL allows 64; the stricter limit binds.
 MYSQL_MAX_KEY_BYTES = 3072  # InnoDB, DYNAMIC row format
@@ -513,18 +513,18 @@ def check_shapes(loaded: Loaded) -> list[SpecError]:
 
 
 def check_migration_hooks(loaded: Loaded) -> list[SpecError]:
-    """An index's before_create names a preparation registered in handwritten/runtime/migration_hooks.py."""
+    """An index's before_create names a preparation the plugin's tables register (handwritten/tables)."""
     errors: list[SpecError] = []
     for file, ti, table in _tables(loaded):
         for ii, ix in enumerate(table.indexes):
-            if ix.before_create is not None and ix.before_create not in HOOKS:
+            if ix.before_create is not None and ix.before_create not in SCHEMA_EXTRAS.hooks:
                 errors.append(
                     SpecError(
                         file,
                         loaded.line(file, "tables", ti, "indexes", ii, "before_create"),
                         f"table {table.table}, index {ix.name}, field 'before_create'",
                         f"'{ix.before_create}' is not a registered migration hook "
-                        f"(handwritten/runtime/migration_hooks.py has: {', '.join(sorted(HOOKS))})",
+                        f"(handwritten/tables/__init__.py registers: {', '.join(sorted(SCHEMA_EXTRAS.hooks))})",
                     )
                 )
     return errors

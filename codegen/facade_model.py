@@ -57,7 +57,7 @@ class ValueType(RootModel[str]):
         ),
     ]
     """
-    What a value may be (handwritten/runtime/values.py, Rule): bool (True/False, 0/1, 'true'/'false'); int (whole number, 32-bit signed) and bigint (64-bit signed), optionally 'LO..HI' (refused outside; with ' clamp' set to the nearer bound instead); float (a finite number; optionally 'LO..HI', refused outside); id (a row id: a whole number within INTEGER, the type of every key); ids (a list of ids); time (epoch seconds or milliseconds, ISO 8601 text or a datetime, years 1..9999); text (a str, a number as its text, or a dict/list as its JSON), optionally 'table.column', whose length bounds it, or a number of characters; json (any value JSON can hold, finite numbers); bytes. A trailing '?' accepts None.
+    What a value may be (handwritten/runtime/values/policy.py, Rule): bool (True/False, 0/1, 'true'/'false'); int (whole number, 32-bit signed) and bigint (64-bit signed), optionally 'LO..HI' (refused outside; with ' clamp' set to the nearer bound instead); float (a finite number; optionally 'LO..HI', refused outside); id (a row id: a whole number within INTEGER, the type of every key); ids (a list of ids); time (epoch seconds or milliseconds, ISO 8601 text or a datetime, years 1..9999); text (a str, a number as its text, or a dict/list as its JSON), optionally 'table.column', whose length bounds it, or a number of characters; json (any value JSON can hold, finite numbers); bytes. A trailing '?' accepts None.
     """
 
 
@@ -129,7 +129,7 @@ class MethodSpec(BaseModel):
     """
     retry: bool = False
     """
-    Whether the generated facade runs the method again (handwritten/runtime/retry.py, at most 6 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
+    Whether the generated facade runs the method again (handwritten/runtime/failures/retry.py, at most 6 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
     """
     impl: Literal["handwritten"] | TemplateImpl
     """

@@ -13,7 +13,7 @@ from typing import Any
 from sldb.codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
-from sldb.handwritten.runtime.migration_hooks import BEFORE_CREATE
+from sldb.handwritten.runtime.schema.hooks import BEFORE_CREATE
 
 # spec type -> (SQLAlchemy type expression, Python type, record type)
 _TYPES: dict[str, tuple[str, str, str]] = {
@@ -28,7 +28,7 @@ _TYPES: dict[str, tuple[str, str, str]] = {
     "binary": ("LargeBinary", "bytes", "bytes"),
 }
 _FACTORIES = {"list": "list", "dict": "dict", "unix_time": "unix_time"}
-# A shape field's json -> how the JSON text of a column is read (handwritten.runtime.jsontext).
+# A shape field's json -> how the JSON text of a column is read (handwritten.runtime.values.jsontext).
 _JSON_READERS = {
     "object": "loads_as({value}, {{}})",
     "list": "loads_as({value}, [])",
@@ -243,7 +243,7 @@ class Facade:
 
     @property
     def accept_imports(self) -> tuple[str, ...]:
-        """The names of handwritten.runtime.values the checks use."""
+        """The names of handwritten.runtime.values.policy the checks use."""
         used = {"Rule"} if self.rules else set()
         for m in self.methods:
             for p in m.params:
@@ -304,7 +304,7 @@ def may_read_null(spec: ColumnSpec) -> bool:
 
     True for NULL-able columns, and for NOT NULL columns without a server default: when such a column is added
     to a table an older version created, migration adds it NULL-able (existing rows have no value;
-    handwritten.runtime.migrate.add_column_sql), so those rows hold NULL. The primary key is never added.
+    handwritten.runtime.schema.diff.add_column_sql), so those rows hold NULL. The primary key is never added.
     """
     if spec.primary_key:
         return False
@@ -377,7 +377,7 @@ def _index(spec: IndexSpec) -> Index:
         args.append(f"mysql_length={lengths!r}")
         args.append(f"mariadb_length={lengths!r}")
     if spec.before_create:
-        info = {BEFORE_CREATE: spec.before_create}  # read by the migration (handwritten.runtime.migrate)
+        info = {BEFORE_CREATE: spec.before_create}  # read by the migration (handwritten.runtime.schema.migrate)
         args.append(f"info={info!r}")
     return Index(spec.name, tuple(spec.columns), bool(spec.unique), lengths, ", ".join(args))
 

@@ -39,7 +39,7 @@ class IndexSpec(BaseModel):
     """
     before_create: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    Name of a registered preparation (handwritten/runtime/migration_hooks.py), run in the same transaction, before this index is created on an existing table.
+    Name of a registered preparation (handwritten/runtime/schema/hooks.py), run in the same transaction, before this index is created on an existing table.
     """
 
 
@@ -169,7 +169,7 @@ class TableSpec(BaseModel):
     """
     maintained_by: Literal["triggers"] | None = None
     """
-    Who writes the rows: triggers means triggers on other tables keep them (counters, see handwritten/runtime/counters.py); the ORM class carries info={'maintained_by': 'triggers'} and sldb copy skips the table.
+    Who writes the rows: triggers means triggers on other tables keep them (counters, see handwritten/tables/counters.py); the ORM class carries info={'maintained_by': 'triggers'} and sldb copy skips the table.
     """
     columns: Annotated[list[ColumnSpec], Field(min_length=1)]
     indexes: Annotated[list[IndexSpec], Field(validate_default=True)] = []

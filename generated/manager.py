@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import MetaData
+
 from sldb.generated.facades.admin import AdminFacade
 from sldb.generated.facades.affection import AffectionFacade
 from sldb.generated.facades.expression import ExpressionFacade
@@ -20,6 +22,7 @@ from sldb.generated.facades.persona import PersonaFacade
 from sldb.generated.facades.psychological import PsychologicalFacade
 from sldb.generated.facades.reinforcement import ReinforcementFacade
 from sldb.generated.facades.social import SocialFacade
+from sldb.generated.models import Base
 from sldb.generated.records.expression import ExpressionPatternRecord
 from sldb.generated.records.jargon import JargonRecord
 from sldb.generated.records.learning import LearningBatchRecord, LearningSessionRecord
@@ -57,8 +60,8 @@ from sldb.generated.shapes.social import (
     UserProfileView,
     UserSocialRelationsView,
 )
-from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.lifecycle.manager_runtime import ManagerRuntime
 
 # The methods whose facade spec says access: read. They only read (db.reading() or db.snapshot()) and never take
 # a write lock; tests/runtime/test_read_paths.py holds every one of them to that.
@@ -175,6 +178,9 @@ class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
 
     def _build_facades(self, db: Database) -> Facades:
         return Facades.over(db)
+
+    def _metadata(self) -> MetaData:
+        return Base.metadata
 
     async def clear_all_messages_data(
         self,

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sldb.generated.manager import Facades, SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import DatabaseNotReadyError
+from sldb.handwritten.runtime.contract.errors import DatabaseNotReadyError
 
 REFERENCE = Path(__file__).parent / "reference" / "manager_api.json"
 

@@ -79,7 +79,7 @@ _START_ONE = """
 import asyncio, json, sys
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.migrate import read_live_schema
+from sldb.handwritten.runtime.schema.catalog import read_live_schema
 
 async def main():
     manager = SQLAlchemyDatabaseManager(json.loads(sys.argv[1]))
@@ -135,10 +135,10 @@ async def started(request: pytest.FixtureRequest, tmp_root: Path) -> AsyncIterat
 
 async def empty_all_tables(manager: Any) -> None:
     from sldb.generated.models import Base
-    from sldb.handwritten.runtime.counters import kept_by_triggers
+    from sldb.handwritten.runtime.schema.extras import maintained_by_database
 
     # The counter tables last: deleting counted rows after them would leave negative counts.
-    tables = sorted(reversed(Base.metadata.sorted_tables), key=kept_by_triggers)
+    tables = sorted(reversed(Base.metadata.sorted_tables), key=maintained_by_database)
     async with manager.transaction() as session:
         for table in tables:
             await session.execute(table.delete())

@@ -7,9 +7,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.generated.shapes.admin import ClearAllResult, ClearResult, DataStatistics, MessagesLearningExport
 from sldb.handwritten.facades import admin as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
 
 
 class AdminFacade:

@@ -7,10 +7,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.generated.shapes.affection import AffectionView, BotMoodView
 from sldb.handwritten.facades import affection as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _UPDATE_USER_AFFECTION_GROUP_ID = Rule("text", max_chars=255)

@@ -10,10 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sldb.generated.records.expression import ExpressionPatternRecord
 from sldb.generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView
 from sldb.handwritten.facades import expression as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_STYLE_PROFILE_PROFILE_NAME = Rule("text", max_chars=255)

@@ -11,10 +11,10 @@ from sldb.generated.records.jargon import JargonRecord
 from sldb.generated.repositories.jargon import JargonRepository
 from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
 from sldb.handwritten.facades import jargon as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _INSERT_JARGON_JARGON_DATA = {

@@ -23,10 +23,10 @@ from sldb.generated.shapes.learning import (
     StyleReviewView,
 )
 from sldb.handwritten.facades import learning as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _ADD_PERSONA_LEARNING_REVIEW_REVIEW_DATA = {

@@ -19,10 +19,10 @@ from sldb.generated.shapes.message import (
     UnprocessedMessage,
 )
 from sldb.handwritten.facades import message as queries
-from sldb.handwritten.runtime.failures import log_failure, translate
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_each, accept_fields, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure, translate
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_each, accept_fields, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_RAW_MESSAGE_MESSAGE_DATA = {

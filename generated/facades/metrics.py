@@ -7,8 +7,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
 from sldb.handwritten.facades import metrics as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
 
 
 class MetricsFacade:

@@ -10,10 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sldb.generated.records.reinforcement import PersonaFusionHistoryRecord
 from sldb.generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
 from sldb.handwritten.facades import reinforcement as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_REINFORCEMENT_LEARNING_RESULT_GROUP_ID = Rule("text", max_chars=255)

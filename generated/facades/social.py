@@ -14,10 +14,10 @@ from sldb.generated.shapes.social import (
     UserSocialRelationsView,
 )
 from sldb.handwritten.facades import social as queries
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.retry import retried
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.failures.retry import retried
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _SAVE_USER_PROFILE_QQ_ID = Rule("text", max_chars=255)

@@ -7,7 +7,7 @@ from sqlalchemy import BigInteger, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import LongText, SafeString
+from sldb.handwritten.runtime.values.column_types import LongText, SafeString
 
 
 class AffectionInteraction(Base):

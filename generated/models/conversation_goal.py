@@ -9,7 +9,7 @@ from sqlalchemy import JSON, BigInteger, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import SafeString
+from sldb.handwritten.runtime.values.column_types import SafeString
 
 
 class ConversationGoal(Base):

@@ -7,7 +7,7 @@ from sqlalchemy import Index, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import Double, SafeString
+from sldb.handwritten.runtime.values.column_types import Double, SafeString
 
 
 class KGEntity(Base):

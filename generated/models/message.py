@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import func
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import Double, LongText, SafeString
+from sldb.handwritten.runtime.values.column_types import Double, LongText, SafeString
 
 
 class BotMessage(Base):
@@ -172,7 +172,7 @@ class FilteredMessage(Base):
 
 
 class MessageGroupCounter(Base):
-    """Per group, how many raw (and unprocessed raw), filtered and bot messages there are; kept exact by triggers on those tables (handwritten/runtime/counters.py)."""
+    """Per group, how many raw (and unprocessed raw), filtered and bot messages there are; kept exact by triggers on those tables (handwritten/tables/counters.py)."""
 
     __tablename__ = "message_group_counters"
     __table_args__ = (

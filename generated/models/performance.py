@@ -7,7 +7,7 @@ from sqlalchemy import BigInteger, Boolean, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import Double, LongText, SafeString
+from sldb.handwritten.runtime.values.column_types import Double, LongText, SafeString
 
 
 class LearningPerformanceHistory(Base):

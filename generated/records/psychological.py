@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from sldb.handwritten.runtime.records import iso_datetime
+from sldb.handwritten.runtime.values.records import iso_datetime
 
 
 class BotMoodRecord(TypedDict):

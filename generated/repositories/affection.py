@@ -23,8 +23,8 @@ from sldb.generated.records.affection import (
     user_conversation_history_record,
     user_diversity_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class AffectionInteractionRepository:

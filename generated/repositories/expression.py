@@ -29,8 +29,8 @@ from sldb.generated.records.expression import (
     style_learning_record_record,
     style_profile_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class AdaptiveResponseTemplateRepository:

@@ -38,8 +38,8 @@ from sldb.generated.records.learning import (
     style_learning_pattern_record,
     style_learning_review_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class InteractionRecordRepository:

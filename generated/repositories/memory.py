@@ -20,8 +20,8 @@ from sldb.generated.records.memory import (
     memory_record,
     memory_summary_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class MemoryRepository:

@@ -41,8 +41,8 @@ from sldb.generated.records.message import (
     message_sender_counter_record,
     raw_message_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class BotMessageRepository:

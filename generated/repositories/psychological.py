@@ -38,8 +38,8 @@ from sldb.generated.records.psychological import (
     psychological_state_component_record,
     psychological_state_history_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class BotMoodRepository:

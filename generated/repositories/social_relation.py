@@ -29,8 +29,8 @@ from sldb.generated.records.social_relation import (
     user_social_profile_record,
     user_social_relation_component_record,
 )
-from sldb.handwritten.runtime.crud import affected, filtered, inserted_key, page, tie_broken
-from sldb.handwritten.runtime.session import Executor
+from sldb.handwritten.runtime.contract.database import Executor
+from sldb.handwritten.runtime.queries.crud import affected, filtered, inserted_key, page, tie_broken
 
 
 class SocialRelationRepository:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from sldb.handwritten.runtime.jsontext import loads_as, loads_or
-from sldb.handwritten.runtime.records import iso_datetime
+from sldb.handwritten.runtime.values.jsontext import loads_as, loads_or
+from sldb.handwritten.runtime.values.records import iso_datetime
 
 __all__ = [
     "PersonaChangeSnapshotView",

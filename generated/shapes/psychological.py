@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from sldb.handwritten.runtime.jsontext import loads_or
+from sldb.handwritten.runtime.values.jsontext import loads_or
 
 __all__ = [
     "EmotionProfileView",

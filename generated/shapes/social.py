@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from sldb.generated.records.social_relation import UserSocialRelationComponentRecord
-from sldb.handwritten.runtime.jsontext import loads_or
+from sldb.handwritten.runtime.values.jsontext import loads_or
 
 __all__ = [
     "SocialRelationView",

@@ -20,12 +20,15 @@ from sqlalchemy.pool import NullPool
 from sldb.handwritten.cli.live import connect_error, models_metadata
 from sldb.handwritten.cli.output import CliError, Output, mask_passwords
 from sldb.handwritten.cli.target import describe, for_the_tool, settings_from_file, settings_from_url
-from sldb.handwritten.runtime import bootstrap, fallback
-from sldb.handwritten.runtime import copy as copying
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.errors import DatabaseUnavailableError
-from sldb.handwritten.runtime.migrate import migrate
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting import bootstrap
+from sldb.handwritten.runtime.lifecycle import fallback
+from sldb.handwritten.data_tools import copy as copying
+from sldb.handwritten.data_tools import merge as merging
+from sldb.handwritten.data_tools import verify as verifying
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.schema.migrate import migrate
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 
 
 def side(url: str | None, config: Any) -> DatabaseSettings:
@@ -105,7 +108,7 @@ async def _copy(args: argparse.Namespace, out: Output) -> int:
                     )
                 except copying.CopyRefused as exc:
                     raise CliError(str(exc)) from None
-            mismatches = await copying.verify(source, target, metadata, reports, args.batch)
+            mismatches = await verifying.verify(source, target, metadata, reports, args.batch)
             if not mismatches and not args.verify:
                 await copying.finish(target)
         finally:
@@ -155,7 +158,7 @@ async def _merge(
     since = {str(k): int(v) for k, v in json.loads(marks[0].high_water).items()} if marks else None
     target = await target_engine(target_settings)
     try:
-        reports = await copying.merge_all(
+        reports = await merging.merge_all(
             source, target, metadata, describe(source_settings), since=since, batch=args.batch, progress=TableBars(out)
         )
     finally:

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sldb.handwritten.cli.live import models_metadata
 from sldb.handwritten.cli.output import CliError, Output
 from sldb.handwritten.cli.target import describe, for_the_tool, settings_from_url
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 
 BOT_SENDER = "bot"
 BOT_MENTION = "@小助手"

@@ -10,7 +10,7 @@ from typing import Any
 
 from sldb.handwritten.cli.output import CliError, Output, to_json
 from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
 
 
 async def _export(args: argparse.Namespace, path: Path, out: Output) -> dict[str, Any]:

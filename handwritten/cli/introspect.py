@@ -15,7 +15,7 @@ from typing import Any
 from sldb.handwritten.cli.live import LiveDatabase, inspect_live, models_metadata
 from sldb.handwritten.cli.output import Output
 from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime.migrate import SchemaDiff, TableDiff, compare
+from sldb.handwritten.runtime.schema.diff import SchemaDiff, TableDiff, compare
 
 
 def comparison(found: LiveDatabase) -> SchemaDiff:

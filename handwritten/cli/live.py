@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import NullPool
 
 from sldb.handwritten.cli.output import CliError, error_text
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.failures import FailureClass, classify
-from sldb.handwritten.runtime.migrate import LiveSchema, read_live_schema
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify
+from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.backends.identity import is_mysql
 
 
 def models_metadata() -> MetaData:
@@ -68,7 +69,7 @@ async def _version(conn: AsyncConnection) -> tuple[str, str]:
     name = conn.dialect.name
     if name == "sqlite":
         return "SQLite", str((await conn.execute(text("SELECT sqlite_version()"))).scalar())
-    if name in ("mysql", "mariadb"):
+    if is_mysql(name):
         version = str((await conn.execute(text("SELECT VERSION()"))).scalar())
         return ("MariaDB" if "mariadb" in version.lower() else "MySQL"), version.split("-")[0]
     return "PostgreSQL", str((await conn.execute(text("SHOW server_version"))).scalar()).split(" ")[0]

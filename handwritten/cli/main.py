@@ -24,7 +24,7 @@ from importlib import import_module
 
 from sldb.handwritten.cli.output import CliError, Output, error_text
 from sldb.handwritten.cli.parser import build_parser
-from sldb.handwritten.runtime.errors import DataLayerError
+from sldb.handwritten.runtime.contract.errors import DataLayerError
 
 
 def handler_of(args: argparse.Namespace) -> Callable[[argparse.Namespace, Output], int]:

@@ -13,11 +13,12 @@ from sldb.handwritten.cli.introspect import comparison
 from sldb.handwritten.cli.live import connect_error, inspect_live, models_metadata
 from sldb.handwritten.cli.output import Bar, CliError, Output
 from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime import bootstrap
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.errors import DatabaseUnavailableError
-from sldb.handwritten.runtime.migrate import Operation, OpKind, migrate, plan_migration
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting import bootstrap
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.schema.diff import Operation, OpKind
+from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 
 
 class StepBar:

@@ -27,7 +27,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from sldb.handwritten.runtime.errors import mask_passwords as mask_passwords  # where the CLI has always found it
+from sldb.handwritten.runtime.contract.errors import mask_passwords as mask_passwords  # where the CLI has always found it
 
 WIDTH_WHEN_PIPED = 200  # rich assumes 80 columns off a terminal and would wrap DDL and chat text
 
@@ -39,7 +39,7 @@ class CliError(Exception):
 def error_text(exc: BaseException) -> str:
     """An exception as one line: the driver's own type and message rather than SQLAlchemy's wrapping, no password."""
     # Imported here: failures loads SQLAlchemy and the drivers, which `sldb generate` never needs.
-    from sldb.handwritten.runtime.failures import cause_text
+    from sldb.handwritten.runtime.failures.classify import cause_text
 
     return cause_text(exc)
 

@@ -15,10 +15,10 @@ import sys
 from sldb.handwritten.cli.live import connect_error, models_metadata
 from sldb.handwritten.cli.output import CliError, Output
 from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime import purge
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.errors import InvalidValueError
-from sldb.handwritten.runtime.values import epoch_seconds
+from sldb.handwritten.data_tools import purge
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.values.policy import epoch_seconds
 
 
 def unix_time(raw: str, flag: str) -> float:

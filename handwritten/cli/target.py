@@ -20,8 +20,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from sldb.handwritten.cli.output import CliError, mask_passwords
-from sldb.handwritten.runtime.backends import BACKEND_NAMES, backend_named
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.backends.identity import BACKEND_NAMES, backend_named
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.hosts import host_setting_of, netloc_hosts_into_query
 
 URL_EXAMPLES = "postgresql://user@host:5432/db?schema=s, mysql://user@host:3306/db or sqlite:///path/to/messages.db"
 _SETTING_KEYS = {f.name for f in dataclasses.fields(DatabaseSettings)}
@@ -71,7 +72,7 @@ def settings_from_file(path: Path) -> DatabaseSettings:
 def settings_from_url(raw: str) -> DatabaseSettings:
     """Settings from an SQLAlchemy URL; plain postgresql://, mysql:// and sqlite:/// use the async drivers."""
     try:
-        url = make_url(_hosts_into_query(raw))
+        url = make_url(netloc_hosts_into_query(raw))
     except (ArgumentError, ValueError):
         raise CliError(f"cannot read the URL {mask_passwords(raw)!r}; expected e.g. {URL_EXAMPLES}") from None
     backend = backend_named(url.get_backend_name())
@@ -85,36 +86,12 @@ def settings_from_url(raw: str) -> DatabaseSettings:
     return DatabaseSettings.from_config(_postgresql_fields(url))
 
 
-# scheme://[user[:password]@]host-list[/database][?query]
-_NETLOC = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?]*@)?)(?P<hosts>[^/?]*)(?P<tail>.*)$", re.DOTALL)
-
-
-def _hosts_into_query(raw: str) -> str:
-    """postgresql://u@db1:5432,db2:5432/db -> postgresql://u@/db?host=db1:5432&host=db2:5432, the form
-    SQLAlchemy reads (a comma-separated netloc is not a URL it parses)."""
-    m = _NETLOC.match(raw)
-    if m is None or "," not in m.group("hosts"):
-        return raw
-    tail = m.group("tail")
-    path, _, query = tail.partition("?")
-    hosts = "&".join("host=" + quote(h.strip(), safe=":[]") for h in m.group("hosts").split(",") if h.strip())
-    return f"{m.group('head')}{path or '/'}?{hosts}" + (f"&{query}" if query else "")
-
-
-def _host_list(url: URL, default: str) -> str:
-    """The URL's servers as a host setting: its host, or its repeated host= parameters (each host:port)."""
-    hosts = url.query.get("host")
-    if hosts:
-        return ",".join((hosts,) if isinstance(hosts, str) else hosts)
-    return url.host or default
-
-
 def _query(url: URL, accepted: dict[str, str | None]) -> dict[str, str]:
     """The URL's query parameters, each one accepted (by name, and by value where one is required)."""
     found: dict[str, str] = {}
     for key, value in url.query.items():
         if key == "host":
-            continue  # the server list (_host_list)
+            continue  # the server list (host_setting_of)
         text = value if isinstance(value, str) else value[-1]
         if key not in accepted:
             names = ", ".join(accepted) or "none"
@@ -137,7 +114,7 @@ def _mysql_fields(url: URL) -> dict[str, Any]:
     _query(url, {"charset": "utf8mb4"})
     fields: dict[str, Any] = {
         "db_type": "mysql",
-        "mysql_host": _host_list(url, "localhost"),
+        "mysql_host": host_setting_of(url, "localhost"),
         "mysql_port": url.port or 3306,
     }
     if url.username:
@@ -153,7 +130,7 @@ def _postgresql_fields(url: URL) -> dict[str, Any]:
     query = _query(url, {"schema": None, "search_path": None, "target_session_attrs": "read-write", "read_hosts": None})
     fields: dict[str, Any] = {
         "db_type": "postgresql",
-        "postgresql_host": _host_list(url, "localhost"),
+        "postgresql_host": host_setting_of(url, "localhost"),
         "postgresql_port": url.port or 5432,
     }
     if "read_hosts" in query:

@@ -89,10 +89,10 @@ from sldb.generated.shapes.admin import (
     exported_raw_message,
 )
 from sldb.handwritten.facades.counts import count_rows
-from sldb.handwritten.runtime import counters
-from sldb.handwritten.runtime.crud import read_one, records
-from sldb.handwritten.runtime.failures import log_failure
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.tables import counters
+from sldb.handwritten.runtime.queries.crud import read_one, records
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.contract.database import Database
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

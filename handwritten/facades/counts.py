@@ -1,4 +1,4 @@
-"""Row counts of the counted tables, read from the counters their triggers keep (handwritten/runtime/counters.py).
+"""Row counts of the counted tables, read from the counters their triggers keep (handwritten/tables/counters.py).
 
 One place says which counter column counts which table, for every facade that counts rows: a count is a scalar
 subquery, so that a call's counts are one statement and one moment.
@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Table, false, func, select
 
 from sldb.generated.repositories.jargon import JargonChatCounterRepository
 from sldb.generated.repositories.message import MessageGroupCounterRepository
-from sldb.handwritten.runtime.counters import ROW_COUNTS
+from sldb.handwritten.tables.counter_tallies import ROW_COUNTS
 
 GROUP_COUNTS = MessageGroupCounterRepository.table
 CHAT_COUNTS = JargonChatCounterRepository.table

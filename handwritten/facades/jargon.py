@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sldb.generated.records.jargon import JargonRecord, jargon_record
 from sldb.generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
 from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
-from sldb.handwritten.runtime.crud import (
+from sldb.handwritten.runtime.queries.crud import (
     affected,
     committed_read,
     inserted_key,
@@ -24,16 +24,16 @@ from sldb.handwritten.runtime.crud import (
     read_scalar,
     scalar,
 )
-from sldb.handwritten.runtime.failures import FailureClass, classify
-from sldb.handwritten.runtime.session import Database, Executor
-from sldb.handwritten.runtime.text_keys import content_key, like_pattern
-from sldb.handwritten.runtime.upsert import (
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify
+from sldb.handwritten.runtime.contract.database import Database, Executor
+from sldb.handwritten.tables.jargon_keys import content_key, like_pattern
+from sldb.handwritten.runtime.queries.upsert import (
     dialect_name,
     insert_missing,
     run_upsert_returning_key,
     upsert_returning_key_statement,
 )
-from sldb.handwritten.runtime.values import as_text, whole_seconds
+from sldb.handwritten.runtime.values.policy import as_text, whole_seconds
 
 _J = JargonRepository.table
 _CHATS = JargonChatCounterRepository.table
@@ -86,7 +86,7 @@ def _listed(row: Mapping[Any, Any]) -> JargonRecord:
 
 
 def _content_key() -> ColumnElement[Any]:
-    """What counts as one content: the text key the layer writes (handwritten/runtime/text_keys.py)."""
+    """What counts as one content: the text key the layer writes (handwritten/tables/jargon_keys.py)."""
     return _J.c.content_key
 
 
@@ -175,7 +175,7 @@ async def update_jargon(db: Database, *, jargon_data: dict[str, Any]) -> bool:
 
 
 async def get_jargon_statistics(db: Database, *, group_id: str | None) -> JargonStatistics:
-    # From the per-chat counters the triggers keep (handwritten/runtime/counters.py): one row per chat, not one
+    # From the per-chat counters the triggers keep (handwritten/tables/counters.py): one row per chat, not one
     # per term. The average is that of the counts that are not NULL, as AVG(count) over the terms.
     stmt = select(
         func.coalesce(func.sum(_CHATS.c.term_count), 0).label("total"),

@@ -36,7 +36,7 @@ from sldb.generated.shapes.learning import (
     style_progress_point,
     style_review_view,
 )
-from sldb.handwritten.runtime.crud import (
+from sldb.handwritten.runtime.queries.crud import (
     affected,
     as_mapping,
     bound_limit,
@@ -49,10 +49,10 @@ from sldb.handwritten.runtime.crud import (
     read_one,
     read_records,
 )
-from sldb.handwritten.runtime.jsontext import dumps, loads_as
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.upsert import upsert
-from sldb.handwritten.runtime.values import as_text, epoch_seconds, whole_seconds
+from sldb.handwritten.runtime.values.jsontext import dumps, loads_as
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.upsert import upsert
+from sldb.handwritten.runtime.values.policy import as_text, epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table
 _STYLE = StyleLearningReviewRepository.table

@@ -39,7 +39,7 @@ from sldb.generated.shapes.message import (
     timed_message,
     unprocessed_message,
 )
-from sldb.handwritten.runtime.crud import (
+from sldb.handwritten.runtime.queries.crud import (
     affected,
     as_mapping,
     bound_limit,
@@ -52,15 +52,15 @@ from sldb.handwritten.runtime.crud import (
     read_records,
     records,
 )
-from sldb.handwritten.runtime.jsontext import dumps
-from sldb.handwritten.runtime.logs import layer_logger
-from sldb.handwritten.runtime.session import Connection, Database
-from sldb.handwritten.runtime.upsert import (
+from sldb.handwritten.runtime.values.jsontext import dumps
+from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.contract.database import Connection, Database
+from sldb.handwritten.runtime.queries.upsert import (
     insert_new_keys_statement,
     insert_or_existing_key_statement,
     run_insert_or_existing_key,
 )
-from sldb.handwritten.runtime.values import as_text, number, whole_number, whole_seconds
+from sldb.handwritten.runtime.values.policy import as_text, number, whole_number, whole_seconds
 
 log = layer_logger("facades.message")
 
@@ -339,7 +339,7 @@ async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -
     return [str(text) for text in await read_column(db, _NEWEST_BOT_REPLIES, params)]
 
 
-# The counts come from the counters the triggers keep (handwritten/runtime/counters.py): per group a row,
+# The counts come from the counters the triggers keep (handwritten/tables/counters.py): per group a row,
 # per group and sender a row; NULL groups are kept as '' with null_group true.
 _TOTALS = select(
     func.coalesce(func.sum(_GROUP_COUNTS.c.raw_count), 0),

@@ -21,9 +21,9 @@ from sldb.generated.repositories.message import (
 )
 from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
 from sldb.handwritten.facades.counts import count_rows
-from sldb.handwritten.runtime.counters import QUARTER_SECONDS
-from sldb.handwritten.runtime.crud import as_mapping, read_one, records
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.tables.counter_tallies import QUARTER_SECONDS
+from sldb.handwritten.runtime.queries.crud import as_mapping, read_one, records
+from sldb.handwritten.runtime.contract.database import Database
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

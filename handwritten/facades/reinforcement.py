@@ -15,9 +15,9 @@ from sldb.generated.repositories.reinforcement import (
     StrategyOptimizationResultRepository,
 )
 from sldb.generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
-from sldb.handwritten.runtime.crud import as_mapping, page, read_records
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import as_text, epoch_seconds, number, whole_number
+from sldb.handwritten.runtime.queries.crud import as_mapping, page, read_records
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.values.policy import as_text, epoch_seconds, number, whole_number
 
 _PERFORMANCE = LearningPerformanceHistoryRepository.table
 _RESULTS = ReinforcementLearningResultRepository.table

@@ -20,7 +20,7 @@ import aiomysql
 import aiosqlite
 import asyncpg
 
-from sldb.handwritten.runtime.engine import SQLITE_PRAGMAS
+from sldb.handwritten.runtime.connecting.pools import SQLITE_PRAGMAS
 
 Args = Sequence[Any]
 
@@ -119,7 +119,7 @@ class PgClient(RawClient):
 
     @classmethod
     async def connect(cls, *, host: str, port: int, user: str, password: str, database: str, schema: str) -> PgClient:
-        # The same search_path as the manager's engine (handwritten/runtime/engine.py): a quoted identifier.
+        # The same search_path as the manager's engine (handwritten/runtime/connecting/engine.py): a quoted identifier.
         quoted = '"' + schema.replace('"', '""') + '"'
         conn = await asyncpg.connect(
             host=host,

@@ -9,8 +9,8 @@ from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.generated.models import Base
-from sldb.handwritten.runtime import copy as copying
-from sldb.handwritten.runtime.types import Double, LongText, SafeString
+from sldb.handwritten.data_tools import copy as copying
+from sldb.handwritten.runtime.values.column_types import Double, LongText, SafeString
 from tests.fidelity.test_text_inputs import TEXTS
 
 ROWS_PER_TABLE = 3

@@ -17,11 +17,12 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.generated.models import Base, RawMessage
-from sldb.handwritten.runtime import copy as copying
-from sldb.handwritten.runtime.bootstrap import ensure_database
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.migrate import migrate
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.data_tools import copy as copying
+from sldb.handwritten.data_tools import verify as verifying
+from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.schema.migrate import migrate
 from tests.backends import db_name
 from tests.cli.copy_data import seed
 from tests.cli.run import ROOT, fails, ok
@@ -92,8 +93,8 @@ async def test_copy_between_backends(src: str, dst: str, sources: Any, tmp_dir: 
             columns = [c.name for c in Base.metadata.tables[table].columns]
             theirs = await rows_of(t_engine, table)
             mine = await rows_of(s_engine, table)
-            assert [[copying.canonical(r[c], whole) for c in columns] for r in theirs] == [
-                [copying.canonical(r[c], whole) for c in columns] for r in mine
+            assert [[verifying.canonical(r[c], whole) for c in columns] for r in theirs] == [
+                [verifying.canonical(r[c], whole) for c in columns] for r in mine
             ]
         # the sequence / AUTO_INCREMENT is past the copied ids
         async with t_engine.begin() as conn:

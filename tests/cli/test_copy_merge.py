@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base, FilteredMessage, Jargon, JargonUsageFrequency, RawMessage
-from sldb.handwritten.runtime import fallback
+from sldb.handwritten.runtime.lifecycle import fallback
 from tests.cli.run import ok
 from tests.cli.test_copy import fresh, migrated
 from tests.cli.test_database_commands import url_of

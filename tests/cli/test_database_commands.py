@@ -20,8 +20,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.bootstrap import ensure_database
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.cli.run import fails, inside, ok, one_line
 from tests.fixtures import BACKENDS, drop_database, settings_for
@@ -87,7 +87,7 @@ async def old_database(backend: str, tmp_path: Path) -> AsyncIterator[dict[str, 
 
 
 def old_engine(settings: DatabaseSettings) -> AsyncEngine:
-    from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
+    from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
 
     return create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
 

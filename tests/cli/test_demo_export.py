@@ -14,8 +14,8 @@ import yaml
 from sqlalchemy import func, select, text
 
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.cli.run import ROOT, inside, ok, one_line
 from tests.fixtures import BACKENDS, drop_database, settings_for

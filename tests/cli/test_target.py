@@ -9,7 +9,7 @@ import pytest
 
 from sldb.handwritten.cli.output import CliError, error_text, mask_passwords, to_json
 from sldb.handwritten.cli.target import for_the_tool, settings_from_file, settings_from_url
-from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.contract.errors import SettingsError
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.errors import SettingsError
-from sldb.handwritten.runtime.migration_lock import LOCK_NAME, migration_lock
-from sldb.handwritten.runtime.nodes import is_galera
+from sldb.handwritten.runtime.connecting.nodes import is_galera
+from sldb.handwritten.runtime.contract.errors import SettingsError
+from sldb.handwritten.runtime.schema.lock import LOCK_NAME, migration_lock
 from tests.cli.run import ROOT, sldb
 from tests.cluster.galera import GaleraCluster, galera_cluster
 from tests.faults.helpers import Writes

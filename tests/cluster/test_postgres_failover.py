@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
 from tests.cluster.postgres import PrimaryAndStandby
 from tests.faults.helpers import Writes
 from tests.fixtures import BACKENDS

@@ -19,9 +19,9 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime import replicas
-from sldb.handwritten.runtime.engine import DatabaseEngine
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.cluster import replicas
+from sldb.handwritten.runtime.connecting.engine import DatabaseEngine
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from tests.cli.run import ROOT, sldb
 from tests.cluster.postgres import PrimaryAndStandby
 from tests.faults.helpers import Writes

@@ -21,9 +21,9 @@ from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import DOMAIN_OF_TABLE, Base
 from sldb.generated.records.message import BotMessageRecord
 from sldb.generated.repositories.message import BotMessageRepository
-from sldb.handwritten.runtime.bootstrap import ensure_database
-from sldb.handwritten.runtime.migrate import add_column_sql
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.schema.diff import add_column_sql
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 

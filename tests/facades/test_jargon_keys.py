@@ -1,4 +1,4 @@
-"""One text key for jargon (handwritten/runtime/text_keys.py): counts, lists, search and insert_jargon agree.
+"""One text key for jargon (handwritten/tables/jargon_keys.py): counts, lists, search and insert_jargon agree.
 
 Before the key, get_jargon_count compared Python's strip().casefold() while the lists compared SQL's
 lower(trim()) (SQLite's lower folds only ASCII), so 'Ä'/'ä', 'ß'/'SS', 'YYDS'/'yyds' and 'x '/'x' counted as two
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from sldb.generated.repositories.jargon import JargonRepository
-from sldb.handwritten.runtime.text_keys import content_key, fill_content_keys
+from sldb.handwritten.tables.jargon_keys import content_key, fill_content_keys
 
 PAIRS = [("Ä", "ä"), ("ß", "SS"), ("YYDS", "yyds"), ("x ", "x"), ("ｶﾞ", "ガ")]
 

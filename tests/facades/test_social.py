@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sldb.generated.repositories.social_relation import UserProfileRepository, UserSocialProfileRepository
-from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
 
 
 async def test_missing_profile_and_preferences(db: Any) -> None:

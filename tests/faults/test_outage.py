@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
 from tests.backends import db_name
 from tests.faults.helpers import Writes, fresh_database, settings_on, shared_server
 from tests.faults.proxy import TcpProxy

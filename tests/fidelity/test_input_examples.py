@@ -18,7 +18,7 @@ from sldb.generated.repositories.jargon import JargonRepository
 from sldb.generated.repositories.learning import PersonaLearningReviewRepository
 from sldb.generated.repositories.memory import MemoryRepository
 from sldb.generated.repositories.message import RawMessageRepository
-from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
 
 
 async def _count(db: Any, repository: Any) -> int:

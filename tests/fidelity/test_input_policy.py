@@ -2,7 +2,7 @@
 
 For each case (one write method, one field: a parameter or one key of a dict parameter, one value) the manager
 of every selected backend is called with valid values everywhere else. The Rule the spec declares for the field
-(handwritten/runtime/values.py) decides: refused -> InvalidValueError naming the method and the field, and
+(handwritten/runtime/values/policy.py) decides: refused -> InvalidValueError naming the method and the field, and
 nothing stored; accepted -> no error, and text and numbers read back as the policy stores them. The outcome
 (error field, return value, rows written, "now" and generated keys masked) is the same on every backend.
 Containers (a dict, a list, a set, bytes, nested ones) are given to every field, not only to a random sample:
@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from sldb.codegen.pipeline import ROOT, project_of
-from sldb.handwritten.runtime.counters import kept_by_triggers
-from sldb.handwritten.runtime.errors import InvalidValueError
-from sldb.handwritten.runtime.values import ID_RANGE, Rule, accept, decode_text, shown
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.schema.extras import maintained_by_database
+from sldb.handwritten.runtime.values.policy import ID_RANGE, Rule, accept, decode_text, shown
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -222,7 +222,7 @@ def _tables() -> list[Any]:
 
     # Children first; the trigger-maintained counters last, since deleting counted rows writes to them.
     ordered = list(reversed(Base.metadata.sorted_tables))
-    return [t for t in ordered if not kept_by_triggers(t)] + [t for t in ordered if kept_by_triggers(t)]
+    return [t for t in ordered if not maintained_by_database(t)] + [t for t in ordered if maintained_by_database(t)]
 
 
 _MASKED_KEYS = ("id",)

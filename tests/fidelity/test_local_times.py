@@ -18,7 +18,7 @@ import pytest
 
 from sldb.generated.repositories.message import RawMessageRepository
 from sldb.handwritten.cli.purge import unix_time
-from sldb.handwritten.runtime.values import epoch_seconds
+from sldb.handwritten.runtime.values.policy import epoch_seconds
 
 LOCAL = "2024-01-02T03:04:05"
 INSTANT = 1704135845  # 2024-01-01T19:04:05Z: LOCAL on a host in Shanghai

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.bootstrap import ensure_database
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -79,7 +79,8 @@ async def test_an_older_database_is_converted_to_exact_comparison_and_keeps_its_
 async def test_the_database_collation_is_read_as_it_is_now_not_as_the_connection_began(tmp_path: Path) -> None:
     """A starter that waited for the migration lock must see the ALTER DATABASE another starter ran meanwhile;
     @@collation_database keeps the value of the connection's start, so 3-13 of 16 starters repeated it."""
-    from sldb.handwritten.runtime.migrate import exact_collation, read_live_schema
+    from sldb.handwritten.runtime.backends.identity import exact_collation
+    from sldb.handwritten.runtime.schema.catalog import read_live_schema
 
     name = db_name("sldb_fid_collation_now")
     await drop_database("mysql", name)

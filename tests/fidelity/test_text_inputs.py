@@ -1,7 +1,7 @@
 """What chats really send, through every write path, read back identically on every backend.
 
 Each write path stores a text and an id through the manager and reads them back through the plugin's getter.
-The policy under test is handwritten/runtime/values.py (README, "Data fidelity"): stored as given, NUL and lone
+The policy under test is handwritten/runtime/values/policy.py (README, "Data fidelity"): stored as given, NUL and lone
 surrogates through a reversible escape, and over-long or missing required values refused with
 InvalidValueError naming the field, never a silent 0.
 """
@@ -18,7 +18,7 @@ import pytest
 from sldb.generated.repositories.jargon import JargonRepository
 from sldb.generated.repositories.message import BotMessageRepository, FilteredMessageRepository, RawMessageRepository
 from sldb.generated.repositories.psychological import PersonaBackupRepository
-from sldb.handwritten.runtime.errors import InvalidValueError
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The counters (handwritten/runtime/counters.py) equal a fresh COUNT(*) ... GROUP BY after every kind of write:
+"""The counters (handwritten/tables/counters.py) equal a fresh COUNT(*) ... GROUP BY after every kind of write:
 per group the messages, per group and sender, per quarter hour and group, and per chat the jargon figures."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import delete, insert, text, update
 
 from sldb.generated.models import Base, FilteredMessage, RawMessage
-from sldb.handwritten.runtime import counters
+from sldb.handwritten.tables import counter_tallies, counters
 
 _GROUPS = (
     "SELECT group_id, null_group, raw_count, raw_unprocessed, filtered_count, bot_count FROM message_group_counters "
@@ -178,7 +178,7 @@ async def test_install_is_idempotent_and_rebuilds_what_is_out_of_step(manager: A
         await conn.execute(text("UPDATE message_group_counters SET raw_count = 999"))
         await conn.execute(
             text(
-                f"DROP TRIGGER {counters.PREFIX}bot_messages_ins"
+                f"DROP TRIGGER {counter_tallies.PREFIX}bot_messages_ins"
                 + (" ON bot_messages" if manager.backend == "postgresql" else "")
             )
         )

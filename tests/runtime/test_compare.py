@@ -16,19 +16,14 @@ from sqlalchemy.schema import DropIndex
 
 from sldb.generated.models import Base
 from sldb.handwritten.cli.doctor import steps_json
-from sldb.handwritten.runtime.bootstrap import ensure_database
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.migrate import (
-    LiveSchema,
-    OpKind,
-    SchemaDiff,
-    compare,
-    migrate,
-    plan_migration,
-    read_live_schema,
-)
-from sldb.handwritten.runtime.migration_hooks import HOOKS, MigrationHook
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema
+from sldb.handwritten.runtime.schema.diff import OpKind, SchemaDiff, compare
+from sldb.handwritten.runtime.schema.extras import SchemaExtras, attach
+from sldb.handwritten.runtime.schema.hooks import MigrationHook
+from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
 from tests.backends import db_name
 from tests.cli.run import ok
 from tests.fixtures import BACKENDS, drop_database, settings_for
@@ -104,7 +99,7 @@ def _hooked(info: dict[str, Any]) -> tuple[MetaData, Table]:
 
 
 async def test_an_index_hook_runs_in_the_migration_just_before_the_index(
-    backend: str, target: tuple[dict[str, Any], AsyncEngine], monkeypatch: pytest.MonkeyPatch
+    backend: str, target: tuple[dict[str, Any], AsyncEngine]
 ) -> None:
     _, engine = target
     seen: list[tuple[str, bool, bool]] = []
@@ -120,10 +115,9 @@ async def test_an_index_hook_runs_in_the_migration_just_before_the_index(
             )
         )
 
-    monkeypatch.setitem(
-        HOOKS, "keep_first_sku", MigrationHook("keep_first_sku", "keep one row per sku", keep_first_sku)
-    )
     metadata, table = _hooked({"before_create": "keep_first_sku"})
+    hook = MigrationHook("keep_first_sku", "keep one row per sku", keep_first_sku)
+    attach(metadata, SchemaExtras(hooks={hook.name: hook}))
     async with engine.begin() as conn:  # the table as an older version left it: no index, a duplicate sku
         await conn.run_sync(lambda sync: table.create(sync))
         await conn.execute(DropIndex(next(iter(table.indexes))))

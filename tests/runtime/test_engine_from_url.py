@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base, RawMessage
-from sldb.handwritten.runtime.engine import DatabaseEngine
-from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.engine import DatabaseEngine
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.lifecycle.manager_runtime import ManagerRuntime
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -31,10 +31,10 @@ def plain_url(backend: str, tmp: Path) -> str:
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_engine_from_a_url_string_serves_a_manager_made_with_new(backend: str, tmp_path: Path) -> None:
     await drop_database(backend, DATABASE)
-    from sldb.handwritten.runtime.bootstrap import ensure_database
+    from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
 
     await ensure_database(DatabaseSettings.from_config(settings_for(backend, tmp_path, database=DATABASE)))
-    engine = DatabaseEngine(plain_url(backend, tmp_path), echo=False)
+    engine = DatabaseEngine(plain_url(backend, tmp_path), Base.metadata, echo=False)
     assert engine.backend == backend
     assert engine.metadata is Base.metadata
     assert "+" in engine.url.drivername  # the async driver was chosen

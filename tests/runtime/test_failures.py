@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import NullPool
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.errors import (
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.contract.errors import (
     AlreadyExistsError,
     DatabaseOperationError,
     DatabaseUnavailableError,
@@ -37,8 +37,9 @@ from sldb.handwritten.runtime.errors import (
     UnknownDatabaseError,
     ValueRefusedError,
 )
-from sldb.handwritten.runtime.failures import FailureClass, cause_text, classify, translate
-from sldb.handwritten.runtime.types import SafeString
+from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.failures.report import translate
+from sldb.handwritten.runtime.values.column_types import SafeString
 from tests.backends import db_name, mysql_server, postgresql_server
 from tests.faults.servers import PrivateMariaDB, PrivatePostgres, free_port, private_mariadb, private_postgres
 from tests.fixtures import BACKENDS, drop_database

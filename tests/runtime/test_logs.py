@@ -12,7 +12,7 @@ import pytest
 
 import sldb.handwritten as handwritten
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.logs import ROOT, log_to
+from sldb.handwritten.runtime.contract.logs import ROOT, log_to
 
 
 class Collect(logging.Handler):

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for, start_at_once
 
@@ -60,7 +60,7 @@ async def _make_old_database(backend: str, tmp_path: Path, database: str) -> dic
     await drop_database(backend, database)
     config = settings_for(backend, tmp_path, database=database, schema="public")
     settings = DatabaseSettings.from_config(config)
-    from sldb.handwritten.runtime.bootstrap import ensure_database
+    from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
 
     await ensure_database(settings)
     engine = create_async_engine(settings.url())

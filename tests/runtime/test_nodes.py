@@ -1,4 +1,4 @@
-"""The MySQL node list (handwritten/runtime/nodes.py) against the shared MariaDB and ports nobody listens on.
+"""The MySQL node list (handwritten/runtime/connecting/nodes.py) against the shared MariaDB and ports nobody listens on.
 
 A node that refuses is skipped for the next one, which becomes the current node (one warning); a refused login
 is raised at once, as every node would refuse it; when no node takes a connection the error is the typed
@@ -13,10 +13,10 @@ import pymysql
 import pytest
 from sqlalchemy import text
 
-from sldb.handwritten.runtime.engine import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.failures import FailureClass, classify
-from sldb.handwritten.runtime.nodes import NodeList
-from sldb.handwritten.runtime.settings import HostPort
+from sldb.handwritten.runtime.connecting.hosts import HostPort
+from sldb.handwritten.runtime.connecting.nodes import NodeList
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from tests.backends import mysql_server
 from tests.faults.servers import free_port
 from tests.fixtures import BACKENDS

@@ -1,4 +1,4 @@
-"""retried() (handwritten/runtime/retry.py) on real failures: a deadlock is rolled back and run again; a failure
+"""retried() (handwritten/runtime/failures/retry.py) on real failures: a deadlock is rolled back and run again; a failure
 that kept something, or that another try would meet again, is raised after one try. (Galera's certification
 conflicts and a node that is not ready are in tests/cluster/test_galera.py.)"""
 
@@ -12,8 +12,8 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from sldb.generated.models import RawMessage
-from sldb.handwritten.runtime.failures import rolled_back
-from sldb.handwritten.runtime.retry import retried
+from sldb.handwritten.runtime.failures.classify import rolled_back
+from sldb.handwritten.runtime.failures.retry import retried
 
 
 async def _two_rows(manager: Any) -> tuple[int, int]:

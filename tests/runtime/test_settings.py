@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy.engine import make_url
 
-from sldb.handwritten.runtime.engine import driver_connect_args
-from sldb.handwritten.runtime.errors import SettingsError
-from sldb.handwritten.runtime.settings import DatabaseSettings
+from sldb.handwritten.runtime.connecting.pools import driver_connect_args
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.contract.errors import SettingsError
 
 
 def test_no_db_type_means_postgresql_with_the_design_defaults() -> None:
@@ -120,7 +120,7 @@ def test_mysql_takes_a_node_list_and_connects_to_the_first() -> None:
     s = DatabaseSettings.from_config({"db_type": "mysql", "mysql_host": "n1:3307,n2:3308,n3"})
     assert [str(h) for h in s.hosts()] == ["n1:3307", "n2:3308", "n3:3306"]
     assert (s.url().host, s.url().port) == ("n1", 3307)
-    # Every node travels in the URL, to the engine's node list (handwritten/runtime/nodes.py), and is taken
+    # Every node travels in the URL, to the engine's node list (handwritten/runtime/connecting/nodes.py), and is taken
     # off the URL before the driver sees it.
     assert s.url().query["host"] == ("n1:3307", "n2:3308", "n3:3306")
     assert s.server_url().query["host"] == s.url().query["host"]

@@ -1,4 +1,4 @@
-"""SQLite's worker-thread connection (handwritten/runtime/sqlite_thread.py) under concurrency and cancellation."""
+"""SQLite's worker-thread connection (handwritten/runtime/contract/sqlite_thread.py) under concurrency and cancellation."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event, text
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import DatabaseNotReadyError, DatabaseUnavailableError
+from sldb.handwritten.runtime.contract.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -82,7 +82,7 @@ async def test_warm_start_runs_a_constant_number_of_statements(backend: str, tmp
     assert second.migration_steps == []
     catalog = [s for s in counted if any(w in s for w in ("information_schema", "sqlite_", "pg_indexes", "pg_trigger"))]
     # Two reads of tables, columns and indexes (MySQL: and one of the database's collation, after the lock),
-    # one of the counter triggers (handwritten/runtime/counters.py).
+    # one of the counter triggers (handwritten/tables/counters.py).
     trigger_reads = [s for s in catalog if "trigger" in s]
     assert len(catalog) - len(trigger_reads) == (3 if backend == "mysql" else 2), catalog
     assert len(trigger_reads) == 1, catalog

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from sldb.handwritten.runtime.errors import InvalidValueError
-from sldb.handwritten.runtime.values import epoch_seconds, number, whole_number, whole_seconds
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.values.policy import epoch_seconds, number, whole_number, whole_seconds
 
 MOMENT = datetime.datetime(2024, 5, 1, 12, 0, 0, tzinfo=datetime.UTC)
 SECONDS = int(MOMENT.timestamp())

@@ -18,8 +18,8 @@ from sqlalchemy.types import TypeEngine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.errors import DataLayerError
-from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
+from sldb.handwritten.runtime.contract.errors import DataLayerError
+from sldb.handwritten.runtime.lifecycle.manager_runtime import ManagerRuntime
 
 MARK = "zq7x"
 MARKED = f"{MARK}'\";--\\{MARK}"  # quotes, a semicolon, a comment, a backslash; short enough for every column

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import SettingsError
+from sldb.handwritten.runtime.contract.errors import SettingsError
 from tests.backends import db_name
 from tests.faults.helpers import drop_database_on, settings_on, shared_server
 from tests.fixtures import BACKENDS

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.handwritten.runtime.errors import DataLayerError
+from sldb.handwritten.runtime.contract.errors import DataLayerError
 from tests.backends import db_name
 from tests.faults.helpers import drop_database_on
 from tests.faults.servers import PrivateMariaDB, PrivatePostgres, free_port

@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import MetaData
+
 from sldb.generated.facades.library import LibraryFacade
+from sldb.generated.models import Base
 from sldb.generated.records.library import BookRecord
 from sldb.generated.shapes.library import ShelfCount
-from sldb.handwritten.runtime.manager_runtime import ManagerRuntime
-from sldb.handwritten.runtime.session import Database
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.lifecycle.manager_runtime import ManagerRuntime
 
 # The methods whose facade spec says access: read. They only read (db.reading() or db.snapshot()) and never take
 # a write lock; tests/runtime/test_read_paths.py holds every one of them to that.
@@ -44,6 +47,9 @@ class SQLAlchemyDatabaseManager(ManagerRuntime[Facades]):
 
     def _build_facades(self, db: Database) -> Facades:
         return Facades.over(db)
+
+    def _metadata(self) -> MetaData:
+        return Base.metadata
 
     async def get_book(self, book_id: int) -> BookRecord | None:
         """One book by id. Before start: None."""

@@ -11,9 +11,9 @@ from sldb.generated.records.library import BookRecord
 from sldb.generated.repositories.library import BookRepository
 from sldb.generated.shapes.library import ShelfCount
 from sldb.handwritten.facades import library as queries
-from sldb.handwritten.runtime.failures import log_failure, translate
-from sldb.handwritten.runtime.session import Database
-from sldb.handwritten.runtime.values import Rule, accept, accept_payload
+from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure, translate
+from sldb.handwritten.runtime.values.policy import Rule, accept, accept_payload
 
 # What each parameter accepts (its spec's `accepts:`), checked before the hand-written body runs.
 _GET_BOOK_BOOK_ID = Rule("id")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql import func
 
 from sldb.generated.models.base import Base
-from sldb.handwritten.runtime.types import Double, LongText, SafeString, unix_time
+from sldb.handwritten.runtime.values.column_types import Double, LongText, SafeString, unix_time
 
 
 class Book(Base):

@@ -1,0 +1,1 @@
+"""Backend identity and traits: the one table every postgresql/mysql/sqlite decision reads."""

@@ -1,0 +1,1 @@
+"""More than one server: read replicas and their roles."""

@@ -1,0 +1,1 @@
+"""The manager's life: start-up sequence, stop, the SQLite fallback's mark."""

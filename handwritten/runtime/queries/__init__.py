@@ -1,0 +1,1 @@
+"""Statement helpers the generated repositories and the hand-written queries share."""

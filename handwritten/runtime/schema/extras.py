@@ -1,0 +1,62 @@
+"""What particular tables need beyond what their specs say, handed to the generic schema code with the tables.
+
+The schema code (compare, migrate, the fallback mark, copy) knows no table by name. Whoever knows the tables
+(handwritten/tables/ for the plugin's) builds one SchemaExtras and attaches it to the MetaData it hands over;
+every generic step reads it from there with extras_of(). A MetaData with none attached (a test's partial model
+set) gets NO_EXTRAS: no hook, nothing after the migration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import MetaData, Table
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from sldb.handwritten.runtime.schema.hooks import MigrationHook
+
+_INFO_KEY = "sldb_schema_extras"
+
+# (the migration's connection, the tables, the names of those this migration created): inside the migration's
+# transaction and lock.
+AfterMigration = Callable[[AsyncConnection, MetaData, Sequence[str]], Awaitable[object]]
+# (the started engine, the tables): after the migration, outside its lock; must be safe from several instances.
+AfterStart = Callable[[AsyncEngine, MetaData], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class SchemaExtras:
+    """The steps and preparations a set of tables registers for the generic schema code."""
+
+    hooks: Mapping[str, MigrationHook] = field(default_factory=dict)  # before_create preparations, by name
+    after_migration: Sequence[AfterMigration] = ()
+    after_start: Sequence[AfterStart] = ()
+
+    def hook_named(self, name: str) -> MigrationHook:
+        """The registered hook; LookupError naming the known ones (the checker refuses an unknown name first)."""
+        try:
+            return self.hooks[name]
+        except KeyError:
+            known = ", ".join(sorted(self.hooks)) or "none"
+            raise LookupError(f"no migration hook named {name!r}; registered: {known}") from None
+
+
+NO_EXTRAS = SchemaExtras()
+
+
+def attach(metadata: MetaData, extras: SchemaExtras) -> MetaData:
+    """metadata, carrying extras from now on (returned for chaining)."""
+    metadata.info[_INFO_KEY] = extras
+    return metadata
+
+
+def extras_of(metadata: MetaData) -> SchemaExtras:
+    found = metadata.info.get(_INFO_KEY)
+    return found if isinstance(found, SchemaExtras) else NO_EXTRAS
+
+
+def maintained_by_database(table: Table) -> bool:
+    """Whether triggers on other tables write this table's rows (its spec says `maintained_by: triggers`).
+    Nobody else writes them: sldb copy, the fallback merge and the tests leave them to the triggers."""
+    return bool(table.info.get("maintained_by"))

@@ -1,0 +1,26 @@
+"""What particular tables of the plugin need beyond their specs, registered for the generic schema code.
+
+SCHEMA_EXTRAS is attached to the generated models' MetaData (generated/models/base.py), so start-up, `sldb
+migrate`, copy and the fallback merge all find it with the tables:
+- before uk_chat_content is created on an existing jargon table, its duplicates are merged (jargon_dedupe.py);
+- after every migration, the counter triggers are present and the counters exact (counters.py);
+- after start-up, jargon rows an older version wrote get their text key (jargon_keys.py).
+"""
+
+from __future__ import annotations
+
+from sldb.handwritten.runtime.schema.extras import SchemaExtras
+from sldb.handwritten.runtime.schema.hooks import MigrationHook
+from sldb.handwritten.tables import counters
+from sldb.handwritten.tables.jargon_dedupe import merge_before_unique_index
+from sldb.handwritten.tables.jargon_keys import fill_jargon_keys
+
+SCHEMA_EXTRAS = SchemaExtras(
+    hooks={
+        "merge_jargon_duplicates": MigrationHook(
+            "merge_jargon_duplicates", "merge duplicate (chat_id, content) rows", merge_before_unique_index
+        ),
+    },
+    after_migration=(counters.after_migration,),
+    after_start=(fill_jargon_keys,),
+)

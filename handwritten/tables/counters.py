@@ -1,0 +1,179 @@
+"""Exact counters kept by triggers: per group the message counts, per group and quarter hour the raw messages,
+per chat the jargon figures.
+
+The counter tables are declared in the specs (``maintained_by: triggers``): ``message_group_counters`` holds,
+per group, the raw (and unprocessed raw), filtered and bot message counts; ``message_sender_counters``, per
+group and sender, the raw message count and the greatest sender_name; ``message_quarter_counters``, per quarter
+of an hour (timestamp DIV 900) and group, the raw messages; ``jargon_chat_counters``, per chat, the terms,
+confirmed and complete terms, and the sum and number of their counts. A NULL group_id is kept as
+``group_id = ''`` with ``null_group = true``, so that the key can be unique. Each counter but the senders' is a
+``Tally``: keys and sums, both expressions of a counted row; the DDL below is derived from the tallies.
+
+Triggers, not the layer's write paths, keep them: rows the plugin writes through ``get_session()`` are counted
+too. Each trigger upserts (``ON CONFLICT`` / ``ON DUPLICATE KEY``), so concurrent writers of one group add up
+on its row, inside their own transactions. The keys are per group (per chat), never global: writers of
+different groups never wait on one counter row (nor, on Galera, fail certification on one). PostgreSQL uses
+statement-level triggers over transition tables (one aggregated upsert per statement and tally, however many
+rows it wrote, taking the counter rows in key order, so two batches never wait on each other crosswise), plus
+an AFTER TRUNCATE trigger that resets the counters; SQLite and MariaDB use row-level triggers. MariaDB's
+TRUNCATE fires no trigger: a TRUNCATE the plugin sends itself there leaves the counters behind until `recount`
+(the layer's own clears never TRUNCATE on MariaDB). Change VERSION with the DDL: start-up then replaces the
+triggers and rebuilds the counters.
+
+``install_counters`` runs at the end of start-up's migration, under its lock: when the triggers of this
+version are all present it does nothing (one catalog read); otherwise it (re)creates them and rebuilds every
+counter table from ``... GROUP BY``. ``clear_counted`` empties the counted tables and their counters in one
+transaction, in the fastest correct form of each backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import MetaData, Table, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.contract.database import Connection
+from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
+from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.tables.counter_tallies import (
+    COUNTED,
+    COUNTER_TABLES,
+    ROW_COUNTS,
+    VERSION,
+    Expression,
+    backfill_statements,
+    emptied_statements,
+    group_key,
+    null_group_key,
+    trigger_names,
+)
+from sldb.handwritten.tables.counter_triggers import trigger_ddl
+
+log = layer_logger("counters")
+
+
+async def _installed(conn: Connection) -> dict[str, str]:
+    """Trigger name -> table of every trigger on the current database/schema (one catalog read)."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        stmt = "SELECT name, tbl_name FROM sqlite_schema WHERE type = 'trigger'"
+    elif is_mysql(dialect):
+        stmt = (
+            "SELECT trigger_name, event_object_table FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+        )
+    else:
+        stmt = (
+            "SELECT t.tgname, c.relname FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT t.tgisinternal"
+        )
+    return {str(name): str(table) for name, table in (await conn.execute(text(stmt))).all()}
+
+
+async def _drop(conn: Connection, triggers: dict[str, str]) -> None:
+    for name, table in sorted(triggers.items()):
+        on = f" ON {table}" if conn.dialect.name == "postgresql" else ""
+        await conn.execute(text(f"DROP TRIGGER IF EXISTS {name}{on}"))
+
+
+def maintains(metadata: MetaData) -> bool:
+    """Whether these models hold the counted and the counter tables (a partial model set, as in tests, does not)."""
+    return all(name in metadata.tables for name in (*COUNTED, *COUNTER_TABLES))
+
+
+async def after_migration(conn: AsyncConnection, metadata: MetaData, created: Sequence[str]) -> bool:
+    """The step after the migration (SchemaExtras.after_migration): the counters, when these models hold them."""
+    return await install_counters(conn, created) if maintains(metadata) else False
+
+
+async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -> bool:
+    """Make the counter triggers of this version present and the counters exact; True when it changed anything.
+
+    created: the tables this migration created. A counter table among them, or a trigger of this version
+    missing, means the counters are out of step: the triggers are (re)created and both counter tables rebuilt
+    (in the migration's transaction on PostgreSQL and SQLite, where the trigger DDL also locks out writers).
+    """
+    dialect = conn.dialect.name
+    installed = await _installed(conn)
+    wanted = trigger_names(dialect)
+    if wanted <= set(installed) and not set(created) & set(COUNTER_TABLES):
+        return False
+    try:
+        await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
+        for statement in trigger_ddl(dialect):
+            await conn.execute(text(statement))
+    except DBAPIError as exc:
+        if classify(exc) is not FailureClass.PERMISSION_DENIED:
+            raise
+        # Without its triggers the statistics would be wrong: start-up stops and says what to grant.
+        raise PermissionDeniedError(
+            "creating the message counter triggers was refused "
+            f"({cause_text(exc)}): grant TRIGGER on the database (PostgreSQL: own the tables); on MySQL/MariaDB "
+            "with binary logging on, also SUPER or SET GLOBAL log_bin_trust_function_creators = 1"
+        ) from exc
+    await recount(conn)
+    log.info("message counters installed (version %d) and rebuilt from the counted tables", VERSION)
+    return True
+
+
+async def recount(conn: Connection) -> None:
+    """Rebuild every counter table from the counted tables (in the caller's transaction)."""
+    for statement in backfill_statements(conn.dialect.name):
+        await conn.execute(text(statement))
+
+
+def _referenced(table: Table) -> bool:
+    """Whether a foreign key points at table (PostgreSQL's TRUNCATE refuses it then)."""
+    return any(fk.column.table is table for other in table.metadata.tables.values() for fk in other.foreign_keys)
+
+
+async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
+    """Empty tables and reset the counters of the counted ones, in the caller's transaction; rows deleted.
+
+    The fastest correct form per backend. PostgreSQL: TRUNCATE for the counted tables no foreign key points at (transactional, fires no row trigger; the count is read from the counters under the
+    TRUNCATE's lock), DELETE for the rest. MariaDB: DELETE with this connection's counter triggers paused
+    (`@sldb_counters_paused`; DELETE's row locks hold concurrent writers off until commit), TRUNCATE being DDL
+    that commits. SQLite: the counter triggers dropped, DELETE (SQLite's truncate optimisation), the triggers
+    created again, all in the one write transaction. Then the counters of the emptied tables are set to zero.
+    """
+    dialect = conn.dialect.name
+    counted = [t.name for t in tables if t.name in COUNTED]
+    deleted = 0
+    if dialect == "postgresql":
+        truncated = [t for t in tables if t.name in COUNTED and not _referenced(t)]
+        if truncated:
+            names = ", ".join(t.name for t in truncated)
+            await conn.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
+            sums = ", ".join(
+                f"(SELECT COALESCE(SUM({ROW_COUNTS[t.name][1]}), 0) FROM {ROW_COUNTS[t.name][0]})" for t in truncated
+            )
+            deleted += sum(int(n) for n in (await conn.execute(text(f"SELECT {sums}"))).one())
+            await conn.execute(text(f"TRUNCATE {names}"))
+        for table in tables:
+            if table not in truncated:
+                deleted += int((await conn.execute(table.delete())).rowcount or 0)
+    elif is_mysql(dialect) and counted:
+        await conn.execute(text("SET @sldb_counters_paused = 1"))
+        try:
+            for table in tables:
+                deleted += int((await conn.execute(table.delete())).rowcount or 0)
+        finally:
+            await conn.execute(text("SET @sldb_counters_paused = NULL"))
+    elif dialect == "sqlite" and counted:
+        installed = await _installed(conn)
+        ours = {n: t for n, t in installed.items() if n.startswith("sldb_cnt")}
+        await _drop(conn, ours)
+        for table in tables:
+            deleted += int((await conn.execute(table.delete())).rowcount or 0)
+        if ours:
+            for statement in trigger_ddl(dialect):
+                await conn.execute(text(statement))
+    else:
+        for table in tables:
+            deleted += int((await conn.execute(table.delete())).rowcount or 0)
+    for statement in (s for table in counted for s in emptied_statements(table)):
+        await conn.execute(text(statement))
+    return deleted

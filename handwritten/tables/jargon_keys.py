@@ -1,0 +1,55 @@
+"""One text key for jargon: the form in which two contents count as one term, the same on every backend.
+
+content_key(text) is NFKC-normalized, case-folded (Unicode: 'ß' -> 'ss', 'Ä' -> 'ä'), and stripped of
+surrounding whitespace, computed here in Python, never by the database (SQLite's lower() folds only ASCII;
+MySQL and PostgreSQL fold by their collations). The layer writes it into jargon.content_key on every write;
+fill_content_keys() fills the rows an older version wrote, in batches, at start-up.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import MetaData, Table, bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+BATCH = 500
+
+
+def content_key(text: str) -> str:
+    """The key under which text counts as one content."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return folded.strip()
+
+
+def like_pattern(keyword: str) -> str:
+    """A LIKE pattern (escape character backslash) matching keys that contain keyword's key literally."""
+    key = content_key(keyword)
+    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
+    """Write the key of every row whose content_key is NULL, BATCH rows per transaction; how many were filled.
+
+    Safe to run from several instances at once: each writes the same key for the same content.
+    """
+    pending = select(table.c.id, table.c.content).where(table.c.content_key.is_(None)).order_by(table.c.id)
+    write = update(table).where(table.c.id == bindparam("row_id")).values(content_key=bindparam("key"))
+    filled = 0
+    last = 0
+    while True:
+        async with engine.begin() as conn:
+            rows = (await conn.execute(pending.where(table.c.id > last).limit(BATCH))).all()
+            if not rows:
+                return filled
+            params = [{"row_id": row.id, "key": content_key(row.content or "")} for row in rows]
+            await conn.execute(write, params)
+        filled += len(rows)
+        last = rows[-1].id
+
+
+async def fill_jargon_keys(engine: AsyncEngine, metadata: MetaData) -> int:
+    """The start-up step (SchemaExtras.after_start): keys for the jargon rows an older version wrote."""
+    if "jargon" not in metadata.tables:
+        return 0
+    return await fill_content_keys(engine, metadata.tables["jargon"])

@@ -1,0 +1,61 @@
+"""What connecting/liveness.py reads of the drivers' private attributes is there, on real connections.
+
+The pool checks a connection without a round trip by reading the driver's transport (asyncpg `_transport`,
+aiomysql `_writer.transport`) and shuts idle sockets through SQLAlchemy's pool queue and aiomysql's
+`_writer`/`_reader`. None of that is public API: an upgrade of asyncpg, aiomysql or SQLAlchemy that renames it
+fails here, not silently in production (where the checks would fall back to "no transport": dead connections
+then reach callers).
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import URL
+
+from sldb.handwritten.runtime.connecting import liveness
+from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from tests.backends import mysql_server, postgresql_server
+from tests.fixtures import BACKENDS
+
+SERVERS = [b for b in ("postgresql", "mysql") if b in BACKENDS]
+pytestmark = pytest.mark.skipif(not SERVERS, reason="no server backend selected")
+
+
+def _url(backend: str) -> URL:
+    server = postgresql_server() if backend == "postgresql" else mysql_server()
+    return server.set(database="postgres" if backend == "postgresql" else None)
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+async def test_the_driver_connection_exposes_its_transport_and_socket(backend: str) -> None:
+    engine = create_engine_for(_url(backend), PoolOptions(2, 0))
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            raw = await conn.get_raw_connection()
+            driver = raw.driver_connection
+            transport = liveness.transport_of(driver)
+            assert transport is not None, "the driver no longer keeps its transport where liveness.py reads it"
+            assert transport.get_extra_info("socket").fileno() >= 0  # what has_unread_input polls
+            assert not liveness.closed_by_server(driver)
+            assert not liveness.has_unread_input(driver)
+            if backend == "mysql":  # what shut_pooled_sockets clears on aiomysql's connection
+                assert hasattr(driver, "_writer") and hasattr(driver, "_reader")
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+async def test_idle_pooled_connections_are_found_in_the_pool_queue(backend: str) -> None:
+    engine = create_engine_for(_url(backend), PoolOptions(2, 0))
+    try:
+        async with engine.connect() as first, engine.connect() as second:
+            await first.execute(text("SELECT 1"))
+            await second.execute(text("SELECT 1"))
+        idle = liveness.idle_records(engine)
+        assert len(idle) == 2, "SQLAlchemy's pool no longer keeps idle connections where liveness.py reads them"
+        drivers = [record.dbapi_connection.driver_connection for record in idle]
+        assert all(liveness.transport_of(d) is not None for d in drivers)
+    finally:
+        await engine.dispose()
