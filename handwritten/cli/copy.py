@@ -20,15 +20,15 @@ from sqlalchemy.pool import NullPool
 from sldb.handwritten.cli.live import connect_error, models_metadata
 from sldb.handwritten.cli.output import CliError, Output, mask_passwords
 from sldb.handwritten.cli.target import describe, for_the_tool, settings_from_file, settings_from_url
-from sldb.handwritten.runtime.connecting import bootstrap
-from sldb.handwritten.runtime.lifecycle import fallback
 from sldb.handwritten.data_tools import copy as copying
 from sldb.handwritten.data_tools import merge as merging
 from sldb.handwritten.data_tools import verify as verifying
+from sldb.handwritten.runtime.connecting import bootstrap
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
-from sldb.handwritten.runtime.schema.migrate import migrate
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
+from sldb.handwritten.runtime.lifecycle import fallback
+from sldb.handwritten.runtime.schema.migrate import migrate
 
 
 def side(url: str | None, config: Any) -> DatabaseSettings:

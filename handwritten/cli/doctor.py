@@ -11,10 +11,10 @@ from sldb.handwritten.cli.introspect import comparison, diff_counts, diff_json, 
 from sldb.handwritten.cli.live import inspect_live, models_metadata
 from sldb.handwritten.cli.output import Output
 from sldb.handwritten.cli.target import describe, settings_of
-from sldb.handwritten.runtime.lifecycle import fallback
 from sldb.handwritten.runtime.cluster import replicas
-from sldb.handwritten.runtime.schema.diff import Operation
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.lifecycle import fallback
+from sldb.handwritten.runtime.schema.diff import Operation
 
 
 def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:

@@ -15,11 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import NullPool
 
 from sldb.handwritten.cli.output import CliError, error_text
+from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
-from sldb.handwritten.runtime.backends.identity import is_mysql
 
 
 def models_metadata() -> MetaData:

@@ -15,10 +15,10 @@ from sldb.handwritten.cli.output import Bar, CliError, Output
 from sldb.handwritten.cli.target import describe, settings_of
 from sldb.handwritten.runtime.connecting import bootstrap
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
 from sldb.handwritten.runtime.schema.diff import Operation, OpKind
 from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 
 
 class StepBar:

@@ -27,7 +27,9 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from sldb.handwritten.runtime.contract.errors import mask_passwords as mask_passwords  # where the CLI has always found it
+from sldb.handwritten.runtime.contract.errors import (
+    mask_passwords as mask_passwords,  # where the CLI has always found it
+)
 
 WIDTH_WHEN_PIPED = 200  # rich assumes 80 columns off a terminal and would wrap DDL and chat text
 

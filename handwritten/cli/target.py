@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import yaml
 from sqlalchemy.engine import URL, make_url
@@ -21,8 +19,8 @@ from sqlalchemy.exc import ArgumentError
 
 from sldb.handwritten.cli.output import CliError, mask_passwords
 from sldb.handwritten.runtime.backends.identity import BACKEND_NAMES, backend_named
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.connecting.hosts import host_setting_of, netloc_hosts_into_query
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 
 URL_EXAMPLES = "postgresql://user@host:5432/db?schema=s, mysql://user@host:3306/db or sqlite:///path/to/messages.db"
 _SETTING_KEYS = {f.name for f in dataclasses.fields(DatabaseSettings)}

@@ -89,10 +89,10 @@ from sldb.generated.shapes.admin import (
     exported_raw_message,
 )
 from sldb.handwritten.facades.counts import count_rows
-from sldb.handwritten.tables import counters
-from sldb.handwritten.runtime.queries.crud import read_one, records
-from sldb.handwritten.runtime.failures.report import log_failure
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.failures.report import log_failure
+from sldb.handwritten.runtime.queries.crud import read_one, records
+from sldb.handwritten.tables import counters
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

@@ -12,10 +12,10 @@ from sqlalchemy import Insert, case, func, insert, select, update
 from sldb.generated.repositories.affection import AffectionInteractionRepository, UserAffectionRepository
 from sldb.generated.repositories.psychological import BotMoodRepository
 from sldb.generated.shapes.affection import AffectionView, BotMoodView, bot_mood_view
-from sldb.handwritten.runtime.queries.crud import as_mapping, first, read_first, read_records, read_scalar
-from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.crud import as_mapping, first, read_first, read_records, read_scalar
 from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement, run_insert_or_existing_key
+from sldb.handwritten.runtime.values.jsontext import dumps
 
 _AFFECTIONS = UserAffectionRepository.table
 _INTERACTIONS = AffectionInteractionRepository.table

@@ -15,9 +15,9 @@ from sldb.generated.repositories.expression import (
     StyleProfileRepository,
 )
 from sldb.generated.shapes.expression import ExpressionPatternStatistics, StyleProfileView, style_profile_view
+from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.queries.crud import affected, page, read_first, read_one, read_records, scalar
 from sldb.handwritten.runtime.values.jsontext import dumps
-from sldb.handwritten.runtime.contract.database import Database
 
 _PATTERNS = ExpressionPatternRepository.table
 _PROFILES = StyleProfileRepository.table

@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sldb.generated.records.jargon import JargonRecord, jargon_record
 from sldb.generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
 from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
+from sldb.handwritten.runtime.contract.database import Database, Executor
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.queries.crud import (
     affected,
     committed_read,
@@ -24,9 +26,6 @@ from sldb.handwritten.runtime.queries.crud import (
     read_scalar,
     scalar,
 )
-from sldb.handwritten.runtime.failures.classify import FailureClass, classify
-from sldb.handwritten.runtime.contract.database import Database, Executor
-from sldb.handwritten.tables.jargon_keys import content_key, like_pattern
 from sldb.handwritten.runtime.queries.upsert import (
     dialect_name,
     insert_missing,
@@ -34,6 +33,7 @@ from sldb.handwritten.runtime.queries.upsert import (
     upsert_returning_key_statement,
 )
 from sldb.handwritten.runtime.values.policy import as_text, whole_seconds
+from sldb.handwritten.tables.jargon_keys import content_key, like_pattern
 
 _J = JargonRepository.table
 _CHATS = JargonChatCounterRepository.table

@@ -36,6 +36,7 @@ from sldb.generated.shapes.learning import (
     style_progress_point,
     style_review_view,
 )
+from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.queries.crud import (
     affected,
     as_mapping,
@@ -49,9 +50,8 @@ from sldb.handwritten.runtime.queries.crud import (
     read_one,
     read_records,
 )
-from sldb.handwritten.runtime.values.jsontext import dumps, loads_as
-from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.queries.upsert import upsert
+from sldb.handwritten.runtime.values.jsontext import dumps, loads_as
 from sldb.handwritten.runtime.values.policy import as_text, epoch_seconds, whole_seconds
 
 _PERSONA = PersonaLearningReviewRepository.table

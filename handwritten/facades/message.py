@@ -39,6 +39,8 @@ from sldb.generated.shapes.message import (
     timed_message,
     unprocessed_message,
 )
+from sldb.handwritten.runtime.contract.database import Connection, Database
+from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.queries.crud import (
     affected,
     as_mapping,
@@ -52,14 +54,12 @@ from sldb.handwritten.runtime.queries.crud import (
     read_records,
     records,
 )
-from sldb.handwritten.runtime.values.jsontext import dumps
-from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.contract.database import Connection, Database
 from sldb.handwritten.runtime.queries.upsert import (
     insert_new_keys_statement,
     insert_or_existing_key_statement,
     run_insert_or_existing_key,
 )
+from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.values.policy import as_text, number, whole_number, whole_seconds
 
 log = layer_logger("facades.message")

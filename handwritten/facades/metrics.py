@@ -21,9 +21,9 @@ from sldb.generated.repositories.message import (
 )
 from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
 from sldb.handwritten.facades.counts import count_rows
-from sldb.handwritten.tables.counter_tallies import QUARTER_SECONDS
-from sldb.handwritten.runtime.queries.crud import as_mapping, read_one, records
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.crud import as_mapping, read_one, records
+from sldb.handwritten.tables.counter_tallies import QUARTER_SECONDS
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table

@@ -17,10 +17,10 @@ from sldb.generated.shapes.persona import (
     persona_backup_view,
     persona_update_history_entry,
 )
-from sldb.handwritten.runtime.queries.crud import affected, as_mapping, page, read_first, read_records
-from sldb.handwritten.runtime.contract.errors import InvalidValueError
-from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.queries.crud import affected, as_mapping, page, read_first, read_records
+from sldb.handwritten.runtime.values.jsontext import dumps
 
 _BACKUPS = PersonaBackupRepository.table
 _REVIEWS = PersonaLearningReviewRepository.table

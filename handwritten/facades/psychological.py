@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from sldb.generated.repositories.psychological import EmotionProfileRepository
 from sldb.generated.shapes.psychological import EmotionProfileView, emotion_profile_view
-from sldb.handwritten.runtime.queries.crud import read_first
-from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.crud import read_first
 from sldb.handwritten.runtime.queries.upsert import upsert
+from sldb.handwritten.runtime.values.jsontext import dumps
 
 _PROFILES = EmotionProfileRepository.table
 

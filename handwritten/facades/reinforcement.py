@@ -15,8 +15,8 @@ from sldb.generated.repositories.reinforcement import (
     StrategyOptimizationResultRepository,
 )
 from sldb.generated.shapes.reinforcement import LearningPerformanceItem, ReinforcementHistoryItem
-from sldb.handwritten.runtime.queries.crud import as_mapping, page, read_records
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.crud import as_mapping, page, read_records
 from sldb.handwritten.runtime.values.policy import as_text, epoch_seconds, number, whole_number
 
 _PERFORMANCE = LearningPerformanceHistoryRepository.table

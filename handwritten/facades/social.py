@@ -24,10 +24,10 @@ from sldb.generated.shapes.social import (
     user_preferences_view,
     user_profile_view,
 )
-from sldb.handwritten.runtime.queries.crud import read_first, read_records
-from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.contract.database import Database
+from sldb.handwritten.runtime.queries.crud import read_first, read_records
 from sldb.handwritten.runtime.queries.upsert import run_insert_or_existing_key, upsert, upsert_returning_key_statement
+from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.values.policy import as_text, epoch_seconds, number, whole_number, whole_seconds
 
 _PROFILES = UserProfileRepository.table

@@ -44,11 +44,8 @@ from sldb.handwritten.tables.counter_tallies import (
     COUNTER_TABLES,
     ROW_COUNTS,
     VERSION,
-    Expression,
     backfill_statements,
     emptied_statements,
-    group_key,
-    null_group_key,
     trigger_names,
 )
 from sldb.handwritten.tables.counter_triggers import trigger_ddl

@@ -28,14 +28,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.handwritten.runtime.connecting.engine import DatabaseEngine
-
-from sldb.handwritten.runtime.connecting.pools import PoolOptions
-from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
-from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.connecting.nodes import is_galera
-from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
 from sldb.handwritten.runtime.connecting.hosts import HostPort, without_hosts_in_query
+from sldb.handwritten.runtime.connecting.nodes import is_galera
+from sldb.handwritten.runtime.connecting.pools import PoolOptions
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
+from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
 
 log = layer_logger("replicas")
 

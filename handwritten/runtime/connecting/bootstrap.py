@@ -6,22 +6,19 @@ is created and used literally, never executed.
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 from sqlalchemy import text
 from sqlalchemy.dialects import mysql, postgresql
 from sqlalchemy.exc import DBAPIError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from sldb.handwritten.runtime.backends.identity import exact_collation
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for, driver_connect_args
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError, DataLayerError
 from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify, typed_error
-from sldb.handwritten.runtime.backends.identity import exact_collation
+from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
 
 log = layer_logger("bootstrap")
 

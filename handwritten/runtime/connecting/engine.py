@@ -22,8 +22,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from sldb.handwritten.runtime.connecting.liveness import shut_pooled_sockets
 from sldb.handwritten.runtime.connecting.pools import (
-    sqlite_on_begin,
-    sqlite_on_connect,
     DEFERRED_BEGIN,
     NO_BEGIN,
     PoolOptions,
@@ -31,14 +29,16 @@ from sldb.handwritten.runtime.connecting.pools import (
     backend_of,
     create_engine_for,
     reader_of,
+    sqlite_on_begin,
+    sqlite_on_connect,
 )
+from sldb.handwritten.runtime.contract.database import Backend, Connection
+from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.contract.sqlite_thread import (
     create_sqlite_sync_engine,
     thread_autocommit,
     thread_transaction,
 )
-from sldb.handwritten.runtime.contract.database import Backend, Connection
-from sldb.handwritten.runtime.contract.logs import layer_logger
 
 log = layer_logger("engine")
 

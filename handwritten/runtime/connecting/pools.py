@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from sldb.handwritten.runtime.backends.identity import ASYNC_DRIVER, backend_named
+from sldb.handwritten.runtime.connecting.hosts import hosts_in_query, without_hosts_in_query
 from sldb.handwritten.runtime.connecting.liveness import watch_liveness
 from sldb.handwritten.runtime.connecting.nodes import node_list
-from sldb.handwritten.runtime.connecting.hosts import hosts_in_query, without_hosts_in_query
 from sldb.handwritten.runtime.contract.database import Backend
 from sldb.handwritten.runtime.failures.classify import node_not_ready
 

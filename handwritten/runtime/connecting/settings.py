@@ -15,8 +15,15 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from sldb.handwritten.runtime.backends.identity import BACKEND_NAMES, backend_named
+from sldb.handwritten.runtime.connecting.hosts import (
+    HostPort,
+    host_list_text,
+    parse_hosts,
+    port_number,
+    query_of_hosts,
+    whole_number,
+)
 from sldb.handwritten.runtime.contract.database import Backend
-from sldb.handwritten.runtime.connecting.hosts import HostPort, host_list_text, parse_hosts, query_of_hosts, port_number, whole_number
 from sldb.handwritten.runtime.contract.errors import SettingsError
 
 SQLITE_FILE_NAME = "messages.db"

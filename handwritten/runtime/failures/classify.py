@@ -17,10 +17,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from enum import Enum
-from typing import Any
 
 import pymysql.err
-from sqlalchemy.exc import DBAPIError, DisconnectionError, SQLAlchemyError, StatementError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, StatementError
 
 from sldb.handwritten.runtime.contract.errors import (
     AlreadyExistsError,

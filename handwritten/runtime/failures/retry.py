@@ -27,8 +27,8 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from sldb.handwritten.runtime.failures.classify import cause_text, rolled_back
 from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.failures.classify import cause_text, rolled_back
 
 log = layer_logger("retry")
 

@@ -21,9 +21,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from sldb.handwritten.runtime.schema.extras import maintained_by_database
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.schema.catalog import read_live_schema
+from sldb.handwritten.runtime.schema.extras import maintained_by_database
 
 log = layer_logger("fallback")
 

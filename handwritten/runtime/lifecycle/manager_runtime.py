@@ -14,19 +14,18 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sldb.handwritten.runtime.cluster.replicas import Replica, ReplicaReads, ReplicaSet, wal_position
 from sldb.handwritten.runtime.connecting import bootstrap
-
-from sldb.handwritten.runtime.lifecycle import fallback
 from sldb.handwritten.runtime.connecting.engine import DatabaseEngine
 from sldb.handwritten.runtime.connecting.pools import PoolOptions
+from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
 from sldb.handwritten.runtime.contract.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from sldb.handwritten.runtime.contract.logs import layer_logger, log_to
+from sldb.handwritten.runtime.lifecycle import fallback
 from sldb.handwritten.runtime.schema.diff import Operation
-from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
-from sldb.handwritten.runtime.cluster.replicas import Replica, ReplicaReads, ReplicaSet, wal_position
-from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.schema.extras import extras_of
+from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
 
 log = layer_logger("manager")
 

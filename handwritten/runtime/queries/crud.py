@@ -7,10 +7,10 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Executable, Row, RowMapping, Select, Table
 
-from sldb.handwritten.runtime.contract.errors import InvalidValueError
-from sldb.handwritten.runtime.contract.database import Database, Executor
-from sldb.handwritten.runtime.values.policy import whole_number
 from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.contract.database import Database, Executor
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.values.policy import whole_number
 
 SelectT = TypeVar("SelectT", bound=Select[Any])
 T = TypeVar("T")

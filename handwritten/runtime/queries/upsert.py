@@ -16,9 +16,9 @@ from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
 
+from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.contract.database import Executor
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
-from sldb.handwritten.runtime.backends.identity import is_mysql
 
 
 def dialect_name(conn: Executor) -> str:

@@ -19,9 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import random
 import socket
-import time
 import uuid
 from collections.abc import AsyncIterator
 
@@ -33,8 +31,8 @@ from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.nodes import is_galera
 from sldb.handwritten.runtime.contract.errors import SettingsError
 from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
 
 log = layer_logger("migrate")
 
@@ -127,14 +125,14 @@ async def _take(lock: AsyncConnection, params: dict[str, object]) -> bool:
         return isinstance(exc, DBAPIError) and classify(exc) in (FailureClass.DUPLICATE_KEY, FailureClass.RETRYABLE)
 
     try:
-        await keep_trying(take, held_by_another, Backoff(RETRY_SECONDS, doubling=False, within_seconds=LOCK_TIMEOUT_SECONDS))
+        await keep_trying(
+            take, held_by_another, Backoff(RETRY_SECONDS, doubling=False, within_seconds=LOCK_TIMEOUT_SECONDS)
+        )
         return True
     except DBAPIError as exc:
         if not held_by_another(exc):
             raise
-    log.warning(
-        "could not take the cluster-wide migration lock within %ds; migrating without it", LOCK_TIMEOUT_SECONDS
-    )
+    log.warning("could not take the cluster-wide migration lock within %ds; migrating without it", LOCK_TIMEOUT_SECONDS)
     return False
 
 

@@ -17,8 +17,8 @@ from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from sldb.handwritten.runtime.values import policy as values
 from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.values import policy as values
 
 
 def unix_time() -> int:
