@@ -3,7 +3,8 @@
 SCHEMA_EXTRAS is attached to the generated models' MetaData (generated/models/base.py), so start-up, `sldb
 migrate`, copy and the fallback merge all find it with the tables:
 - before uk_chat_content is created on an existing jargon table, its duplicates are merged (jargon_dedupe.py);
-- after every migration, the counter triggers are present and the counters exact (counters.py);
+- after every migration, the counter triggers are present and the counters exact (counters.py); start-up
+  looks first (counters.pending) and leaves a current schema alone;
 - after start-up, jargon rows an older version wrote get their text key (jargon_keys.py).
 """
 
@@ -22,5 +23,6 @@ SCHEMA_EXTRAS = SchemaExtras(
         ),
     },
     after_migration=(counters.after_migration,),
+    pending=(counters.pending,),
     after_start=(fill_jargon_keys,),
 )

@@ -86,6 +86,14 @@ async def after_migration(conn: AsyncConnection, metadata: MetaData, created: Se
     return await install_counters(conn, created) if maintains(metadata) else False
 
 
+async def pending(conn: AsyncConnection, metadata: MetaData) -> str | None:
+    """What after_migration would change now (SchemaExtras.pending): the triggers of this version, when any is
+    missing; None when all are present, so a start on a current schema runs no DDL (one catalog read)."""
+    if not maintains(metadata) or trigger_names(conn.dialect.name) <= set(await _installed(conn)):
+        return None
+    return f"the message counter triggers (version {VERSION})"
+
+
 async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -> bool:
     """Make the counter triggers of this version present and the counters exact; True when it changed anything.
 

@@ -80,12 +80,19 @@ async def test_warm_start_runs_a_constant_number_of_statements(backend: str, tmp
     finally:
         event.remove(Engine, "before_cursor_execute", count)
     assert second.migration_steps == []
-    catalog = [s for s in counted if any(w in s for w in ("information_schema", "sqlite_", "pg_indexes", "pg_trigger"))]
-    # Two reads of tables, columns and indexes (MySQL: and one of the database's collation, after the lock),
-    # one of the counter triggers (handwritten/tables/counters.py).
+    # MySQL: the look for the database before creating it (bootstrap) is not a read of its tables.
+    catalog = [
+        s
+        for s in counted
+        if any(w in s for w in ("information_schema", "sqlite_", "pg_indexes", "pg_trigger"))
+        and "information_schema.schemata WHERE schema_name = %s" not in s
+    ]
+    # Two reads of tables, columns and indexes (MySQL: and one of the database's collation), one of the counter
+    # triggers (handwritten/tables/counters.py); the schema being current, no lock and no DDL follow.
     trigger_reads = [s for s in catalog if "trigger" in s]
     assert len(catalog) - len(trigger_reads) == (3 if backend == "mysql" else 2), catalog
     assert len(trigger_reads) == 1, catalog
+    assert not [s for s in counted if s.lstrip().upper().startswith(("CREATE", "ALTER", "DROP"))]
     await second.stop()
 
 

@@ -67,10 +67,17 @@ async def ensure_database(settings: DatabaseSettings) -> None:
 
 
 async def _ensure_mysql(settings: DatabaseSettings) -> None:
+    """Create the database only when the catalog lacks it: CREATE DATABASE IF NOT EXISTS checks the CREATE
+    privilege even when the database exists, which a role that may only read and write lacks."""
     url, connect_args = driver_connect_args(settings.server_url(), settings.connect_timeout)
     engine = create_async_engine(url, poolclass=NullPool, connect_args=connect_args)
     try:
         async with engine.connect() as conn:
+            found = await conn.execute(
+                text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :n"), {"n": settings.mysql_database}
+            )
+            if found.scalar() is not None:
+                return
             # Texts compare exactly, as on PostgreSQL and SQLite (see migrate.exact_collation).
             collation = exact_collation(conn.dialect)
             await conn.execute(
@@ -80,6 +87,7 @@ async def _ensure_mysql(settings: DatabaseSettings) -> None:
                 )
             )
             await conn.commit()
+            log.info("created MySQL database %s", settings.mysql_database)
     finally:
         await engine.dispose()
 
@@ -102,6 +110,38 @@ async def _connect_once_replayed(engine: AsyncEngine, *, several_servers: bool) 
 
 
 async def _ensure_postgresql(settings: DatabaseSettings) -> None:
+    """Connect to the target database first; only when it is missing reach the maintenance database to create
+    it, and only when the schema is missing create that: a serving role may lack CONNECT on `postgres` and
+    CREATE on the database, and CREATE SCHEMA IF NOT EXISTS checks that privilege even when the schema exists."""
+    several_servers = len(settings.hosts("postgresql")) > 1
+    options = PoolOptions(max_connections=1, min_connections=0, connect_timeout=settings.connect_timeout)
+    url = settings.url()
+    # Without search_path (the schema may not be there yet), with the server list (the primary takes the DDL).
+    target = create_engine_for(url.set(query={k: v for k, v in url.query.items() if k != "search_path"}), options)
+    try:
+        conn = await _connect_or_create(target, settings, several_servers=several_servers)
+        try:
+            await _ensure_schema(conn, settings.postgresql_schema)
+        finally:
+            await conn.close()
+    finally:
+        await target.dispose()
+
+
+async def _connect_or_create(
+    target: AsyncEngine, settings: DatabaseSettings, *, several_servers: bool
+) -> AsyncConnection:
+    """A connection to the target database, created first through the maintenance database when missing."""
+    try:
+        return await target.connect()
+    except DBAPIError as exc:
+        if classify(exc) is not FailureClass.UNKNOWN_DATABASE:
+            raise
+    await _create_postgresql_database(settings)
+    return await _connect_once_replayed(target, several_servers=several_servers)
+
+
+async def _create_postgresql_database(settings: DatabaseSettings) -> None:
     url, connect_args = driver_connect_args(settings.server_url(), settings.connect_timeout)
     server = create_async_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args=connect_args)
     try:
@@ -111,32 +151,30 @@ async def _ensure_postgresql(settings: DatabaseSettings) -> None:
                     text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": settings.postgresql_database}
                 )
             ).scalar()
-            if not exists:
-                try:
-                    await conn.execute(text(f"CREATE DATABASE {_PG_QUOTE(settings.postgresql_database)}"))
-                    log.info("created PostgreSQL database %s", settings.postgresql_database)
-                except (ProgrammingError, DBAPIError) as exc:
-                    if not _created_by_another(exc):
-                        raise
+            if exists:
+                return
+            try:
+                await conn.execute(text(f"CREATE DATABASE {_PG_QUOTE(settings.postgresql_database)}"))
+                log.info("created PostgreSQL database %s", settings.postgresql_database)
+            except (ProgrammingError, DBAPIError) as exc:
+                if not _created_by_another(exc):
+                    raise
     finally:
         await server.dispose()
-    several_servers = len(settings.hosts("postgresql")) > 1
-    if settings.postgresql_schema == "public" and not several_servers:
+
+
+async def _ensure_schema(conn: AsyncConnection, schema: str) -> None:
+    """CREATE SCHEMA only when pg_namespace lacks it (a role owning only its pre-made schema may not create)."""
+    if schema == "public":
         return
-    options = PoolOptions(max_connections=1, min_connections=0, connect_timeout=settings.connect_timeout)
-    url = settings.url()
-    # Without search_path (the schema is not there yet), with the server list (the primary takes the DDL).
-    target = create_engine_for(url.set(query={k: v for k, v in url.query.items() if k != "search_path"}), options)
+    found = await conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :n"), {"n": schema})
+    if found.scalar() is not None:
+        await conn.rollback()
+        return
     try:
-        conn = await _connect_once_replayed(target, several_servers=several_servers)
-        try:
-            if settings.postgresql_schema != "public":
-                await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(settings.postgresql_schema)}"))
-                await conn.commit()
-        except (ProgrammingError, DBAPIError) as exc:
-            if not _created_by_another(exc):
-                raise
-        finally:
-            await conn.close()
-    finally:
-        await target.dispose()
+        await conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_PG_QUOTE(schema)}"))
+        await conn.commit()
+        log.info("created PostgreSQL schema %s", schema)
+    except (ProgrammingError, DBAPIError) as exc:
+        if not _created_by_another(exc):
+            raise

@@ -64,6 +64,19 @@ class PermissionDeniedError(DatabaseOperationError):
     """The user is logged in but may not do this (create the database, use it, write to it)."""
 
 
+class SchemaBehindError(PermissionDeniedError):
+    """The schema is behind the models and this role may not change it: start-up stops at once.
+
+    The message names the privilege missing and the command an owner role runs (`sldb migrate`); privilege and
+    steps (the DDL the schema lacks, as `sldb migrate --dry-run` lists it) say the same to a caller.
+    """
+
+    def __init__(self, message: str, *, privilege: str, steps: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.privilege = privilege
+        self.steps = steps
+
+
 class UnknownDatabaseError(DatabaseOperationError):
     """The database (PostgreSQL: or schema; SQLite: the file) does not exist or cannot be opened."""
 

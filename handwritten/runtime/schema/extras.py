@@ -21,6 +21,9 @@ _INFO_KEY = "sldb_schema_extras"
 # (the migration's connection, the tables, the names of those this migration created): inside the migration's
 # transaction and lock.
 AfterMigration = Callable[[AsyncConnection, MetaData, Sequence[str]], Awaitable[object]]
+# (a connection, the tables): what the after_migration steps would change now, described, or None when nothing;
+# read-only, so that a start on a current schema runs no DDL and needs no privilege beyond reading and writing.
+PendingCheck = Callable[[AsyncConnection, MetaData], Awaitable[str | None]]
 # (the started engine, the tables): after the migration, outside its lock; must be safe from several instances.
 AfterStart = Callable[[AsyncEngine, MetaData], Awaitable[object]]
 
@@ -31,6 +34,7 @@ class SchemaExtras:
 
     hooks: Mapping[str, MigrationHook] = field(default_factory=dict)  # before_create preparations, by name
     after_migration: Sequence[AfterMigration] = ()
+    pending: Sequence[PendingCheck] = ()  # one per after_migration step that may change the schema
     after_start: Sequence[AfterStart] = ()
 
     def hook_named(self, name: str) -> MigrationHook:

@@ -97,7 +97,8 @@ async def _row_lock(conn: AsyncConnection, name: str) -> AsyncIterator[None]:
     params = {"name": name, "holder": holder, "lease": LEASE_SECONDS}
     async with conn.engine.connect() as plain:
         lock = await plain.execution_options(isolation_level="AUTOCOMMIT")
-        await lock.execute(text(_CREATE_LOCK_TABLE))
+        if not await _lock_table_exists(lock):  # CREATE ... IF NOT EXISTS checks the CREATE privilege even so
+            await lock.execute(text(_CREATE_LOCK_TABLE))
         held = await _take(lock, params)
         done = asyncio.Event()
         renewing = asyncio.create_task(_renew(lock, params, done)) if held else None
@@ -112,6 +113,14 @@ async def _row_lock(conn: AsyncConnection, name: str) -> AsyncIterator[None]:
                 except DBAPIError as exc:
                     # The lease runs out by itself within LEASE_SECONDS; the migration itself is done.
                     log.warning("could not release the migration lock row (%s)", cause_text(exc))
+
+
+async def _lock_table_exists(lock: AsyncConnection) -> bool:
+    found = await lock.execute(
+        text("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :t"),
+        {"t": LOCK_TABLE},
+    )
+    return found.scalar() is not None
 
 
 async def _take(lock: AsyncConnection, params: dict[str, object]) -> bool:

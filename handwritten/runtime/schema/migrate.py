@@ -20,14 +20,17 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from sqlalchemy import MetaData, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.failures.classify import cause_text, classify
+from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
 from sldb.handwritten.runtime.schema.catalog import read_live_schema
 from sldb.handwritten.runtime.schema.diff import Operation, OpKind, SchemaDiff, compare
 from sldb.handwritten.runtime.schema.extras import extras_of
 from sldb.handwritten.runtime.schema.lock import migration_lock
+from sldb.handwritten.runtime.schema.privileges import schema_behind
 
 log = layer_logger("migrate")
 
@@ -58,11 +61,32 @@ def _batches(diff: SchemaDiff, steps: Sequence[Operation]) -> list[list[Operatio
     return [*first, *([created] if created else []), *rest]
 
 
+class _Refused(Exception):
+    """A step refused for want of a privilege (step None: a step the tables run after the migration)."""
+
+    def __init__(self, step: Operation | None, original: BaseException) -> None:
+        super().__init__(cause_text(original))
+        self.step = step
+        self.original = original
+
+
+def _refusal(exc: BaseException) -> bool:
+    return isinstance(exc, PermissionDeniedError) or (
+        isinstance(exc, DBAPIError) and classify(exc) is FailureClass.PERMISSION_DENIED
+    )
+
+
 async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Operation]) -> bool:
-    """Run one batch; False (logged) when a single step failed. create_all failing fails the migration."""
+    """Run one batch; False (logged) when a single step failed. create_all failing fails the migration, and a
+    step refused for want of a privilege stops it (_Refused): the other steps would be refused too."""
     if batch[0].kind is OpKind.CREATE_TABLE:
         tables = [metadata.tables[s.table] for s in batch if s.kind is OpKind.CREATE_TABLE]
-        await conn.run_sync(lambda sync: metadata.create_all(sync, tables=tables, checkfirst=False))
+        try:
+            await conn.run_sync(lambda sync: metadata.create_all(sync, tables=tables, checkfirst=False))
+        except DBAPIError as exc:
+            if _refusal(exc):
+                raise _Refused(batch[0], exc) from exc
+            raise
         return True
     (step,) = batch
     try:
@@ -73,6 +97,8 @@ async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Oper
             await _run_step(conn, metadata, step)
         return True
     except Exception as exc:
+        if _refusal(exc):
+            raise _Refused(step, exc) from exc
         log.warning(
             "migration step failed and was skipped: %s (%s: %s)", step.sql, classify(exc).value, cause_text(exc)
         )
@@ -109,6 +135,17 @@ async def _run(
     return failed
 
 
+def _steps(diff: SchemaDiff, enable_auto_migration: bool) -> list[Operation]:
+    steps = diff.migration
+    return steps if enable_auto_migration else [s for s in steps if diff.creates_table(s)]
+
+
+async def _pending_extras(conn: AsyncConnection, metadata: MetaData) -> list[str]:
+    """What the tables' after-migration steps would change now (read-only)."""
+    found = [await check(conn, metadata) for check in extras_of(metadata).pending]
+    return [what for what in found if what is not None]
+
+
 async def migrate(
     engine: AsyncEngine,
     metadata: MetaData,
@@ -117,21 +154,47 @@ async def migrate(
 ) -> list[Operation]:
     """Create missing tables; with auto-migration, also add missing columns, indexes and widenings.
 
-    Runs under a cross-process lock, so K starters at once on a fresh database all end with the schema.
-    Returns the steps that ran (including failed ones, which were logged and skipped); progress, when
-    given, is told as each step starts and ends.
+    Looks first, without the lock: a schema that is current (no step, nothing the tables' after-migration steps
+    would change) is left alone, so a role that may only read and write starts on it, running no DDL. Else runs
+    under a cross-process lock, so K starters at once on a fresh database all end with the schema; a step refused
+    for want of a privilege raises SchemaBehindError (naming it and `sldb migrate`). Returns the steps that ran
+    (including failed ones, which were logged and skipped); progress, when given, is told as each step starts
+    and ends.
     """
-    async with engine.connect() as conn, migration_lock(conn):
+    async with engine.connect() as conn:
+        steps = _steps(compare(metadata, await read_live_schema(conn), conn.dialect), enable_auto_migration)
+        pending = await _pending_extras(conn, metadata)
+        if not steps and not pending:
+            return []
+        await conn.rollback()  # the look's transaction ends; the migration's begins under the lock
+        try:
+            return await _migrate_locked(conn, metadata, enable_auto_migration, progress)
+        except _Refused as refused:
+            raise schema_behind(conn, steps, refused.step, pending, str(refused)) from refused.original
+        except DBAPIError as exc:  # the lock itself (Galera: its table) refused
+            if not _refusal(exc):
+                raise
+            raise schema_behind(conn, steps, steps[0] if steps else None, pending, cause_text(exc)) from exc
+
+
+async def _migrate_locked(
+    conn: AsyncConnection, metadata: MetaData, enable_auto_migration: bool, progress: MigrationProgress | None
+) -> list[Operation]:
+    async with migration_lock(conn):
         # On SQLite the first statement begins the transaction with BEGIN IMMEDIATE (see engine), which admits
         # one writer at a time, the others waiting up to busy_timeout.
         try:
+            # Again under the lock: another starter may have migrated while this one waited.
             diff = compare(metadata, await read_live_schema(conn), conn.dialect)
-            steps = diff.migration
-            if not enable_auto_migration:
-                steps = [s for s in steps if diff.creates_table(s)]
+            steps = _steps(diff, enable_auto_migration)
             failed = await _run(conn, metadata, diff, steps, progress)
             for after in extras_of(metadata).after_migration:  # what the tables register (counters)
-                await after(conn, metadata, sorted(diff.new_tables))
+                try:
+                    await after(conn, metadata, sorted(diff.new_tables))
+                except Exception as exc:
+                    if _refusal(exc):
+                        raise _Refused(None, exc) from exc
+                    raise
             await conn.commit()
             if failed:
                 log.warning(
