@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -187,3 +187,25 @@ async def test_an_alter_behind_a_long_transaction_gives_way_and_tries_again(
     assert [s.kind for s in ran] == [OpKind.ADD_COLUMN, OpKind.CREATE_INDEX]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]  # nothing skipped
     assert await _differences(older.engine) == ()
+
+
+@pytest.mark.parametrize("backend", [b for b in SERVERS if b == "mysql"])
+async def test_a_refused_online_form_falls_back_to_the_plain_statement_with_a_warning(
+    backend: str, older: Older, caplog: pytest.LogCaptureFixture
+) -> None:
+    metadata = MetaData()
+    notes = Table("online_notes", metadata, Column("id", Integer, primary_key=True), Column("body", Text))
+    async with older.engine.begin() as conn:  # an existing table lacking its full-text index
+        await conn.run_sync(lambda sync: notes.create(sync))
+    Index("ft_notes_body", notes.c.body, mysql_prefix="FULLTEXT")  # InnoDB builds it only with LOCK=SHARED
+    [step] = await plan_migration(older.engine, metadata)
+    assert step.sql.endswith("ALGORITHM=INPLACE LOCK=NONE") and step.fallbacks[-1].startswith("CREATE FULLTEXT")
+
+    with caplog.at_level(logging.INFO, logger="sldb"):
+        assert await migrate(older.engine, metadata) == [step]
+    [refused] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert refused.startswith(f"migration: the server refused {step.sql} (OperationalError: (1846) ")
+    assert refused.endswith(f"; running {step.fallbacks[0]}")
+    assert [s for s, _ in older.statements("CREATE FULLTEXT")] == [step.sql, *step.fallbacks]
+    async with older.engine.connect() as conn:
+        assert compare(metadata, await read_live_schema(conn), conn.dialect).migration == []  # the index is there
