@@ -14,7 +14,7 @@ from sldb.handwritten.cli.target import describe, settings_of
 from sldb.handwritten.runtime.cluster import replicas
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.lifecycle import fallback
-from sldb.handwritten.runtime.schema.diff import Operation
+from sldb.handwritten.runtime.schema.diff import Operation, OpKind
 
 
 def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
@@ -27,8 +27,27 @@ def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
     return pool
 
 
-def steps_json(steps: list[Operation]) -> list[dict[str, str]]:
-    return [{"kind": s.kind, "table": s.table, "name": s.name, "sql": s.sql} for s in steps]
+def steps_json(steps: list[Operation]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": s.kind,
+            "table": s.table,
+            "name": s.name,
+            "sql": s.sql,
+            "online": s.online,
+            "fallbacks": [*s.fallbacks],
+        }
+        for s in steps
+    ]
+
+
+def _lock_note(step: Operation, new_tables: set[str]) -> str:
+    """Whether a step on an existing table lets its readers and writers go on (nothing uses a new table yet)."""
+    if not step.table or step.table in new_tables:
+        return ""
+    if not step.online:
+        return f"  -- holds writes to {step.table} while it runs"
+    return "  -- online" + (" (a plainer form if the server refuses it)" if step.fallbacks else "")
 
 
 def print_plan(out: Output, steps: list[Operation]) -> None:
@@ -37,8 +56,9 @@ def print_plan(out: Output, steps: list[Operation]) -> None:
         return
     kinds = Counter(step.kind for step in steps)
     out.line(f"start-up would run {len(steps)} step(s) ({', '.join(f'{n} {k}' for k, n in kinds.items())}):")
+    new_tables = {step.table for step in steps if step.kind is OpKind.CREATE_TABLE}
     for step in steps:
-        out.line(step.sql.rstrip(";") + ";")
+        out.line(step.sql.rstrip(";") + ";" + _lock_note(step, new_tables))
 
 
 def _role_text(role: replicas.ServerRole) -> str:

@@ -84,7 +84,7 @@ async def test_warm_start_runs_a_constant_number_of_statements(backend: str, tmp
     catalog = [
         s
         for s in counted
-        if any(w in s for w in ("information_schema", "sqlite_", "pg_indexes", "pg_trigger"))
+        if any(w in s for w in ("information_schema", "sqlite_", "pg_index", "pg_trigger"))
         and "information_schema.schemata WHERE schema_name = %s" not in s
     ]
     # Two reads of tables, columns and indexes (MySQL: and one of the database's collation), one of the counter

@@ -143,6 +143,16 @@ _MYSQL_CODES: dict[int, FailureClass] = {
 _PG_RUN_AGAIN = frozenset({"40001", "40P01"})
 _MYSQL_RUN_AGAIN = frozenset({1213, 1047})
 _MYSQL_NODE_NOT_READY = frozenset({1047})
+# The server cannot run an ALTER in the ALGORITHM or LOCK form asked for (or knows no such form): the statement
+# ran not at all, and the next, less online form may be tried (schema migration's fallbacks).
+_MYSQL_FORM_REFUSED = frozenset(
+    {
+        1845,  # ER_ALTER_OPERATION_NOT_SUPPORTED: "LOCK=NONE is not supported for this operation. Try ..."
+        1846,  # ER_ALTER_OPERATION_NOT_SUPPORTED_REASON: "ALGORITHM=INSTANT is not supported. Reason: ..."
+        1800,  # ER_UNKNOWN_ALTER_ALGORITHM: an older server knows no ALGORITHM=INSTANT
+        1801,  # ER_UNKNOWN_ALTER_LOCK
+    }
+)
 
 # SQLite: extended result codes first, then the primary code (the low byte). https://sqlite.org/rescode.html
 _SQLITE_CONSTRAINT_DATATYPE = 3091  # STRICT table, value of the wrong type (no name in Python 3.11's sqlite3)
@@ -257,6 +267,11 @@ def node_not_ready(exc: BaseException) -> bool:
     """Whether exc says this Galera node takes no statement now: its connections are of no use until it has
     joined again, so the engine drops them and opens new ones on a node that is ready."""
     return bool(_mysql_codes(exc) & _MYSQL_NODE_NOT_READY)
+
+
+def online_form_refused(exc: BaseException) -> bool:
+    """Whether MySQL/MariaDB refused an ALTER's ALGORITHM= or LOCK= form (and ran nothing of it)."""
+    return bool(_mysql_codes(exc) & _MYSQL_FORM_REFUSED)
 
 
 def typed_error(failure: FailureClass, message: str) -> DataLayerError:

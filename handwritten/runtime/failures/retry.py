@@ -1,9 +1,9 @@
 """The one retry loop: keep_trying() runs a call again while its failure says another try may succeed, with a
 growing (or steady), jittered pause, until a number of tries or a time runs out; then the last failure is raised.
 
-Its users: retried() below (a facade method after a rolled-back transaction), the migration lock row waiting
-for its holder (schema/lock.py), and the first connection to a database a standby has not replayed yet
-(connecting/bootstrap.py).
+Its users: retried() below (a facade method after a rolled-back transaction), the migration locks waiting
+for their holder (schema/lock.py), a migration ALTER whose lock wait ran out (schema/online.py), and the first
+connection to a database a standby has not replayed yet (connecting/bootstrap.py).
 
 Running a method again after the database rolled back its one transaction (failures.rolled_back):
 

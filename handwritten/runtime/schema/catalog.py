@@ -24,6 +24,9 @@ class LiveSchema:
     # MySQL only: table -> text column -> its collation, and the database's default collation.
     collations: dict[str, dict[str, str]] = field(default_factory=dict)
     database_collation: str | None = None
+    # PostgreSQL only: table -> indexes a failed or cancelled CREATE INDEX CONCURRENTLY left unusable
+    # (pg_index.indisvalid false): no query uses them, writes still maintain them; migration rebuilds them.
+    invalid_indexes: dict[str, set[str]] = field(default_factory=dict)
 
 
 async def read_live_schema(conn: AsyncConnection) -> LiveSchema:
@@ -67,12 +70,18 @@ async def read_live_schema(conn: AsyncConnection) -> LiveSchema:
             )
         )
         index_rows = await conn.execute(
-            text("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema()")
+            text(
+                "SELECT t.relname, i.relname, x.indisvalid FROM pg_index AS x "
+                "JOIN pg_class AS i ON i.oid = x.indexrelid JOIN pg_class AS t ON t.oid = x.indrelid "
+                "WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+            )
         )
     for table, column, type_, *collation in rows:
         live.columns.setdefault(str(table), {})[str(column)] = str(type_).lower()
         if collation and collation[0] is not None:
             live.collations.setdefault(str(table), {})[str(column)] = str(collation[0])
-    for table, index in index_rows:
+    for table, index, *valid in index_rows:
         live.indexes.setdefault(str(table), set()).add(str(index))
+        if valid and not valid[0]:
+            live.invalid_indexes.setdefault(str(table), set()).add(str(index))
     return live

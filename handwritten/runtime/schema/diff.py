@@ -2,10 +2,18 @@
 
 Every view reads it: migrate() runs its migrated operations, plan_migration() and `sldb migrate --dry-run` list
 them, `sldb doctor` and `sldb introspect` report it table by table.
+
+A step on a table that already exists says whether the table's readers and writers go on while it runs
+(Operation.online). PostgreSQL builds such an index CONCURRENTLY (an invalid one a failed build left is dropped
+first) and adds a column with a moment's lock, without rewriting the table; MySQL/MariaDB adds a column with
+ALGORITHM=INSTANT and builds an index with ALGORITHM=INPLACE LOCK=NONE, each with the forms to fall back to when
+the server refuses (Operation.fallbacks); its widenings and conversions copy the table and hold writes. SQLite
+migrates in one write transaction: every step there on an existing table holds writes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,13 +31,14 @@ from sldb.handwritten.runtime.schema.hooks import BEFORE_CREATE
 
 
 class OpKind(StrEnum):
-    """What an operation is about. Migration runs the first seven; the last four are only reported."""
+    """What an operation is about. Migration runs the first eight; the last four are only reported."""
 
     CONVERT_DATABASE = "convert_database"  # MySQL: the database's default collation becomes the exact one
     CONVERT_TABLE = "convert_table"  # MySQL: an existing table's text columns get the exact collation
     CREATE_TABLE = "create_table"  # a table the database lacks (create_all, with its indexes)
     ADD_COLUMN = "add_column"  # a column an existing table lacks
     WIDEN_COLUMN = "widen_column"  # MySQL: FLOAT -> DOUBLE, TEXT -> LONGTEXT
+    DROP_INVALID_INDEX = "drop_invalid_index"  # PostgreSQL: what a failed CREATE INDEX CONCURRENTLY left
     BEFORE_CREATE = "before_create"  # the preparation an index's spec names, run just before it is created
     CREATE_INDEX = "create_index"  # an index the database lacks
     TYPE_DIFFERENCE = "type_difference"  # a live column type migration leaves as it is
@@ -65,6 +74,8 @@ class Operation:
     sql: str = ""  # the statement migration runs ("-- ..." for a before_create step); "" when only reported
     type_difference: TypeDifference | None = None  # WIDEN_COLUMN and TYPE_DIFFERENCE
     hook: str | None = None  # BEFORE_CREATE: the registered preparation's name
+    online: bool = True  # the table's readers and writers go on while it runs (at most a moment's lock)
+    fallbacks: tuple[str, ...] = ()  # MySQL: the forms run, in order, when the server refuses the online sql
 
 
 @dataclass(frozen=True)
@@ -155,7 +166,9 @@ def compare(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> SchemaDif
         if have is None:
             operations.extend(_new_table(table, dialect))
         else:
-            operations.extend(_existing_table(table, have, live.indexes.get(table.name, set()), dialect))
+            indexes = live.indexes.get(table.name, set())
+            invalid = live.invalid_indexes.get(table.name, set())
+            operations.extend(_existing_table(table, have, indexes, invalid, dialect))
     extra = sorted(t for t in set(live.columns) - set(metadata.tables) if not t.startswith(LAYER_TABLE_PREFIX))
     operations.extend(Operation(OpKind.EXTRA_TABLE, name, name) for name in extra)
     return SchemaDiff(tuple(operations))
@@ -173,7 +186,7 @@ def _collations(metadata: MetaData, live: LiveSchema, dialect: Dialect) -> Itera
     for table in metadata.sorted_tables:
         if any(_inexact(column, live.collations.get(table.name, {}), exact) for column in table.columns):
             sql = f"ALTER TABLE {prep.format_table(table)} CONVERT TO CHARACTER SET utf8mb4 COLLATE {exact}"
-            yield Operation(OpKind.CONVERT_TABLE, table.name, exact, sql)
+            yield Operation(OpKind.CONVERT_TABLE, table.name, exact, sql, online=False)  # copies the table
 
 
 def _inexact(column: Column[object], live: dict[str, str], exact: str) -> bool:
@@ -190,6 +203,28 @@ def _create_index(table: Table, index: Index, dialect: Dialect) -> Operation:
     return Operation(OpKind.CREATE_INDEX, table.name, str(index.name), str(CreateIndex(index).compile(dialect=dialect)))
 
 
+def _build_index(table: Table, index: Index, dialect: Dialect) -> Operation:
+    """An index an existing table lacks, built beside its readers and writers where the backend can."""
+    plain = _create_index(table, index, dialect)
+    if dialect.name == "postgresql":  # migrate() runs it outside a transaction, as PostgreSQL requires
+        concurrent = re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX CONCURRENTLY ", plain.sql)
+        return Operation(OpKind.CREATE_INDEX, table.name, plain.name, concurrent)
+    if is_mysql(dialect):
+        online = f"{plain.sql} ALGORITHM=INPLACE LOCK=NONE"
+        return Operation(OpKind.CREATE_INDEX, table.name, plain.name, online, fallbacks=(plain.sql,))
+    return Operation(OpKind.CREATE_INDEX, table.name, plain.name, plain.sql, online=False)
+
+
+def _add_column(table: Table, column: Column[object], dialect: Dialect) -> Operation:
+    """A column an existing table lacks: a change of the catalog only (no default is volatile, so PostgreSQL
+    rewrites no row), whose moment's exclusive lock migrate() waits for only briefly."""
+    plain = add_column_sql(table, column, dialect)
+    if is_mysql(dialect):
+        fallbacks = (f"{plain}, ALGORITHM=INPLACE, LOCK=NONE", plain)
+        return Operation(OpKind.ADD_COLUMN, table.name, column.name, f"{plain}, ALGORITHM=INSTANT", fallbacks=fallbacks)
+    return Operation(OpKind.ADD_COLUMN, table.name, column.name, plain, online=dialect.name != "sqlite")
+
+
 def _new_table(table: Table, dialect: Dialect) -> Iterator[Operation]:
     """A table the database lacks: CREATE TABLE and its indexes (no preparation: the new table is empty)."""
     yield Operation(
@@ -200,25 +235,32 @@ def _new_table(table: Table, dialect: Dialect) -> Iterator[Operation]:
 
 
 def _existing_table(
-    table: Table, have: dict[str, str], have_indexes: set[str], dialect: Dialect
+    table: Table, have: dict[str, str], have_indexes: set[str], invalid: set[str], dialect: Dialect
 ) -> Iterator[Operation]:
-    """An existing table: columns to add, then types to widen or report, then indexes to create, then extras."""
+    """An existing table: columns to add, then types to widen or report, then indexes to create (an invalid
+    one dropped first), then extras."""
     for column in table.columns:
         if column.name not in have:
-            yield Operation(OpKind.ADD_COLUMN, table.name, column.name, add_column_sql(table, column, dialect))
+            yield _add_column(table, column, dialect)
     for column in table.columns:
         if column.name in have:
             retyped = _retype(table, column, have[column.name], dialect)
             if retyped is not None:
                 yield retyped
+    sqlite = dialect.name == "sqlite"
     for index in _indexes(table):
-        if str(index.name) in have_indexes:
+        name = str(index.name)
+        if name in have_indexes and name not in invalid:
             continue
+        if name in invalid:
+            drop = f"DROP INDEX CONCURRENTLY IF EXISTS {dialect.identifier_preparer.quote(name)}"
+            yield Operation(OpKind.DROP_INVALID_INDEX, table.name, name, drop)
         hook_name = index.info.get(BEFORE_CREATE)
         if hook_name is not None:
             hook = extras_of(table.metadata).hook_named(str(hook_name))
-            yield Operation(OpKind.BEFORE_CREATE, table.name, str(index.name), f"-- {hook.description}", hook=hook.name)
-        yield _create_index(table, index, dialect)
+            about = f"-- {hook.description}"
+            yield Operation(OpKind.BEFORE_CREATE, table.name, name, about, hook=hook.name, online=not sqlite)
+        yield _build_index(table, index, dialect)
     for name in sorted(set(have) - {c.name for c in table.columns}):
         yield Operation(OpKind.EXTRA_COLUMN, table.name, name)
     wanted = {str(ix.name) for ix in table.indexes}
@@ -254,7 +296,7 @@ def _retype(table: Table, column: Column[object], live_type: str, dialect: Diale
         null = "NULL" if column.nullable else "NOT NULL"
         sql = f"ALTER TABLE {prep.format_table(table)} MODIFY COLUMN {prep.format_column(column)} {target} {null}"
         widened = TypeDifference(column.name, live_type, expected, "narrower; migration widens it")
-        return Operation(OpKind.WIDEN_COLUMN, table.name, column.name, sql, type_difference=widened)
+        return Operation(OpKind.WIDEN_COLUMN, table.name, column.name, sql, type_difference=widened, online=False)
     note = _left_as_it_is(live_type, expected, dialect)
     if note is None:
         return None

@@ -4,7 +4,8 @@ Whoever knows the tables registers each by name in its SchemaExtras (extras.py; 
 The checker (codegen/check.py) refuses a name the plugin's extras do not hold; the
 generated model carries the name in the index's info (`Index(..., info={"before_create": ...})`); compare()
 plans the preparation as a step of its own just before the CREATE INDEX, and migrate() runs it on the
-migration's connection, in the same transaction. A new table is created empty, with its indexes, and needs none.
+migration's connection, in a transaction of its own (online.py; SQLite: in the migration's one transaction).
+A new table is created empty, with its indexes, and needs none.
 
 This module loads no database code (the checker imports it).
 """

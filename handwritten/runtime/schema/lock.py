@@ -1,6 +1,10 @@
 """The lock that lets one starter at a time migrate, across processes, machines and Galera nodes.
 
-- PostgreSQL: a transaction-level advisory lock (pg_advisory_xact_lock), ending with the migration's transaction.
+- PostgreSQL: a session-level advisory lock on the migration's connection, as the migration runs in several
+  transactions (and CREATE INDEX CONCURRENTLY in none). It is taken by polling pg_try_advisory_lock, not by
+  waiting in pg_advisory_lock: a starter waiting inside a statement holds a snapshot, CREATE INDEX CONCURRENTLY
+  waits for every older snapshot to end, and holder and waiter would deadlock. It is released at the end, or
+  the connection is closed (which releases it) rather than returned to the pool holding it.
 - MySQL / MariaDB: GET_LOCK on the migration's connection.
 - SQLite: nothing more; the migration's first statement begins with BEGIN IMMEDIATE (engine.py), one writer.
 - MariaDB Galera: GET_LOCK is node-local (two starters on two nodes both hold it at once, as
@@ -59,8 +63,8 @@ async def migration_lock(conn: AsyncConnection) -> AsyncIterator[None]:
     """Hold the migration lock of conn's database while the block runs (the block commits or rolls back)."""
     dialect = conn.dialect.name
     if dialect == "postgresql":
-        await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
-        yield
+        async with _advisory_lock(conn):
+            yield
     elif is_mysql(dialect):
         if await is_galera(conn):
             async with _row_lock(conn, LOCK_NAME):
@@ -70,6 +74,50 @@ async def migration_lock(conn: AsyncConnection) -> AsyncIterator[None]:
                 yield
     else:
         yield
+
+
+class _HeldByAnother(Exception):
+    """pg_try_advisory_lock said no: another starter holds the lock."""
+
+
+@contextlib.asynccontextmanager
+async def _advisory_lock(conn: AsyncConnection) -> AsyncIterator[None]:
+    """PostgreSQL's form: a session-level advisory lock, polled for (see the module's note)."""
+    params = {"k": ADVISORY_LOCK_KEY}
+
+    async def take() -> None:
+        got = (await conn.execute(text("SELECT pg_try_advisory_lock(:k)"), params)).scalar()
+        await conn.commit()
+        if not got:
+            raise _HeldByAnother
+
+    held = True
+    try:
+        await keep_trying(
+            take,
+            lambda exc: isinstance(exc, _HeldByAnother),
+            Backoff(RETRY_SECONDS, doubling=False, within_seconds=LOCK_TIMEOUT_SECONDS),
+        )
+    except _HeldByAnother:
+        held = False
+        log.warning("could not take the migration lock within %ds; migrating without it", LOCK_TIMEOUT_SECONDS)
+    try:
+        yield
+    finally:
+        if held:
+            await _advisory_unlock(conn, params)
+
+
+async def _advisory_unlock(conn: AsyncConnection, params: dict[str, int]) -> None:
+    try:
+        if conn.in_transaction():
+            await conn.rollback()
+        await conn.execute(text("SELECT pg_advisory_unlock(:k)"), params)
+        await conn.commit()
+    except Exception as exc:
+        # Back in the pool the lock would keep every later starter waiting: its session ends instead.
+        log.warning("could not release the migration lock (%s); closing its connection", cause_text(exc))
+        await conn.invalidate()
 
 
 @contextlib.asynccontextmanager

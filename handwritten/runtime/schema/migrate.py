@@ -9,14 +9,19 @@ Migration only adds: missing tables (create_all on them), missing columns (ALTER
 missing indexes (each after the preparation its spec names in `before_create`, migration_hooks), and on
 MySQL/MariaDB the lossless widenings FLOAT -> DOUBLE and TEXT -> LONGTEXT and the conversion of the database
 and its tables to utf8mb4 with an exact (binary, no-pad) collation. It never drops, renames or narrows: extra
-tables, columns and indexes and other type differences are reported only. Concurrent starters are
-serialized by migration_lock: PostgreSQL advisory lock, MySQL GET_LOCK, a lock row on Galera, SQLite BEGIN
-IMMEDIATE.
+tables, columns and indexes and other type differences are reported only (the one drop: an INVALID index a
+failed concurrent build left on PostgreSQL, before it is built again). Concurrent starters are serialized by
+migration_lock: PostgreSQL advisory lock, MySQL GET_LOCK, a lock row on Galera, SQLite BEGIN IMMEDIATE.
+
+On PostgreSQL and MySQL/MariaDB the migration runs in three parts under the lock: one transaction creates the
+missing tables (empty, with their indexes); then each step on an existing table runs on its own, so that the
+table's readers and writers go on (online.py); last, the tables' after-migration steps in a transaction. SQLite
+runs all of it in its one write transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
 from sqlalchemy import MetaData, text
@@ -30,9 +35,12 @@ from sldb.handwritten.runtime.schema.catalog import read_live_schema
 from sldb.handwritten.runtime.schema.diff import Operation, OpKind, SchemaDiff, compare
 from sldb.handwritten.runtime.schema.extras import extras_of
 from sldb.handwritten.runtime.schema.lock import migration_lock
+from sldb.handwritten.runtime.schema.online import lock_waits_bounded, run_on_its_own
 from sldb.handwritten.runtime.schema.privileges import schema_behind
 
 log = layer_logger("migrate")
+
+RunStep = Callable[[AsyncConnection, MetaData, Operation], Awaitable[None]]
 
 
 class MigrationProgress(Protocol):
@@ -49,8 +57,9 @@ async def plan_migration(engine: AsyncEngine, metadata: MetaData) -> list[Operat
         return compare(metadata, await read_live_schema(conn), conn.dialect).migration
 
 
-def _batches(diff: SchemaDiff, steps: Sequence[Operation]) -> list[list[Operation]]:
-    """The steps in the order they run, grouped as they run together.
+def _parts(conn: AsyncConnection, diff: SchemaDiff, steps: Sequence[Operation]) -> tuple[list[list[Operation]], ...]:
+    """The steps in the order they run, grouped as they run together: those of the migration's transaction,
+    and those that each run on their own, after it (none on SQLite).
 
     The database's default collation first, so that the tables create_all makes inherit it; then every missing
     table with its indexes in one create_all (in dependency order); then each other step on its own.
@@ -58,7 +67,10 @@ def _batches(diff: SchemaDiff, steps: Sequence[Operation]) -> list[list[Operatio
     created = [s for s in steps if diff.creates_table(s)]
     first = [[s] for s in steps if s.kind is OpKind.CONVERT_DATABASE]
     rest = [[s] for s in steps if s.kind is not OpKind.CONVERT_DATABASE and not diff.creates_table(s)]
-    return [*first, *([created] if created else []), *rest]
+    together = [*first, *([created] if created else [])]
+    if conn.dialect.name == "sqlite":
+        return [*together, *rest], []
+    return together, rest
 
 
 class _Refused(Exception):
@@ -76,7 +88,7 @@ def _refusal(exc: BaseException) -> bool:
     )
 
 
-async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Operation]) -> bool:
+async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Operation], run_step: RunStep) -> bool:
     """Run one batch; False (logged) when a single step failed. create_all failing fails the migration, and a
     step refused for want of a privilege stops it (_Refused): the other steps would be refused too."""
     if batch[0].kind is OpKind.CREATE_TABLE:
@@ -90,11 +102,7 @@ async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Oper
         return True
     (step,) = batch
     try:
-        if conn.dialect.name == "postgresql":  # a failing statement would abort the whole transaction
-            async with conn.begin_nested():
-                await _run_step(conn, metadata, step)
-        else:
-            await _run_step(conn, metadata, step)
+        await run_step(conn, metadata, step)
         return True
     except Exception as exc:
         if _refusal(exc):
@@ -103,6 +111,14 @@ async def _run_batch(conn: AsyncConnection, metadata: MetaData, batch: list[Oper
             "migration step failed and was skipped: %s (%s: %s)", step.sql, classify(exc).value, cause_text(exc)
         )
         return False
+
+
+async def _in_the_transaction(conn: AsyncConnection, metadata: MetaData, step: Operation) -> None:
+    if conn.dialect.name == "postgresql":  # a failing statement would abort the whole transaction
+        async with conn.begin_nested():
+            await _run_step(conn, metadata, step)
+    else:
+        await _run_step(conn, metadata, step)
 
 
 async def _run_step(conn: AsyncConnection, metadata: MetaData, step: Operation) -> None:
@@ -116,17 +132,17 @@ async def _run_step(conn: AsyncConnection, metadata: MetaData, step: Operation) 
 async def _run(
     conn: AsyncConnection,
     metadata: MetaData,
-    diff: SchemaDiff,
-    steps: Sequence[Operation],
+    batches: list[list[Operation]],
     progress: MigrationProgress | None,
+    run_step: RunStep,
 ) -> list[Operation]:
     """Run each step, telling progress as it starts and ends; a failing step is skipped. Returns the failed ones."""
     failed: list[Operation] = []
-    for batch in _batches(diff, steps):
+    for batch in batches:
         for step in batch:
             if progress is not None:
                 progress.started(step)
-        ok = await _run_batch(conn, metadata, batch)
+        ok = await _run_batch(conn, metadata, batch, run_step)
         if not ok:
             failed.extend(batch)
         for step in batch:
@@ -187,7 +203,12 @@ async def _migrate_locked(
             # Again under the lock: another starter may have migrated while this one waited.
             diff = compare(metadata, await read_live_schema(conn), conn.dialect)
             steps = _steps(diff, enable_auto_migration)
-            failed = await _run(conn, metadata, diff, steps, progress)
+            together, apart = _parts(conn, diff, steps)
+            failed = await _run(conn, metadata, together, progress, _in_the_transaction)
+            if apart:
+                await conn.commit()
+                async with lock_waits_bounded(conn):
+                    failed += await _run(conn, metadata, apart, progress, run_on_its_own)
             for after in extras_of(metadata).after_migration:  # what the tables register (counters)
                 try:
                     await after(conn, metadata, sorted(diff.new_tables))
