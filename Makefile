@@ -2,7 +2,7 @@
 PYTHON ?= python3
 SRC := codegen generated handwritten
 
-.PHONY: help install generate check spec-models lint typecheck test test-fast bench demo
+.PHONY: help install generate check spec-models lint typecheck test test-fast bench bench-anchors demo
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,9 @@ test-fast: ## the tests on SQLite only
 
 bench: ## throughput beside the raw drivers (not part of test)
 	$(PYTHON) -m tests.bench.run
+
+bench-anchors: ## ours beside SQLAlchemy ORM/Core, Tortoise, Piccolo and the pooled drivers (needs .[bench])
+	$(PYTHON) -m tests.bench.run --anchors
 
 demo: ## the main job on an embedded SQLite database
 	$(PYTHON) -m sldb.handwritten.cli demo

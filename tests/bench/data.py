@@ -201,9 +201,12 @@ async def _insert(raw: RawClient, sql: str, rows: list[tuple[Any, ...]]) -> None
             await tx.executemany(sql, rows[start : start + SEED_CHUNK])
 
 
+SEED = 20240601
+
+
 async def seed(raw: RawClient, data: Dataset) -> None:
     """Write the dataset through the raw driver and refresh the planner's statistics."""
-    rng = random.Random(20240601)
+    rng = random.Random(SEED)
     await _insert(raw, INSERT_RAW, _raw_rows(data, rng))
     await _insert(raw, INSERT_FILTERED, _filtered_rows(data, rng))
     await _insert(raw, INSERT_BOT, _bot_rows(data, rng))
@@ -215,15 +218,22 @@ async def seed(raw: RawClient, data: Dataset) -> None:
     await refresh_statistics(raw)
 
 
-async def refresh_statistics(raw: RawClient) -> None:
+async def seed_raw_copy(raw: RawClient, data: Dataset, table: str) -> None:
+    """The raw messages seed() writes (the same rows, so the same ids), into another table of the same columns."""
+    rows = _raw_rows(data, random.Random(SEED))  # raw messages are the first rows seed() draws
+    await _insert(raw, INSERT_RAW.replace("INSERT INTO raw_messages ", f"INSERT INTO {table} ", 1), rows)
+    await refresh_statistics(raw, (table,))
+
+
+async def refresh_statistics(raw: RawClient, tables: tuple[str, ...] = SEEDED_TABLES) -> None:
     """What the servers' own housekeeping does after a bulk load (PostgreSQL autovacuum, InnoDB persistent
     statistics), done now so every run plans on the same statistics. SQLite is left as the plugin leaves it:
     the data layer never runs ANALYZE there."""
     if isinstance(raw, PgClient):
-        for table in SEEDED_TABLES:
+        for table in tables:
             await raw.conn.execute(f"VACUUM ANALYZE {table}")
     elif isinstance(raw, MysqlClient):
-        await raw.rows("ANALYZE TABLE " + ", ".join(SEEDED_TABLES))
+        await raw.rows("ANALYZE TABLE " + ", ".join(tables))
 
 
 async def remove_added_rows(raw: RawClient, data: Dataset) -> None:

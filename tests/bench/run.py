@@ -26,6 +26,8 @@ from tests.bench import data, growth, measure, paths, plans, report, startup
 # A pipe (make, CI) gets a wide table rather than rich's 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 150)
 STARTUP = "startup"
+ANCHOR_ROWS = 20_000  # tests/bench/anchors.py: a copy of raw_messages per contender, seeded alike
+ANCHOR_ROUNDS = 5
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,9 +39,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seconds", type=float, default=1.0, help="time per side and path (default 1.0)")
     parser.add_argument("--calls", type=int, default=None, help="a fixed number of calls per side and path instead")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds in which ours and raw alternate (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="rounds in which the sides take turns (default 3; 5 with --anchors)"
+    )
     parser.add_argument("--warmup", type=int, default=10, help="untimed calls per side before timing (default 10)")
-    parser.add_argument("--rows", type=int, default=100_000, help="raw messages seeded (default 100000)")
+    parser.add_argument(
+        "--rows", type=int, default=None, help="raw messages seeded (default 100000; 20000 with --anchors)"
+    )
     parser.add_argument("--groups", type=int, default=20, help="chat groups the rows are spread over (default 20)")
     parser.add_argument("--batch", type=int, default=100, help="messages per save_raw_messages call (default 100)")
     parser.add_argument(
@@ -65,7 +71,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="replica mode: read throughput of the replica-marked methods with these standby counts, e.g. 0,1,2 "
         "(private servers; see tests/bench/replicas.py)",
     )
+    parser.add_argument(
+        "--anchors",
+        action="store_true",
+        help="anchor mode: ours beside SQLAlchemy ORM and Core, Tortoise ORM, Piccolo and the pooled driver on "
+        "save_raw_message and get_recent_raw_messages(50) (see tests/bench/anchors.py)",
+    )
     args = parser.parse_args(argv)
+    if args.rows is None:
+        args.rows = ANCHOR_ROWS if args.anchors else 100_000
+    if args.rounds is None:
+        args.rounds = ANCHOR_ROUNDS if args.anchors else 3
     if args.rows < 1000 or args.groups < 1 or args.batch < 1 or args.rounds < 1:
         parser.error("--rows must be at least 1000; --groups, --batch and --rounds at least 1")
     return args
@@ -219,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(replicas_async(args))
     if args.growth:
         return asyncio.run(growth_async(args))
+    if args.anchors:
+        from tests.bench import anchors  # imports Tortoise ORM and Piccolo only when they run
+
+        return asyncio.run(anchors.anchors_async(args, console))
     return asyncio.run(main_async(args))
 
 
