@@ -77,6 +77,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="anchor mode: ours beside SQLAlchemy ORM and Core, Tortoise ORM, Piccolo and the pooled driver on "
         "save_raw_message and get_recent_raw_messages(50) (see tests/bench/anchors.py)",
     )
+    parser.add_argument(
+        "--online",
+        type=int,
+        default=0,
+        help="online mode: this layer's first start and an upgrade on a database of this many raw messages while "
+        "another process inserts every 10 ms (see tests/bench/online.py)",
+    )
     args = parser.parse_args(argv)
     if args.rows is None:
         args.rows = ANCHOR_ROWS if args.anchors else 100_000
@@ -215,6 +222,20 @@ async def growth_async(args: argparse.Namespace) -> int:
     return 0
 
 
+async def online_async(args: argparse.Namespace) -> int:
+    from tests.bench import online
+
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    started = time.perf_counter()
+    results = await online.run_online(backends, args.online, args.sqlite_dir, console)
+    path = (
+        args.json if args.json != data.DEFAULT_DIR / "bench-results.json" else data.DEFAULT_DIR / "online-results.json"
+    )
+    report.write_json(path, {"machine": report.machine(), "size": args.online, "backends": results})
+    console.print(f"{time.perf_counter() - started:.0f} s in all; JSON written to {path}")
+    return 0
+
+
 async def replicas_async(args: argparse.Namespace) -> int:
     from tests.bench import replicas
 
@@ -235,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(replicas_async(args))
     if args.growth:
         return asyncio.run(growth_async(args))
+    if args.online:
+        return asyncio.run(online_async(args))
     if args.anchors:
         from tests.bench import anchors  # imports Tortoise ORM and Piccolo only when they run
 

@@ -1,0 +1,204 @@
+"""`python -m tests.bench.run --online 1000000`: this layer's start on a grown database while another instance writes.
+
+Per backend, on `sldb_bench`:
+1. The database is laid out as the plugin's own layer leaves it: the manager creates the schema, then this
+   layer's additions are taken away (the counter triggers and tables, the text key and ingest key columns and
+   their indexes), and SIZE raw messages (with filtered and bot messages, jargon, reviews) are written.
+2. **first start**: a second process (online_writer.py) inserts one message every 10 ms with a bare driver;
+   after PAUSE seconds the manager starts for the first time on that database; PAUSE seconds later the writer
+   stops.
+3. **upgrade**: the same with a database that lacks one index and one column of raw_messages (a new release
+   adding them): the manager starts again while the writer writes.
+For each step: start()'s duration, the writer's median and maximum insert latency before, during and after the
+start, the inserts the server refused (with their error codes: a deadlock the migration caused loses that
+instance's message), whether every acknowledged insert is there, and whether the counters are exact. No figure is asserted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import MetaData, text
+from sqlalchemy.schema import DropIndex, DropTable
+
+from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base
+from sldb.handwritten.tables import counters
+from sldb.handwritten.tables.counter_tallies import COUNTER_TABLES
+from tests.bench import data, growth
+
+PAUSE_SECONDS = 3.0
+ADDED_COLUMNS = {"raw_messages": "ingest_key", "jargon": "content_key"}  # this layer's, not the plugin's
+UPGRADE_INDEX = ("raw_messages", "idx_raw_timestamp")
+UPGRADE_COLUMN = ("raw_messages", "ingest_key")
+
+
+def _indexes_on(metadata: MetaData, table: str, column: str) -> list[Any]:
+    return [ix for ix in metadata.tables[table].indexes if column in ix.columns]
+
+
+async def _take_away(manager: SQLAlchemyDatabaseManager, columns: dict[str, str], indexes: list[Any]) -> None:
+    """Drop the given indexes and columns (and, with the columns, every index on them)."""
+    assert manager.engine is not None
+    metadata = manager.engine.metadata
+    async with manager.engine.engine.begin() as conn:
+        for index in indexes:
+            await conn.execute(DropIndex(index))
+        for table, column in columns.items():
+            for index in _indexes_on(metadata, table, column):
+                if index not in indexes:
+                    await conn.execute(DropIndex(index))
+            await conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+
+
+async def _as_the_plugin_left_it(manager: SQLAlchemyDatabaseManager) -> None:
+    assert manager.engine is not None
+    async with manager.engine.engine.begin() as conn:
+        await counters._drop(conn, await counters._installed(conn))
+        for name in COUNTER_TABLES:
+            await conn.execute(DropTable(Base.metadata.tables[name]))
+    await _take_away(manager, ADDED_COLUMNS, [])
+
+
+def _latencies(lines: list[tuple[float, float]], start: float, end: float) -> dict[str, dict[str, float]]:
+    phases = {
+        "before": [ms for t, ms in lines if t < start],
+        "during": [ms for t, ms in lines if start <= t <= end],
+        "after": [ms for t, ms in lines if t > end],
+    }
+    return {
+        name: {"median_ms": round(statistics.median(v), 2), "max_ms": round(max(v), 1), "inserts": len(v)}
+        for name, v in phases.items()
+        if v
+    }
+
+
+async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDatabaseManager) -> dict[str, Any]:
+    """Start manager while the writer writes; what the writer saw and what start took."""
+    out_file = folder / f"online-{backend}-{name}.log"
+    writer = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.bench.online_writer",
+        backend,
+        str(folder),
+        data.MAIN_DATABASE,
+        str(out_file),
+        name,
+        env={**os.environ},
+    )
+    try:
+        await asyncio.sleep(PAUSE_SECONDS)
+        started = time.monotonic()
+        await manager.start()
+        ended = time.monotonic()
+        await asyncio.sleep(PAUSE_SECONDS)
+    finally:
+        writer.terminate()
+        await writer.wait()
+    lines = [line.split() for line in out_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out_file.unlink()
+    rows = [line for line in lines if line[1] != "failed"]
+    failed = [line[2] for line in lines if line[1] == "failed"]
+    acked = [message_id for _, _, message_id in rows]
+    async with manager.reading() as conn:
+        present = (
+            await conn.execute(text("SELECT count(*) FROM raw_messages WHERE message_id LIKE :p"), {"p": f"{name}-%"})
+        ).scalar_one()
+    exact = True
+    try:
+        from tests.growth.test_counters import assert_exact
+
+        await assert_exact(manager)
+    except AssertionError:
+        exact = False
+    return {
+        "start_seconds": round(ended - started, 2),
+        "writer": _latencies([(float(t), float(ms)) for t, ms, _ in rows], started, ended),
+        "acknowledged": len(acked),
+        "failed": len(failed),
+        "failed_codes": sorted(set(failed)),
+        "present": int(present),
+        "counters_exact": exact,
+    }
+
+
+async def one_backend(backend: str, size: int, folder: Path, console: Console) -> dict[str, Any]:
+    await data.remove_database(backend, folder, data.MAIN_DATABASE)
+    settings = data.bench_settings(backend, folder, data.MAIN_DATABASE)
+    manager = SQLAlchemyDatabaseManager(settings)
+    await manager.start()
+    result: dict[str, Any] = {"size": size}
+    try:
+        await _as_the_plugin_left_it(manager)
+        await manager.stop()
+        raw = await data.open_raw(backend, folder, data.MAIN_DATABASE)
+        try:
+            result["seed_seconds"] = round(await growth.seed(raw, size), 1)
+        finally:
+            await raw.close()
+        console.print(f"[bold]{backend}[/bold]: {size:,} raw messages as the plugin's layer leaves them")
+        result["first start"] = await _step(backend, folder, "first", manager)
+        table, index_name = UPGRADE_INDEX
+        index = next(ix for ix in manager.engine.metadata.tables[table].indexes if ix.name == index_name)  # type: ignore[union-attr]
+        await _take_away(manager, dict([UPGRADE_COLUMN]), [index])
+        await manager.stop()
+        result["upgrade"] = await _step(backend, folder, "upgrade", manager)
+    finally:
+        await manager.stop()
+        await data.remove_database(backend, folder, data.MAIN_DATABASE)
+    return result
+
+
+def print_online(console: Console, results: dict[str, dict[str, Any]]) -> None:
+    table = Table(title="start() on a grown database while another instance inserts every 10 ms")
+    for column in (
+        "backend",
+        "rows",
+        "step",
+        "start() s",
+        "writer before",
+        "during",
+        "after",
+        "acked/present",
+        "refused",
+        "exact",
+    ):
+        table.add_column(column, justify="left" if column in ("backend", "step") else "right")
+
+    def cell(step: dict[str, Any], phase: str) -> str:
+        found = step["writer"].get(phase)
+        return f"{found['median_ms']} / {found['max_ms']} ms" if found else "—"
+
+    for backend, result in results.items():
+        for name in ("first start", "upgrade"):
+            step = result[name]
+            table.add_row(
+                backend,
+                f"{result['size']:,}",
+                name,
+                str(step["start_seconds"]),
+                cell(step, "before"),
+                cell(step, "during"),
+                cell(step, "after"),
+                f"{step['acknowledged']}/{step['present']}",
+                f"{step['failed']} {' '.join(map(str, step['failed_codes']))}".strip(),
+                "yes" if step["counters_exact"] else "NO",
+            )
+    console.print(table)
+    console.print("writer cells: median / maximum insert latency")
+
+
+async def run_online(backends: list[str], size: int, folder: Path, console: Console) -> dict[str, Any]:
+    folder.mkdir(parents=True, exist_ok=True)
+    results = {backend: await one_backend(backend, size, folder, console) for backend in backends}
+    print_online(console, results)
+    return results
