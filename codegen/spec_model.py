@@ -41,6 +41,10 @@ class IndexSpec(BaseModel):
     """
     Name of a registered preparation (handwritten/runtime/schema/hooks.py), run in the same transaction, before this index is created on an existing table.
     """
+    may_fail_on_duplicates: bool = False
+    """
+    A unique index added to a table that exists already: accept that its build fails where the rows hold duplicates (migration logs the failure, leaves the index out and tries again at the next start). The checker asks for this or before_create when such an index is added (codegen/applied.py).
+    """
 
 
 class UniqueConstraintSpec(BaseModel):

@@ -15,6 +15,7 @@ from sldb.handwritten.runtime.cluster import replicas
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.lifecycle import fallback
 from sldb.handwritten.runtime.schema.diff import Operation, OpKind
+from sldb.handwritten.runtime.schema.plan import PlannedStep, plan_steps
 
 
 def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
@@ -27,22 +28,26 @@ def pool_settings(settings: DatabaseSettings) -> dict[str, Any]:
     return pool
 
 
-def steps_json(steps: list[Operation]) -> list[dict[str, Any]]:
+def steps_json(planned: list[PlannedStep]) -> list[dict[str, Any]]:
     return [
         {
-            "kind": s.kind,
-            "table": s.table,
-            "name": s.name,
-            "sql": s.sql,
-            "online": s.online,
-            "fallbacks": [*s.fallbacks],
+            "kind": p.step.kind,
+            "table": p.step.table,
+            "name": p.step.name,
+            "sql": p.step.sql,
+            "online": p.online,
+            "lock": p.lock,
+            "rows": p.rows,
+            "touches": p.touches,
+            "fallbacks": [*p.step.fallbacks],
         }
-        for s in steps
+        for p in planned
     ]
 
 
-def _lock_note(step: Operation, new_tables: set[str]) -> str:
+def _lock_note(planned: PlannedStep, new_tables: set[str]) -> str:
     """Whether a step on an existing table lets its readers and writers go on (nothing uses a new table yet)."""
+    step = planned.step
     if not step.table or step.table in new_tables:
         return ""
     if not step.online:
@@ -50,15 +55,51 @@ def _lock_note(step: Operation, new_tables: set[str]) -> str:
     return "  -- online" + (" (a plainer form if the server refuses it)" if step.fallbacks else "")
 
 
-def print_plan(out: Output, steps: list[Operation]) -> None:
-    if not steps:
+def _about(step: Operation) -> str:
+    """What a step is about: the table, table.column or table.index, or the database's collation."""
+    if not step.table:
+        return f"database ({step.name})"
+    return step.table if step.name == step.table else f"{step.table}.{step.name}"
+
+
+def _rows_text(rows: int | None) -> str:
+    return "unknown" if rows is None else f"{rows:,}"
+
+
+def _plan_rows(planned: list[PlannedStep], new_tables: set[str]) -> list[tuple[str, ...]]:
+    """One row per step on an existing table or the database; one per new table, its indexes folded in."""
+    indexes = Counter(
+        p.step.table for p in planned if p.step.kind is OpKind.CREATE_INDEX and p.step.table in new_tables
+    )
+    rows: list[tuple[str, ...]] = []
+    for p in planned:
+        step = p.step
+        if step.table in new_tables and step.kind is not OpKind.CREATE_TABLE:
+            continue  # an index of a new table: folded into its table's row
+        kind = str(step.kind)
+        if step.kind is OpKind.CREATE_TABLE and indexes[step.table]:
+            kind += f" (+{indexes[step.table]} indexes)"
+        online = "new table" if step.table in new_tables else ("yes" if p.online else "no: holds writes")
+        rows.append((kind, _about(step), online, p.lock, p.touches, _rows_text(p.rows)))
+    return rows
+
+
+def print_plan(out: Output, planned: list[PlannedStep]) -> None:
+    """The steps as a table (what each locks, whether it is online, the rows of its table), then their DDL."""
+    if not planned:
         out.line("start-up would change nothing")
         return
-    kinds = Counter(step.kind for step in steps)
-    out.line(f"start-up would run {len(steps)} step(s) ({', '.join(f'{n} {k}' for k, n in kinds.items())}):")
-    new_tables = {step.table for step in steps if step.kind is OpKind.CREATE_TABLE}
-    for step in steps:
-        out.line(step.sql.rstrip(";") + ";" + _lock_note(step, new_tables))
+    new_tables = {p.step.table for p in planned if p.step.kind is OpKind.CREATE_TABLE}
+    out.table(
+        ["step", "on", "online", "lock", "touches", "rows"],
+        _plan_rows(planned, new_tables),
+        title="the plan (rows: PostgreSQL and MySQL estimate them from their statistics; SQLite counts)",
+        right=1,
+    )
+    kinds = Counter(p.step.kind for p in planned)
+    out.line(f"start-up would run {len(planned)} step(s) ({', '.join(f'{n} {k}' for k, n in kinds.items())}):")
+    for p in planned:
+        out.line(p.step.sql.rstrip(";") + ";" + _lock_note(p, new_tables))
 
 
 def _role_text(role: replicas.ServerRole) -> str:
@@ -69,9 +110,10 @@ def _role_text(role: replicas.ServerRole) -> str:
 
 async def _doctor(args: argparse.Namespace, out: Output) -> int:
     settings = settings_of(args)
-    found = await inspect_live(settings)
+    found = await inspect_live(settings, with_rows=True)
     diff = comparison(found)  # start-up's plan (plan_migration without a second read) and the report
-    diffs, steps = diff.tables(), diff.migration
+    diffs = diff.tables()
+    planned = plan_steps(diff.migration, found.dialect, found.rows)
     pool = pool_settings(settings)
     pending = None
     roles: list[replicas.ServerRole] = []
@@ -94,7 +136,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             "tables_live": len(found.live.columns),
             "counts": diff_counts(diffs),
             "tables": diff_json(diffs),
-            "plan": steps_json(steps),
+            "plan": steps_json(planned),
             "fallback": pending.as_json() if pending is not None else None,
             "hosts": [role.as_json() for role in roles],
         }
@@ -125,7 +167,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
         show_header=False,
     )
     print_differences(out, diffs, "differences from the specs")
-    print_plan(out, steps)
+    print_plan(out, planned)
     return 0
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sldb.codegen.pipeline import ROOT, project_of
+from sldb.codegen.applied import LOCK_FILE, lock_is_stale, write_lock
+from sldb.codegen.model import build
+from sldb.codegen.pipeline import ROOT, checked
 from sldb.codegen.render import render
 from sldb.codegen.write import Changes, diff, stale, write
 from sldb.handwritten.cli.output import CliError, Output
@@ -22,6 +24,7 @@ class Generated:
     tables: int
     changes: Changes
     diff: str = ""
+    stale_lock: tuple[str, ...] = ()  # check: the specs' lock, when generate would rewrite it
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -44,13 +47,17 @@ def run_generator(schema_dir: Path, out_dir: Path, *, write_files: bool) -> Gene
     """Load, check, model and render the specs; then write out_dir, or only compare with it."""
     if not schema_dir.is_dir():
         raise CliError(f"no spec folder at {schema_dir}")
-    project = project_of(schema_dir)
+    loaded = checked(schema_dir)
+    project = build(loaded)
     config = ROOT / "pyproject.toml"
     files = render(project, config if config.exists() else None)
     counts = (len(project.domains), len(project.facades), len(project.tables))
     if write_files:
-        return Generated(*counts, write(files, out_dir))
-    return Generated(*counts, stale(files, out_dir), diff(files, out_dir))
+        changes = write(files, out_dir)
+        write_lock(schema_dir, loaded)  # what the next change of the specs is checked against
+        return Generated(*counts, changes)
+    stale_lock = (f"{schema_dir.name}/{LOCK_FILE}",) if lock_is_stale(schema_dir, loaded) else ()
+    return Generated(*counts, stale(files, out_dir), diff(files, out_dir), stale_lock)
 
 
 def print_generated(out: Output, result: Generated, out_dir: Path) -> None:
@@ -86,7 +93,7 @@ def run_generate(args: argparse.Namespace, out: Output) -> int:
 def run_check(args: argparse.Namespace, out: Output) -> int:
     schema_dir, out_dir = codegen_dirs(args)
     result = run_generator(schema_dir, out_dir, write_files=False)
-    stale_files = [*result.changes.written, *result.changes.removed]
+    stale_files = [*result.changes.written, *result.changes.removed, *result.stale_lock]
     out.json({**result.summary(), "stale": stale_files, "up_to_date": not stale_files})
     out.table(
         ["specs", "tables", "files up to date", "stale"],

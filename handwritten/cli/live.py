@@ -19,7 +19,9 @@ from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
-from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema
+from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema, read_row_estimates
+from sldb.handwritten.runtime.schema.diff import compare
+from sldb.handwritten.runtime.schema.plan import tables_altered
 
 
 def models_metadata() -> MetaData:
@@ -41,6 +43,7 @@ class LiveDatabase:
     dialect: Dialect
     live: LiveSchema = field(default_factory=LiveSchema)
     missing: str = ""  # what is not there yet, for people: "database x", "schema y", "file z"
+    rows: dict[str, int | None] = field(default_factory=dict)  # with_rows: the rows of each table the plan alters
 
     @property
     def server(self) -> str:
@@ -83,8 +86,9 @@ def _names(settings: DatabaseSettings) -> tuple[str, str | None]:
     return settings.postgresql_database, settings.postgresql_schema
 
 
-async def inspect_live(settings: DatabaseSettings) -> LiveDatabase:
-    """Connect (creating nothing), identify the server and read the live schema."""
+async def inspect_live(settings: DatabaseSettings, with_rows: bool = False) -> LiveDatabase:
+    """Connect (creating nothing), identify the server and read the live schema; with_rows, also the rows of
+    each existing table start-up's migration would alter (estimated from the catalog; counted on SQLite)."""
     database, schema = _names(settings)
     engine = reading_engine(settings)
     try:
@@ -101,7 +105,8 @@ async def inspect_live(settings: DatabaseSettings) -> LiveDatabase:
                         backend, version, database, schema, False, conn.dialect, missing=f"schema {schema}"
                     )
                 live = await read_live_schema(conn)
-                return LiveDatabase(backend, version, database, schema, True, conn.dialect, live)
+                rows = await _rows_of_the_plan(conn, live) if with_rows else {}
+                return LiveDatabase(backend, version, database, schema, True, conn.dialect, live, rows=rows)
         except Exception as exc:
             if not _is_unknown_database(settings, exc):
                 raise connect_error(settings, exc) from None
@@ -109,6 +114,11 @@ async def inspect_live(settings: DatabaseSettings) -> LiveDatabase:
         return LiveDatabase(backend, version, database, schema, False, engine.dialect, missing=f"database {database}")
     finally:
         await engine.dispose()
+
+
+async def _rows_of_the_plan(conn: AsyncConnection, live: LiveSchema) -> dict[str, int | None]:
+    steps = compare(models_metadata(), live, conn.dialect).migration
+    return await read_row_estimates(conn, tables_altered(steps))
 
 
 async def _schema_exists(conn: AsyncConnection, schema: str) -> bool:

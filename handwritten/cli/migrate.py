@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from sqlalchemy import func, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.handwritten.cli.doctor import print_plan, steps_json
@@ -17,8 +17,10 @@ from sldb.handwritten.runtime.connecting import bootstrap
 from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
-from sldb.handwritten.runtime.schema.diff import Operation, OpKind
+from sldb.handwritten.runtime.schema.catalog import read_row_estimates
+from sldb.handwritten.runtime.schema.diff import Operation
 from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
+from sldb.handwritten.runtime.schema.plan import plan_steps, tables_altered
 
 
 class StepBar:
@@ -42,19 +44,15 @@ class StepBar:
         self.bar.advance(self.weight(step))
 
 
-async def _row_counts(engine: AsyncEngine, steps: list[Operation]) -> dict[str, int]:
-    """Rows of each existing table a step alters (a new table is empty; a database-wide step has no table)."""
-    tables = models_metadata().tables
-    created = {s.table for s in steps if s.kind is OpKind.CREATE_TABLE}
-    altered = sorted({s.table for s in steps if s.table in tables} - created)
-    counts: dict[str, int] = {}
+async def _rows(engine: AsyncEngine, steps: list[Operation]) -> dict[str, int | None]:
+    """Rows of each existing table a step alters, as the plan shows them (a new table is empty)."""
     async with engine.connect() as conn:
-        for name in altered:
-            counts[name] = int((await conn.execute(select(func.count()).select_from(tables[name]))).scalar_one())
-    return counts
+        return await read_row_estimates(conn, tables_altered(steps))
 
 
-async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Operation, bool]]:
+async def _run(
+    settings: DatabaseSettings, out: Output
+) -> tuple[list[tuple[Operation, bool]], Dialect, dict[str, int | None]]:
     try:
         await bootstrap.ensure_database(settings)
     except DatabaseUnavailableError as exc:
@@ -68,24 +66,25 @@ async def _run(settings: DatabaseSettings, out: Output) -> list[tuple[Operation,
             planned = await plan_migration(engine, metadata)
         except Exception as exc:
             raise connect_error(settings, exc) from None
-        rows = await _row_counts(engine, planned)
+        estimates = await _rows(engine, planned)
+        rows = {table: count or 0 for table, count in estimates.items()}
         with out.progress("migrating", total=sum(rows.get(s.table, 0) + 1 for s in planned) or 1) as bar:
             progress = StepBar(bar, rows)
             await migrate(engine, metadata, enable_auto_migration=True, progress=progress)
             bar.finish()
-        return progress.results
+        return progress.results, engine.dialect, estimates
     finally:
         await engine.dispose()
 
 
 async def _dry_run(settings: DatabaseSettings, out: Output) -> int:
-    found = await inspect_live(settings)
-    steps = comparison(found).migration
-    out.json({"url": describe(settings), "dry_run": True, "database_exists": found.exists, "plan": steps_json(steps)})
+    found = await inspect_live(settings, with_rows=True)
+    planned = plan_steps(comparison(found).migration, found.dialect, found.rows)
+    out.json({"url": describe(settings), "dry_run": True, "database_exists": found.exists, "plan": steps_json(planned)})
     out.line(f"{describe(settings)}  ({found.server}) — dry run, nothing is changed")
     if not found.exists:
         out.line(f"{found.missing} does not exist yet: migrate creates it first")
-    print_plan(out, steps)
+    print_plan(out, planned)
     return 0
 
 
@@ -93,13 +92,14 @@ def run_migrate(args: argparse.Namespace, out: Output) -> int:
     settings = settings_of(args)
     if args.dry_run:
         return asyncio.run(_dry_run(settings, out))
-    results = asyncio.run(_run(settings, out))
+    results, dialect, rows = asyncio.run(_run(settings, out))
     failed = [step for step, ok in results if not ok]
+    ran = plan_steps([step for step, _ in results], dialect, rows)
     out.json(
         {
             "url": describe(settings),
             "dry_run": False,
-            "steps": [{**steps_json([step])[0], "ok": ok} for step, ok in results],
+            "steps": [{**shown, "ok": ok} for shown, (_, ok) in zip(steps_json(ran), results, strict=True)],
             "failed": len(failed),
         }
     )
