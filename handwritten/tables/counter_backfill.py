@@ -27,8 +27,10 @@ again. SQLite admits one writer at a time (BEGIN IMMEDIATE): each batch is one s
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -55,6 +57,7 @@ class Batch:
 
 
 AfterBatch = Callable[[Batch], Awaitable[None]]
+T = TypeVar("T")
 
 
 def progress_ddl(dialect: str) -> str:
@@ -141,10 +144,28 @@ async def _one_batch(conn: AsyncConnection, batch: int) -> Batch | bool | None:
     return Batch(table, low, upper, count)
 
 
+async def _in_a_transaction(conn: AsyncConnection, batch: int) -> Batch | bool | None:
+    async with conn.begin():
+        return await _one_batch(conn, batch)
+
+
+async def _uncancelled(work: Coroutine[Any, Any, T]) -> T:
+    """work's result; cancelled meanwhile, work still ends (commits or rolls back) before the cancellation goes
+    on, so a connection is never left inside a transaction (SQLite's would hold the write lock)."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await asyncio.wait([task])
+        raise
+
+
 async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: AfterBatch | None = None) -> int:
     """Run batches until every counted table's backfill is finished; the number of batches committed.
 
     after_batch, when given, is awaited after each committed batch (tests interrupt the backfill there).
+    Cancelled, it stops after the batch in flight. Killed, that batch rolls back; either way the next run goes on
+    from the last batch committed.
     """
     done = 0
     async with engine.connect() as conn:
@@ -156,8 +177,7 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
             return 0
         await conn.rollback()
         while True:
-            async with conn.begin():
-                outcome = await _one_batch(conn, batch)
+            outcome = await _uncancelled(_in_a_transaction(conn, batch))
             if outcome is None:
                 break
             if isinstance(outcome, Batch):

@@ -106,9 +106,10 @@ def _pg_function(table: str) -> str:
             _pg_renamed(f"(SELECT * FROM {old_named}{moved}) AS moved"),
             "END IF;",
         ]
-    # While a backfill is unfinished (counters.py), the rows it still owes are left to it: the bounds are read
-    # under a share lock, which a backfill batch's update of them waits for (and the other way round). Finished,
-    # the one read is a plain one of a table of four rows.
+    # While a backfill is unfinished (counter_backfill.py), the rows it still owes are left to it: every progress
+    # row is share-locked, in key order, as a batch locks them all for update (so neither waits on the other
+    # crosswise), and the bounds are read after the lock, current. Finished, the one read is a plain one of a
+    # table of four rows.
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
 DECLARE
@@ -116,8 +117,9 @@ DECLARE
   sldb_hi bigint := 0;
 BEGIN
   IF EXISTS (SELECT 1 FROM {PROGRESS} WHERE NOT finished) THEN
+    PERFORM 1 FROM {PROGRESS} ORDER BY table_name FOR SHARE;
     SELECT done_upto, COALESCE(high_id, {TOP}) INTO sldb_lo, sldb_hi FROM {PROGRESS}
-      WHERE table_name = '{table}' FOR SHARE;
+      WHERE table_name = '{table}';
     IF NOT FOUND THEN
       sldb_lo := {TOP};
       sldb_hi := 0;
@@ -243,9 +245,11 @@ def _row_ddl(dialect: str) -> list[str]:
         if mysql:
             # The bounds of the table's unfinished backfill, read under a share lock: a current read (not the
             # transaction's snapshot) that a backfill batch's update of them waits for, and the other way round.
+            # Every progress row is locked, in key order as a batch locks them for update; no row: all counted.
             bounds = (
-                f"SELECT done_upto, COALESCE(high_id, {TOP}) INTO sldb_lo, sldb_hi FROM {PROGRESS} "
-                f"WHERE table_name = '{table}' LOCK IN SHARE MODE;"
+                f"SELECT COALESCE(MAX(CASE WHEN table_name = '{table}' THEN done_upto END), {TOP}), "
+                f"COALESCE(MAX(CASE WHEN table_name = '{table}' THEN COALESCE(high_id, {TOP}) END), 0) "
+                f"INTO sldb_lo, sldb_hi FROM {PROGRESS} LOCK IN SHARE MODE;"
             )
             work = f"{bounds} IF {counted} THEN {inner} END IF;"
             guard, end = (f"IF {when} THEN ", " END IF;") if when else ("", "")
