@@ -5,7 +5,8 @@ migrate`, copy and the fallback merge all find it with the tables:
 - before uk_chat_content is created on an existing jargon table, its duplicates are merged (jargon_dedupe.py);
 - after every migration, the counter triggers are present and the counters exact (counters.py); start-up
   looks first (counters.pending) and leaves a current schema alone;
-- after start-up, jargon rows an older version wrote get their text key (jargon_keys.py).
+- after start-up, jargon rows an older version wrote get their text key (jargon_keys.py), and the counters'
+  backfill runs its batches (counter_backfill.py).
 """
 
 from __future__ import annotations
@@ -24,5 +25,5 @@ SCHEMA_EXTRAS = SchemaExtras(
     },
     after_migration=(counters.after_migration,),
     pending=(counters.pending,),
-    after_start=(fill_jargon_keys,),
+    after_start=(fill_jargon_keys, counters.backfill_after_start),
 )

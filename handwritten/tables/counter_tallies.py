@@ -1,5 +1,5 @@
 """What the counters count: the counter tables, the counted tables, and each tally's keys and sums as expressions of
-a counted row; the statements that rebuild every counter from the counted tables (see counters.py).
+a counted row; the statements by which a backfill batch adds a range of rows to the counters (see counters.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 
-VERSION = 2
+VERSION = 3
 
 
 PREFIX = f"sldb_cnt{VERSION}_"
@@ -31,6 +31,10 @@ COUNTED = ("raw_messages", "filtered_messages", "bot_messages", "jargon")
 
 
 COUNTER_TABLES = (GROUPS, SENDERS, QUARTERS, CHATS)
+
+
+# The layer's own table of backfill progress, a row per counted table (counter_backfill.py).
+PROGRESS = "sldb_counter_backfill"
 
 
 QUARTER_SECONDS = 900
@@ -144,32 +148,61 @@ def trigger_names(dialect: str) -> set[str]:
     return row_triggers | updates | {f"{PREFIX}raw_messages_names"}
 
 
-def backfill_statements(dialect: str) -> list[str]:
-    """Rebuild every counter table from the counted tables, one INSERT ... SELECT each."""
-    where = " WHERE true" if dialect == "sqlite" else ""
-    statements: list[str] = []
-    for counter in (GROUPS, QUARTERS, CHATS):
-        tallies = [t for t in TALLIES if t.counter == counter]
-        keys = [name for name, _ in tallies[0].keys]
-        columns = list(dict.fromkeys(name for t in tallies for name, _ in t.sums))
-        parts = []
-        for tally in tallies:
-            sums = dict(tally.sums)
-            values = [f"{expr('r', dialect)} AS {name}" for name, expr in tally.keys]
-            values += [f"{sums[c]('r', dialect) if c in sums else '0'} AS {c}" for c in columns]
-            parts.append(f"SELECT {', '.join(values)} FROM {tally.source} AS r")
-        statements.append(f"DELETE FROM {counter}")
-        statements.append(
-            f"INSERT INTO {counter} ({', '.join(keys + columns)}) "
-            f"SELECT {', '.join(keys)}, {', '.join(f'SUM({c})' for c in columns)} FROM ({' UNION ALL '.join(parts)}) "
-            f"AS d{where} GROUP BY {', '.join(keys)}"
-        )
-    senders = (
-        f"INSERT INTO {SENDERS} (group_id, null_group, sender_id, message_count, sender_name) "
-        f"SELECT COALESCE(group_id, ''), group_id IS NULL, sender_id, COUNT(*), MAX(sender_name) "
-        f"FROM raw_messages{where} GROUP BY COALESCE(group_id, ''), group_id IS NULL, sender_id"
+def _range_select(tally: Tally, dialect: str, columns: list[str]) -> str:
+    """The sums per key of the rows of tally.source with id in (:lo, :hi], one row per key, keys in order."""
+    sums = dict(tally.sums)
+    keys = [name for name, _ in tally.keys]
+    values = [f"{expr('r', dialect)} AS {name}" for name, expr in tally.keys]
+    values += [f"{sums[c]('r', dialect) if c in sums else '0'} AS {c}" for c in columns]
+    rows = f"SELECT {', '.join(values)} FROM {tally.source} AS r WHERE r.id > :lo AND r.id <= :hi"
+    return (
+        f"SELECT {', '.join(keys)}, {', '.join(f'SUM({c}) AS {c}' for c in columns)} FROM ({rows}) AS d "
+        f"WHERE 1 = 1 GROUP BY {', '.join(keys)} ORDER BY {', '.join(keys)}"
     )
-    return [*statements, f"DELETE FROM {SENDERS}", senders]
+
+
+def _upsert(dialect: str, counter: str, keys: list[str], sets: dict[str, str], select: str) -> str:
+    """INSERT INTO counter the rows of select, adding to a key's row that exists; sets: column -> new value,
+    written with {old} and {new} for the row's value and the one inserted."""
+    columns = ", ".join([*keys, *sets])
+    if is_mysql(dialect):
+        assigned = ", ".join(
+            f"{counter}.{c} = " + v.format(old=f"{counter}.{c}", new=f"VALUES({c})") for c, v in sets.items()
+        )
+        return f"INSERT INTO {counter} ({columns}) SELECT * FROM ({select}) AS a ON DUPLICATE KEY UPDATE {assigned}"
+    old = "c.{c}" if dialect == "postgresql" else "{c}"
+    alias = " AS c" if dialect == "postgresql" else ""
+    assigned = ", ".join(f"{c} = " + v.format(old=old.format(c=c), new=f"excluded.{c}") for c, v in sets.items())
+    return f"INSERT INTO {counter}{alias} ({columns}) {select} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assigned}"
+
+
+def range_statements(dialect: str, source: str) -> list[str]:
+    """What the rows of source with id in (:lo, :hi] add to the counters: one aggregated upsert per tally (and
+    the senders' for raw_messages), taking the counter rows in key order."""
+    statements: list[str] = []
+    for tally in tallies_of(source):
+        columns = [name for name, _ in tally.sums]
+        keys = [name for name, _ in tally.keys]
+        statements.append(
+            _upsert(
+                dialect,
+                tally.counter,
+                keys,
+                dict.fromkeys(columns, "{old} + {new}"),
+                _range_select(tally, dialect, columns),
+            )
+        )
+    if source == "raw_messages":
+        greatest = "CASE WHEN {new} IS NULL THEN {old} WHEN {old} IS NULL OR {new} > {old} THEN {new} ELSE {old} END"
+        select = (
+            "SELECT g, ng, sender_id, COUNT(*) AS message_count, MAX(sender_name) AS sender_name FROM ("
+            "SELECT COALESCE(r.group_id, '') AS g, (r.group_id IS NULL) AS ng, r.sender_id, r.sender_name "
+            "FROM raw_messages AS r WHERE r.id > :lo AND r.id <= :hi) AS d "
+            "WHERE 1 = 1 GROUP BY g, ng, sender_id ORDER BY g, ng, sender_id"
+        )
+        sets = {"message_count": "{old} + {new}", "sender_name": greatest}
+        statements.append(_upsert(dialect, SENDERS, ["group_id", "null_group", "sender_id"], sets, select))
+    return statements
 
 
 def emptied_statements(source: str) -> list[str]:
@@ -184,4 +217,9 @@ def emptied_statements(source: str) -> list[str]:
             statements.append(f"DELETE FROM {tally.counter}")
     if source == "raw_messages":
         statements.append(f"DELETE FROM {SENDERS}")
+    # Nothing is left for the table's backfill to count (a backfill not yet measured counts from zero anyway).
+    statements.append(
+        f"UPDATE {PROGRESS} SET done_upto = high_id, finished = true "
+        f"WHERE table_name = '{source}' AND high_id IS NOT NULL"
+    )
     return statements

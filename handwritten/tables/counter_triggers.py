@@ -7,7 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
-from sldb.handwritten.tables.counter_tallies import COUNTED, PREFIX, SENDERS, Tally, emptied_statements, tallies_of
+from sldb.handwritten.tables.counter_tallies import (
+    COUNTED,
+    PREFIX,
+    PROGRESS,
+    SENDERS,
+    Tally,
+    emptied_statements,
+    tallies_of,
+)
+
+# The greatest BIGINT: the high end of a table's range while its backfill is not yet measured (all left to it).
+TOP = "9223372036854775807"
+# Whether the row r is counted by the triggers now: outside the range (done_upto, high_id] its backfill still
+# owes (PostgreSQL and MariaDB: the bounds read into sldb_lo, sldb_hi at the top of the trigger).
+_COUNTED_PG = "({r}id > sldb_hi OR {r}id <= sldb_lo)"
 
 
 def _pg_tally(tally: Tally, sources: Sequence[tuple[str, str]]) -> str:
@@ -54,7 +68,7 @@ def _pg_renamed(old: str) -> str:
     return (
         f"UPDATE {SENDERS} AS c SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
         "WHERE r.sender_id = c.sender_id AND (CASE WHEN c.null_group THEN r.group_id IS NULL "
-        "ELSE r.group_id = c.group_id END)) "
+        f"ELSE r.group_id = c.group_id END) AND {_COUNTED_PG.format(r='r.')}) "
         f"FROM (SELECT DISTINCT COALESCE(group_id, '') AS g, group_id IS NULL AS ng, sender_id, sender_name "
         f"FROM {old}) AS o "
         "WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
@@ -71,7 +85,9 @@ def _lines(statements: Sequence[str]) -> str:
 
 def _pg_function(table: str) -> str:
     tallies = tallies_of(table)
-    new, old = [("sldb_new", "1")], [("sldb_old", "-1")]
+    counted = _COUNTED_PG.format(r="")
+    new_rows, old_rows = (f"(SELECT * FROM {t} WHERE {counted})" for t in ("sldb_new", "sldb_old"))
+    new, old = [(new_rows, "1")], [(old_rows, "-1")]
     insert = [_pg_tally(t, new) for t in tallies]
     delete = [_pg_tally(t, old) for t in tallies]
     update = [_pg_tally(t, new + old) for t in tallies]
@@ -80,18 +96,35 @@ def _pg_function(table: str) -> str:
             " WHERE id IN (SELECT o.id FROM sldb_old AS o JOIN sldb_new AS n ON n.id = o.id "
             "WHERE (o.group_id, o.sender_id, o.sender_name) IS DISTINCT FROM (n.group_id, n.sender_id, n.sender_name))"
         )
-        insert.append(_pg_senders(_pg_sender_rows("sldb_new", "1")))
-        delete += [_pg_senders(_pg_sender_rows("sldb_old", "-1")), _pg_renamed("sldb_old")]
-        moved_rows = f"{_pg_sender_rows('sldb_new', '1', moved)} UNION ALL {_pg_sender_rows('sldb_old', '-1', moved)}"
+        new_named, old_named = f"{new_rows} AS sldb_n", f"{old_rows} AS sldb_o"
+        insert.append(_pg_senders(_pg_sender_rows(new_named, "1")))
+        delete += [_pg_senders(_pg_sender_rows(old_named, "-1")), _pg_renamed(old_named)]
+        moved_rows = f"{_pg_sender_rows(new_named, '1', moved)} UNION ALL {_pg_sender_rows(old_named, '-1', moved)}"
         update += [
-            f"IF EXISTS (SELECT 1 FROM sldb_old{moved}) THEN",
+            f"IF EXISTS (SELECT 1 FROM {old_named}{moved}) THEN",
             _pg_senders(moved_rows),
-            _pg_renamed(f"(SELECT * FROM sldb_old{moved}) AS moved"),
+            _pg_renamed(f"(SELECT * FROM {old_named}{moved}) AS moved"),
             "END IF;",
         ]
+    # While a backfill is unfinished (counter_backfill.py), the rows it still owes are left to it: every progress
+    # row is share-locked, in key order, as a batch locks them all for update (so neither waits on the other
+    # crosswise), and the bounds are read after the lock, current. Finished, the one read is a plain one of a
+    # table of four rows.
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
+DECLARE
+  sldb_lo bigint := {TOP};
+  sldb_hi bigint := 0;
 BEGIN
+  IF EXISTS (SELECT 1 FROM {PROGRESS} WHERE NOT finished) THEN
+    PERFORM 1 FROM {PROGRESS} ORDER BY table_name FOR SHARE;
+    SELECT done_upto, COALESCE(high_id, {TOP}) INTO sldb_lo, sldb_hi FROM {PROGRESS}
+      WHERE table_name = '{table}';
+    IF NOT FOUND THEN
+      sldb_lo := {TOP};
+      sldb_hi := 0;
+    END IF;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     {_lines(insert)}
   ELSIF TG_OP = 'DELETE' THEN
@@ -169,13 +202,26 @@ def _sender_add(dialect: str) -> str:
     )
 
 
-def _sender_remove() -> list[str]:
+def _row_counted(dialect: str, table: str, row_id: str) -> str:
+    """Whether the row of table with id row_id is counted by the triggers now (not owed to an unfinished
+    backfill); MariaDB's trigger has read the bounds into sldb_lo, sldb_hi first."""
+    if is_mysql(dialect):
+        return f"({row_id} > sldb_hi OR {row_id} <= sldb_lo)"
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {PROGRESS} AS b WHERE b.table_name = '{table}' AND {row_id} > b.done_upto "
+        f"AND {row_id} <= COALESCE(b.high_id, {TOP}))"
+    )
+
+
+def _sender_remove(dialect: str) -> list[str]:
     key = "group_id = COALESCE(OLD.group_id, '') AND null_group = (OLD.group_id IS NULL) AND sender_id = OLD.sender_id"
     same_group = "(CASE WHEN OLD.group_id IS NULL THEN r.group_id IS NULL ELSE r.group_id = OLD.group_id END)"
+    counted = _row_counted(dialect, "raw_messages", "r.id")
     return [
         f"UPDATE {SENDERS} SET message_count = message_count - 1 WHERE {key}",
         f"UPDATE {SENDERS} SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
-        f"WHERE r.sender_id = OLD.sender_id AND {same_group}) WHERE {key} AND sender_name = OLD.sender_name",
+        f"WHERE r.sender_id = OLD.sender_id AND {same_group} AND {counted}) "
+        f"WHERE {key} AND sender_name = OLD.sender_name",
         f"DELETE FROM {SENDERS} WHERE {key} AND message_count <= 0",
     ]
 
@@ -194,15 +240,27 @@ def _row_ddl(dialect: str) -> list[str]:
     def trigger(name: str, event: str, table: str, body: Iterable[str], when: str | None = None) -> None:
         statements.append(f"DROP TRIGGER IF EXISTS {name}")
         inner = " ".join(f"{p};" for p in body)
+        row_id = "OLD.id" if event == "DELETE" else "NEW.id"
+        counted = _row_counted(dialect, table, row_id)
         if mysql:
+            # The bounds of the table's unfinished backfill, read under a share lock: a current read (not the
+            # transaction's snapshot) that a backfill batch's update of them waits for, and the other way round.
+            # Every progress row is locked, in key order as a batch locks them for update; no row: all counted.
+            bounds = (
+                f"SELECT COALESCE(MAX(CASE WHEN table_name = '{table}' THEN done_upto END), {TOP}), "
+                f"COALESCE(MAX(CASE WHEN table_name = '{table}' THEN COALESCE(high_id, {TOP}) END), 0) "
+                f"INTO sldb_lo, sldb_hi FROM {PROGRESS} LOCK IN SHARE MODE;"
+            )
+            work = f"{bounds} IF {counted} THEN {inner} END IF;"
             guard, end = (f"IF {when} THEN ", " END IF;") if when else ("", "")
             # @sldb_counters_paused: clear_counted deletes whole tables and then resets the counters at once.
             statements.append(
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW "
-                f"BEGIN IF @sldb_counters_paused IS NULL THEN {guard}{inner}{end} END IF; END"
+                f"BEGIN DECLARE sldb_lo BIGINT DEFAULT {TOP}; DECLARE sldb_hi BIGINT DEFAULT 0; "
+                f"IF @sldb_counters_paused IS NULL THEN {guard}{work}{end} END IF; END"
             )
         else:
-            cond = f" WHEN {when}" if when else ""
+            cond = f" WHEN ({when}) AND {counted}" if when else f" WHEN {counted}"
             statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{cond} BEGIN {inner} END")
 
     for table in COUNTED:
@@ -211,7 +269,7 @@ def _row_ddl(dialect: str) -> list[str]:
         adds = [_row_upsert(dialect, t, "NEW", "1") for t in tallies]
         removes = [_row_upsert(dialect, t, "OLD", "-1") for t in tallies]
         trigger(f"{PREFIX}{table}_ins", "INSERT", table, adds + ([_sender_add(dialect)] if raw else []))
-        trigger(f"{PREFIX}{table}_del", "DELETE", table, removes + (_sender_remove() if raw else []))
+        trigger(f"{PREFIX}{table}_del", "DELETE", table, removes + (_sender_remove(dialect) if raw else []))
         # An update moves a row's sums from its old key to its new one, per tally, only when it changed what
         # that tally reads (marking messages processed does not touch the quarter counts).
         for tally in tallies:
@@ -226,7 +284,7 @@ def _row_ddl(dialect: str) -> list[str]:
         f"{PREFIX}raw_messages_names",
         "UPDATE",
         "raw_messages",
-        [_sender_add(dialect), *_sender_remove()],
+        [_sender_add(dialect), *_sender_remove(dialect)],
         when=_changed(dialect, ("group_id", "sender_id", "sender_name")),
     )
     return statements

@@ -16,14 +16,16 @@ different groups never wait on one counter row (nor, on Galera, fail certificati
 statement-level triggers over transition tables (one aggregated upsert per statement and tally, however many
 rows it wrote, taking the counter rows in key order, so two batches never wait on each other crosswise), plus
 an AFTER TRUNCATE trigger that resets the counters; SQLite and MariaDB use row-level triggers. MariaDB's
-TRUNCATE fires no trigger: a TRUNCATE the plugin sends itself there leaves the counters behind until `recount`
-(the layer's own clears never TRUNCATE on MariaDB). Change VERSION with the DDL: start-up then replaces the
-triggers and rebuilds the counters.
+TRUNCATE fires no trigger: a TRUNCATE the plugin sends itself there leaves the counters behind until the next
+version's backfill (the layer's own clears never TRUNCATE on MariaDB). Change VERSION with the DDL: start-up then
+replaces the triggers and counts every row again.
 
 ``install_counters`` runs at the end of start-up's migration, under its lock: when the triggers of this
-version are all present it does nothing (one catalog read); otherwise it (re)creates them and rebuilds every
-counter table from ``... GROUP BY``. ``clear_counted`` empties the counted tables and their counters in one
-transaction, in the fastest correct form of each backend.
+version are all present it does nothing (one catalog read); otherwise it marks every counted table's backfill
+unmeasured and (re)creates the triggers, in time that does not grow with the tables. The backfill
+(counter_backfill.py) then fills the counters in bounded batches after the migration, exact while others
+write. ``clear_counted`` empties the counted tables and their counters in one transaction, in the fastest
+correct form of each backend.
 """
 
 from __future__ import annotations
@@ -32,19 +34,20 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import MetaData, Table, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.tables.counter_backfill import run_backfill, write_unmeasured
 from sldb.handwritten.tables.counter_tallies import (
     COUNTED,
     COUNTER_TABLES,
+    PROGRESS,
     ROW_COUNTS,
     VERSION,
-    backfill_statements,
     emptied_statements,
     trigger_names,
 )
@@ -95,11 +98,13 @@ async def pending(conn: AsyncConnection, metadata: MetaData) -> str | None:
 
 
 async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -> bool:
-    """Make the counter triggers of this version present and the counters exact; True when it changed anything.
+    """Make the counter triggers of this version present; True when it changed anything.
 
     created: the tables this migration created. A counter table among them, or a trigger of this version
-    missing, means the counters are out of step: the triggers are (re)created and both counter tables rebuilt
-    (in the migration's transaction on PostgreSQL and SQLite, where the trigger DDL also locks out writers).
+    missing, means the counters are out of step: every counted table's backfill is marked unmeasured (all of its
+    rows owed, so the new triggers count nothing yet), then the triggers are (re)created; the backfill
+    (counter_backfill.py, after start-up) empties the counters and fills them in batches. No step here reads the
+    counted tables beyond their highest id, so it takes the same short time whatever they hold.
     """
     dialect = conn.dialect.name
     installed = await _installed(conn)
@@ -107,6 +112,8 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     if wanted <= set(installed) and not set(created) & set(COUNTER_TABLES):
         return False
     try:
+        # The progress rows first: on MariaDB each DDL below commits, and a trigger must find its table's row.
+        await write_unmeasured(conn)
         await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
         for statement in trigger_ddl(dialect):
             await conn.execute(text(statement))
@@ -119,15 +126,14 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
             f"({cause_text(exc)}): grant TRIGGER on the database (PostgreSQL: own the tables); on MySQL/MariaDB "
             "with binary logging on, also SUPER or SET GLOBAL log_bin_trust_function_creators = 1"
         ) from exc
-    await recount(conn)
-    log.info("message counters installed (version %d) and rebuilt from the counted tables", VERSION)
+    log.info("message counter triggers installed (version %d); the counters are filled after start-up", VERSION)
     return True
 
 
-async def recount(conn: Connection) -> None:
-    """Rebuild every counter table from the counted tables (in the caller's transaction)."""
-    for statement in backfill_statements(conn.dialect.name):
-        await conn.execute(text(statement))
+async def backfill_after_start(engine: AsyncEngine, metadata: MetaData) -> int:
+    """The start-up step (SchemaExtras.after_start): finish the counters' backfill, in batches; how many ran.
+    One plain read when there is nothing to do."""
+    return await run_backfill(engine) if maintains(metadata) else 0
 
 
 def _referenced(table: Table) -> bool:
@@ -147,6 +153,9 @@ async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
     dialect = conn.dialect.name
     counted = [t.name for t in tables if t.name in COUNTED]
     deleted = 0
+    if counted and dialect != "sqlite":
+        # As a backfill batch does, first: a batch never adds rows read before the clear after it.
+        await conn.execute(text(f"SELECT table_name FROM {PROGRESS} ORDER BY table_name FOR UPDATE"))
     if dialect == "postgresql":
         truncated = [t for t in tables if t.name in COUNTED and not _referenced(t)]
         if truncated:

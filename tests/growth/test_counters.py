@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import delete, insert, text, update
 
 from sldb.generated.models import Base, FilteredMessage, RawMessage
-from sldb.handwritten.tables import counter_tallies, counters
+from sldb.handwritten.tables import counter_backfill, counter_tallies, counters
 
 _GROUPS = (
     "SELECT group_id, null_group, raw_count, raw_unprocessed, filtered_count, bot_count FROM message_group_counters "
@@ -185,6 +185,7 @@ async def test_install_is_idempotent_and_rebuilds_what_is_out_of_step(manager: A
     async with engine.connect() as conn:
         assert await counters.install_counters(conn) is True
         await conn.commit()
+    assert await counter_backfill.run_backfill(engine) == 1  # five rows: one batch; the others had none
     await assert_exact(manager)
     assert Base.metadata.tables["message_group_counters"].info == {"maintained_by": "triggers"}
 
