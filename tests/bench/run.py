@@ -84,6 +84,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="online mode: this layer's first start and an upgrade on a database of this many raw messages while "
         "another process inserts every 10 ms (see tests/bench/online.py)",
     )
+    parser.add_argument(
+        "--triggers",
+        action="store_true",
+        help="trigger mode: what the counter triggers cost per insert, beside a copy of raw_messages without them "
+        "(see tests/bench/triggers.py; --seconds per side and round, --rounds)",
+    )
     args = parser.parse_args(argv)
     if args.rows is None:
         args.rows = ANCHOR_ROWS if args.anchors else 100_000
@@ -236,6 +242,19 @@ async def online_async(args: argparse.Namespace) -> int:
     return 0
 
 
+async def triggers_async(args: argparse.Namespace) -> int:
+    from tests.bench import triggers
+
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    results = await triggers.run_triggers(backends, args.sqlite_dir, args.seconds, max(args.rounds, 2), console)
+    path = (
+        args.json if args.json != data.DEFAULT_DIR / "bench-results.json" else data.DEFAULT_DIR / "trigger-results.json"
+    )
+    report.write_json(path, {"machine": report.machine(), "backends": results})
+    console.print(f"JSON written to {path}")
+    return 0
+
+
 async def replicas_async(args: argparse.Namespace) -> int:
     from tests.bench import replicas
 
@@ -258,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(growth_async(args))
     if args.online:
         return asyncio.run(online_async(args))
+    if args.triggers:
+        return asyncio.run(triggers_async(args))
     if args.anchors:
         from tests.bench import anchors  # imports Tortoise ORM and Piccolo only when they run
 
