@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Insert, Select, bindparam, case, false, func, insert, null, select, true, update
 
+from sldb.generated.fast import message as fast
 from sldb.generated.records.message import (
     FilteredMessageRecord,
     RawMessageRecord,
@@ -152,6 +153,14 @@ def _ingest(dialect: str) -> Insert:
 async def save_raw_message(db: Database, *, message_data: Any) -> int:
     """The new row's id; a repeat of a message the platform identified returns the stored row's id."""
     values = _raw_values(message_data, int(time.time()))
+    if values["ingest_key"] is None:
+        return await fast.insert_raw_message(db, values)
+    return await fast.insert_raw_message_or_existing(db, values)
+
+
+async def save_raw_message_reference(db: Database, *, message_data: Any) -> int:
+    """save_raw_message through SQLAlchemy: the form its fast path is held to (contract_tests/test_message_fast.py)."""
+    values = _raw_values(message_data, int(time.time()))
     async with db.autocommit() as conn:
         if values["ingest_key"] is None:
             return int(await inserted_key(conn, _INSERT_RAW, values))
@@ -231,6 +240,13 @@ async def save_manual_memory(
 
 
 async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
+    if group_id:
+        return await fast.newest_raw_messages_of_group(db, group_id=group_id, limit=limit)
+    return await fast.newest_raw_messages(db, limit=limit)
+
+
+async def get_recent_raw_messages_reference(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
+    """get_recent_raw_messages through SQLAlchemy: the form its fast path is held to."""
     if group_id:
         params = {"group_id": group_id, "limit": bound_limit(limit)}
         return await read_records(db, _NEWEST_RAW_OF_GROUP, raw_message_record, params)
