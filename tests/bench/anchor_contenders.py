@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from sldb.handwritten.runtime.engine import SQLITE_PRAGMAS
+from sldb.handwritten.runtime.connecting.pools import SQLITE_PRAGMAS
 from tests.bench.raw import SqliteClient
 
 RECENT_LIMIT = 50

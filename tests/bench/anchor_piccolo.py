@@ -21,7 +21,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
 from piccolo.table import Table
 
-from sldb.handwritten.runtime.engine import SQLITE_PRAGMAS
+from sldb.handwritten.runtime.connecting.pools import SQLITE_PRAGMAS
 from tests.bench.anchor_contenders import POOL_MIN, POOL_SIZE, RECENT_LIMIT, Contender, Unavailable, stored_row
 
 

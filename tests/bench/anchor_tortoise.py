@@ -15,7 +15,7 @@ from tortoise import fields
 from tortoise.context import TortoiseContext
 from tortoise.models import Model
 
-from sldb.handwritten.runtime.engine import SQLITE_PRAGMAS
+from sldb.handwritten.runtime.connecting.pools import SQLITE_PRAGMAS
 from tests.bench.anchor_contenders import POOL_MIN, POOL_SIZE, RECENT_LIMIT, Contender, stored_row
 
 TABLE = "raw_messages_tortoise"
