@@ -12,7 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text, bindparam, insert, select
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Double,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    insert,
+    select,
+)
 from sqlalchemy.dialects.mysql import aiomysql
 from sqlalchemy.dialects.postgresql import asyncpg
 from sqlalchemy.dialects.sqlite import pysqlite
@@ -33,12 +46,13 @@ _DIALECTS: dict[str, Dialect] = {
 }
 
 # The column kinds a fast statement may touch: the SQL type it is compiled with. Their values need no
-# conversion by the driver beyond the text rule below; other kinds (float, datetime, json, binary) would.
+# conversion by the driver beyond the text rule below; other kinds (datetime, json, binary) would.
 FAST_KINDS: dict[str, type[TypeEngine[Any]]] = {
     "integer": Integer,
     "big_integer": BigInteger,
     "string": String,
     "text": Text,
+    "float": Double,  # double precision everywhere (column_types.Double), read as the driver's float
     "boolean": Boolean,
 }
 

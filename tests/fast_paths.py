@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.handwritten.runtime.contract.errors import InvalidValueError
 from sldb.handwritten.runtime.failures.report import translate
-from sldb.handwritten.runtime.values.policy import accept_fields, bind_text, shown
+from sldb.handwritten.runtime.values.policy import accept, accept_fields, bind_text, shown
 from tests.hostile import HOSTILE
 
 NOW_SLACK = 10
@@ -99,7 +99,8 @@ async def _write_once(call: Any, db: Any, args: dict[str, Any], tables: tuple[st
     now = time.time()
     outcome = await _outcome(call, db, args)
     keys = await _keys(db, tables)
-    if outcome[0] == "returned" and outcome[1] in keys:
+    returned = outcome[1] if outcome[0] == "returned" else None
+    if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
         outcome = ("returned", f"<key of stored row {keys.index(outcome[1])}>")
     stored = await _stored(db, tables, now)
     await _empty(db, tables)
@@ -112,23 +113,34 @@ def _rules(facade: str, method: str) -> dict[str, Any]:
     return {name[len(prefix) :].lower(): value for name, value in vars(module).items() if name.startswith(prefix)}
 
 
+_VALID = {"text": "base", "time": 1_700_000_000, "int": 1, "id": 1, "float": 0.5, "bool": True, "json": {"k": 1}}
+
+
 def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
-    """For each key of each dict parameter, each hostile value its rule accepts (the body is given only those),
-    alone in the dict; and all keys at once (each its first accepted value)."""
+    """Each hostile value a field's rule accepts (the body is given only those), the others valid: a key of a
+    dict parameter alone in its dict (then all keys at once, each its first accepted value), a parameter
+    beside the others' valid values."""
+    rules = _rules(facade, method)
+    base = {name: {} if isinstance(rule, dict) else _VALID[rule.kind] for name, rule in rules.items()}
     inputs: list[dict[str, Any]] = []
-    for param, rules in _rules(facade, method).items():
-        if not isinstance(rules, dict):
-            continue
-        full: dict[str, Any] = {}
-        for key, rule in rules.items():
+    for param, rule in rules.items():
+        if not isinstance(rule, dict):
             for value in HOSTILE:
                 try:
-                    payload = accept_fields(method, param, {key: value}, {key: rule})
+                    inputs.append({**base, param: accept(method, param, value, rule)})
                 except InvalidValueError:
                     continue
-                inputs.append({param: payload})
+            continue
+        full: dict[str, Any] = {}
+        for key, key_rule in rule.items():
+            for value in HOSTILE:
+                try:
+                    payload = accept_fields(method, param, {key: value}, {key: key_rule})
+                except InvalidValueError:
+                    continue
+                inputs.append({**base, param: payload})
                 full.setdefault(key, payload.get(key))
-        inputs.append({param: full})
+        inputs.append({**base, param: full})
     return inputs
 
 

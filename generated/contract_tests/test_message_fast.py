@@ -28,6 +28,20 @@ FAST_PATHS = (
         statements=("newest_raw_messages_of_group", "newest_raw_messages"),
         params=(("group_id", "str"), ("limit", "int")),
     ),
+    FastPath(
+        "add_filtered_message",
+        access="write",
+        tables=("filtered_messages",),
+        statements=("insert_filtered_message",),
+        params=(("filtered_data", "dict[str, Any]"),),
+    ),
+    FastPath(
+        "save_bot_message",
+        access="write",
+        tables=("bot_messages",),
+        statements=("insert_bot_message",),
+        params=(("group_id", "str"), ("message", "str"), ("timestamp", "int | None")),
+    ),
 )
 
 

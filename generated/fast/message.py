@@ -158,3 +158,47 @@ async def newest_raw_messages(db: Database, *, limit: Any) -> list[RawMessageRec
     into = _RAW_MESSAGES_RECORD[db.backend]
     async with db.reading() as conn:
         return [into(row) for row in await fetch_rows(conn, _NEWEST_RAW_MESSAGES, params)]
+
+
+_INSERT_FILTERED_MESSAGE = Statement(
+    postgresql="INSERT INTO filtered_messages (raw_message_id, message, sender_id, group_id, timestamp, confidence, quality_scores, filter_reason, created_at, processed) VALUES ($1::INTEGER, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR, $5::BIGINT, $6::FLOAT, $7::VARCHAR, $8::VARCHAR, $9::BIGINT, $10::BOOLEAN) RETURNING filtered_messages.id",
+    mysql="INSERT INTO filtered_messages (raw_message_id, message, sender_id, group_id, timestamp, confidence, quality_scores, filter_reason, created_at, processed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+    sqlite="INSERT INTO filtered_messages (raw_message_id, message, sender_id, group_id, timestamp, confidence, quality_scores, filter_reason, created_at, processed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+)
+
+
+async def insert_filtered_message(db: Database, values: Mapping[str, Any]) -> int:
+    """Insert one row of filtered_messages (values: every column but id) on db.autocommit(); its id."""
+    params = (
+        values["raw_message_id"],
+        bind_text(values["message"], None, field="filtered_messages.message", nullable=False),
+        bind_text(values["sender_id"], 255, field="filtered_messages.sender_id", nullable=False),
+        bind_text(values["group_id"], 255, field="filtered_messages.group_id", nullable=True),
+        values["timestamp"],
+        values["confidence"],
+        bind_text(values["quality_scores"], None, field="filtered_messages.quality_scores", nullable=True),
+        bind_text(values["filter_reason"], None, field="filtered_messages.filter_reason", nullable=True),
+        values["created_at"],
+        values["processed"],
+    )
+    async with db.autocommit() as conn:
+        return await inserted_id(conn, _INSERT_FILTERED_MESSAGE, params)
+
+
+_INSERT_BOT_MESSAGE = Statement(
+    postgresql="INSERT INTO bot_messages (group_id, message, timestamp, created_at) VALUES ($1::VARCHAR, $2::VARCHAR, $3::BIGINT, $4::BIGINT) RETURNING bot_messages.id",
+    mysql="INSERT INTO bot_messages (group_id, message, timestamp, created_at) VALUES (%s, %s, %s, %s)",
+    sqlite="INSERT INTO bot_messages (group_id, message, timestamp, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+)
+
+
+async def insert_bot_message(db: Database, values: Mapping[str, Any]) -> int:
+    """Insert one row of bot_messages (values: every column but id) on db.autocommit(); its id."""
+    params = (
+        bind_text(values["group_id"], 255, field="bot_messages.group_id", nullable=False),
+        bind_text(values["message"], None, field="bot_messages.message", nullable=False),
+        values["timestamp"],
+        values["created_at"],
+    )
+    async with db.autocommit() as conn:
+        return await inserted_id(conn, _INSERT_BOT_MESSAGE, params)

@@ -319,9 +319,19 @@ async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> lis
 
 
 async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:
+    return await fast.insert_filtered_message(db, _filtered_values(filtered_data))
+
+
+async def add_filtered_message_reference(db: Database, *, filtered_data: dict[str, Any]) -> int:
+    """add_filtered_message through SQLAlchemy: the form its fast path is held to."""
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _INSERT_FILTERED, _filtered_values(filtered_data)))
+
+
+def _filtered_values(filtered_data: dict[str, Any]) -> dict[str, Any]:
     now = int(time.time())
     scores = filtered_data.get("quality_scores")
-    values = {
+    return {
         "raw_message_id": whole_number(filtered_data.get("raw_message_id"), field="raw_message_id"),
         "message": _or_empty(filtered_data.get("message"), ""),
         "sender_id": _or_empty(filtered_data.get("sender_id"), ""),
@@ -333,21 +343,28 @@ async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -
         "created_at": now,
         "processed": False,
     }
-    async with db.autocommit() as conn:
-        return int(await inserted_key(conn, _INSERT_FILTERED, values))
 
 
 async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    await fast.insert_bot_message(db, _bot_values(group_id, message, timestamp))
+    return True
+
+
+async def save_bot_message_reference(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    """save_bot_message through SQLAlchemy: the form its fast path is held to."""
+    async with db.autocommit() as conn:
+        await inserted_key(conn, _INSERT_BOT, _bot_values(group_id, message, timestamp))
+    return True
+
+
+def _bot_values(group_id: str, message: str, timestamp: int | None) -> dict[str, Any]:
     now = int(time.time())
-    values = {
+    return {
         "group_id": group_id,
         "message": _or_empty(message, ""),
         "timestamp": whole_seconds(timestamp, field="timestamp", default=now),
         "created_at": now,
     }
-    async with db.autocommit() as conn:
-        await inserted_key(conn, _INSERT_BOT, values)
-    return True
 
 
 async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -> list[str]:
