@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sldb.codegen.errors import SpecError
 from sldb.codegen.facade_model import FastStatement, MethodSpec
-from sldb.codegen.fast_model import FAST_KINDS, fast_statement_sql
+from sldb.codegen.fast_model import FAST_KINDS, fast_statement_sql, where_item
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import TableSpec
 
@@ -21,7 +21,7 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     errors = []
     if fast.existing_key:
         errors.append("existing_key is for an insert")
-    named = [w.root for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
+    named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
     errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
     touched = [c.name for c in table.columns if not c.internal] + [n for n in named if n in columns]
     errors += [

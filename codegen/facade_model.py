@@ -62,7 +62,7 @@ class ValueType(RootModel[str]):
 
 
 class WhereItem(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
 
 
 class OrderByItem(RootModel[str]):
@@ -91,7 +91,7 @@ class FastStatement(BaseModel):
     """
     where: Annotated[list[WhereItem], Field(validate_default=True)] = []
     """
-    select only: column = parameter conditions, joined by AND; each parameter has the column's name.
+    select only: conditions joined by AND: `column` (column = a parameter of its name) or `column = literal` (true, false or an integer).
     """
     order_by: Annotated[list[OrderByItem], Field(validate_default=True)] = []
     """

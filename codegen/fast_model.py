@@ -23,8 +23,11 @@ from sqlalchemy import (
     Table,
     Text,
     bindparam,
+    false,
     insert,
+    literal_column,
     select,
+    true,
 )
 from sqlalchemy.dialects.mysql import aiomysql
 from sqlalchemy.dialects.postgresql import asyncpg
@@ -183,19 +186,31 @@ def _record_columns(table: TableSpec) -> list[ColumnSpec]:
     return [c for c in table.columns if not c.internal]
 
 
+# A literal of a `where` item, as SQLAlchemy renders it per backend (false: `false` on PostgreSQL, 0 elsewhere).
+_LITERALS: dict[str, Any] = {"true": true(), "false": false()}
+
+
+def where_item(item: str) -> tuple[str, str | None]:
+    """A `where` item's column and literal (None: the column equals a parameter of its name)."""
+    name, _, literal = item.partition(" = ")
+    return name, literal or None
+
+
 def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunction:
     sql_table = _sql_table(table)
     by_name = {c.name: c for c in table.columns}
     record = [sql_table.c[c.name] for c in _record_columns(table)]
     stmt = select(*record)
-    where = [w.root for w in fast.where]
-    for name in where:
-        stmt = stmt.where(sql_table.c[name] == bindparam(name))
+    conditions = [where_item(w.root) for w in fast.where]
+    params = [name for name, literal in conditions if literal is None]
+    for name, literal in conditions:
+        value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
+        stmt = stmt.where(sql_table.c[name] == value)
     for item in fast.order_by:
         name, _, direction = item.root.partition(" ")
         stmt = stmt.order_by(sql_table.c[name].desc() if direction == "desc" else sql_table.c[name])
-    exprs = {name: bind_expr(table.table, by_name[name], name) for name in where}
-    signature = [f"{name}: Any" for name in where]
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
+    signature = [f"{name}: Any" for name in params]
     if fast.limit:
         stmt = stmt.limit(bindparam("limit"))
         exprs["limit"] = "bound_limit(limit)"
@@ -207,7 +222,7 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
         sql=_compiled(lambda _: stmt, None, exprs),
         signature=", ".join(signature),
         table=table.table,
-        doc=_select_doc(table.table, where, [o.root for o in fast.order_by], fast.limit),
+        doc=_select_doc(table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit),
         record_name=record_name,
         converter=f"_{table.table.upper()}_RECORD",
     )
@@ -244,7 +259,7 @@ def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
 def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) -> str:
     parts = [f"The rows of {table}"]
     if where:
-        parts.append(" with " + " and ".join(f"{name} = {name}" for name in where))
+        parts.append(" with " + " and ".join(w if " = " in w else f"{w} = {w}" for w in where))
     if order_by:
         parts.append(", ordered by " + ", ".join(order_by))
     if limit:

@@ -149,14 +149,16 @@ def _accepted_by(value: Any, kind: type) -> bool:
 
 
 def read_inputs(params: tuple[tuple[str, str], ...], stored: list[str]) -> list[dict[str, Any]]:
-    """Each hostile value of a parameter's type (str: also the stored group ids; int: also limits from 1 to every row), the
-    other parameters at their first value."""
+    """Each hostile value of a parameter's type (str: also the stored group ids; int: also limits from 1 to every
+    row; None when it may be None), the other parameters at their first value."""
     choices: dict[str, list[Any]] = {}
     for name, annotation in params:
         if annotation.startswith("str"):
             choices[name] = [*stored, *(v for v in HOSTILE if _accepted_by(v, str))]
         else:
             choices[name] = [1000, 1, 3, 50, *(v for v in HOSTILE if _accepted_by(v, int))]  # first: every row
+        if annotation.endswith("| None"):
+            choices[name].append(None)
     inputs = []
     for name, values in choices.items():
         for value in values:

@@ -29,6 +29,13 @@ FAST_PATHS = (
         params=(("group_id", "str"), ("limit", "int")),
     ),
     FastPath(
+        "get_unprocessed_messages",
+        access="read",
+        tables=("raw_messages",),
+        statements=("oldest_unprocessed_raw_messages", "oldest_unprocessed_raw_messages_of_group"),
+        params=(("limit", "int | None"), ("group_id", "str | None")),
+    ),
+    FastPath(
         "add_filtered_message",
         access="write",
         tables=("filtered_messages",),

@@ -160,6 +160,41 @@ async def newest_raw_messages(db: Database, *, limit: Any) -> list[RawMessageRec
         return [into(row) for row in await fetch_rows(conn, _NEWEST_RAW_MESSAGES, params)]
 
 
+_OLDEST_UNPROCESSED_RAW_MESSAGES = Statement(
+    postgresql="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = false ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT $1",
+    mysql="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = false ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT %s",
+    sqlite="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = 0 ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT ? OFFSET 0",
+)
+
+
+async def oldest_unprocessed_raw_messages(db: Database, *, limit: Any) -> list[RawMessageRecord]:
+    """The rows of raw_messages with processed = false, ordered by processed, timestamp, id, at most limit, as records (on db.reading())."""
+    params = (bound_limit(limit),)
+    into = _RAW_MESSAGES_RECORD[db.backend]
+    async with db.reading() as conn:
+        return [into(row) for row in await fetch_rows(conn, _OLDEST_UNPROCESSED_RAW_MESSAGES, params)]
+
+
+_OLDEST_UNPROCESSED_RAW_MESSAGES_OF_GROUP = Statement(
+    postgresql="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = false AND raw_messages.group_id = $1::VARCHAR ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT $2",
+    mysql="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = false AND raw_messages.group_id = %s ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT %s",
+    sqlite="SELECT raw_messages.id, raw_messages.sender_id, raw_messages.sender_name, raw_messages.sender_qq, raw_messages.message, raw_messages.group_id, raw_messages.timestamp, raw_messages.platform, raw_messages.message_id, raw_messages.reply_to, raw_messages.created_at, raw_messages.processed FROM raw_messages WHERE raw_messages.processed = 0 AND raw_messages.group_id = ? ORDER BY raw_messages.processed, raw_messages.timestamp, raw_messages.id LIMIT ? OFFSET 0",
+)
+
+
+async def oldest_unprocessed_raw_messages_of_group(
+    db: Database, *, group_id: Any, limit: Any
+) -> list[RawMessageRecord]:
+    """The rows of raw_messages with processed = false and group_id = group_id, ordered by processed, timestamp, id, at most limit, as records (on db.reading())."""
+    params = (
+        bind_text(group_id, 255, field="raw_messages.group_id", nullable=True),
+        bound_limit(limit),
+    )
+    into = _RAW_MESSAGES_RECORD[db.backend]
+    async with db.reading() as conn:
+        return [into(row) for row in await fetch_rows(conn, _OLDEST_UNPROCESSED_RAW_MESSAGES_OF_GROUP, params)]
+
+
 _INSERT_FILTERED_MESSAGE = Statement(
     postgresql="INSERT INTO filtered_messages (raw_message_id, message, sender_id, group_id, timestamp, confidence, quality_scores, filter_reason, created_at, processed) VALUES ($1::INTEGER, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR, $5::BIGINT, $6::FLOAT, $7::VARCHAR, $8::VARCHAR, $9::BIGINT, $10::BOOLEAN) RETURNING filtered_messages.id",
     mysql="INSERT INTO filtered_messages (raw_message_id, message, sender_id, group_id, timestamp, confidence, quality_scores, filter_reason, created_at, processed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",

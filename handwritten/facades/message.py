@@ -256,6 +256,18 @@ async def get_recent_raw_messages_reference(db: Database, *, group_id: str, limi
 async def get_unprocessed_messages(
     db: Database, *, limit: int | None, group_id: str | None
 ) -> list[UnprocessedMessage]:
+    size = limit or _UNPROCESSED_DEFAULT_LIMIT
+    if group_id:
+        rows = await fast.oldest_unprocessed_raw_messages_of_group(db, group_id=group_id, limit=size)
+    else:
+        rows = await fast.oldest_unprocessed_raw_messages(db, limit=size)
+    return [unprocessed_message(row) for row in rows]
+
+
+async def get_unprocessed_messages_reference(
+    db: Database, *, limit: int | None, group_id: str | None
+) -> list[UnprocessedMessage]:
+    """get_unprocessed_messages through SQLAlchemy: the form its fast path is held to."""
     params: dict[str, Any] = {"limit": bound_limit(limit or _UNPROCESSED_DEFAULT_LIMIT)}
     stmt = _OLDEST_UNPROCESSED
     if group_id:
