@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from sldb.codegen.check_fast import check_fast_paths
 from sldb.codegen.errors import SpecError, SpecErrors
 from sldb.codegen.facade_model import ShapeField
 from sldb.codegen.load import Loaded
@@ -541,6 +542,7 @@ RULES = (
     check_facades,
     check_shapes,
     check_accepts,
+    check_fast_paths,
 )
 
 

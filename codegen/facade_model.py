@@ -61,6 +61,56 @@ class ValueType(RootModel[str]):
     """
 
 
+class WhereItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+
+
+class OrderByItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( (asc|desc))?$")]
+
+
+class ExistingKeyItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+
+
+class FastStatement(BaseModel):
+    """
+    One statement of a fast path. The generator renders its SQL for PostgreSQL (asyncpg, $1), MySQL/MariaDB (aiomysql, %s) and SQLite (?) and writes, in generated/fast/<module>.py, an async function of this name that runs it on the pooled driver connection (handwritten/runtime/queries/driver_sql.py): text parameters go through the column's input rule (escapes, length, NOT NULL) and rows become the table's record, with each column's conversion written out. Give exactly one of select and insert.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+    """
+    The generated function's name.
+    """
+    select: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.reading().
+    """
+    where: Annotated[list[WhereItem], Field(validate_default=True)] = []
+    """
+    select only: conditions joined by AND: `column` (column = a parameter of its name) or `column = literal` (true, false or an integer).
+    """
+    order_by: Annotated[list[OrderByItem], Field(validate_default=True)] = []
+    """
+    select only: `column` or `column desc`, in order.
+    """
+    limit: bool = False
+    """
+    select only: a `limit` parameter bounds the rows.
+    """
+    insert: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table with an integer primary key: the function(db, values) inserts one row of values (a mapping of every column but the key) on db.autocommit() and returns its key (RETURNING on PostgreSQL and SQLite, the driver's lastrowid on MySQL).
+    """
+    existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
+    """
+    insert only: the columns of a unique index. A row with the same key already stored is left as it is and its primary key returned (ON CONFLICT DO UPDATE SET id = id RETURNING id; MySQL: ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), then a locking read by key when a trigger made that 0).
+    """
+
+
 class ShapeSpec(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -130,6 +180,10 @@ class MethodSpec(BaseModel):
     retry: bool = False
     """
     Whether the generated facade runs the method again (handwritten/runtime/failures/retry.py, at most 6 tries) after a failure in which the server rolled back all of its transaction: a deadlock or serialization failure, a Galera certification conflict (1213), a Galera node not ready (1047). Only for a hand-written access: write method whose work is one transaction or one autocommit statement, so that nothing of a failed try is kept.
+    """
+    fast: Annotated[list[FastStatement], Field(validate_default=True)] = []
+    """
+    Makes the method a fast path: its statements, rendered per backend at generation time into generated/fast/<module>.py, which the hand-written body calls instead of SQLAlchemy. The body's SQLAlchemy form stays in handwritten/facades/<module>.py as <method>_reference; generated/contract_tests/test_<module>_fast.py runs both on every backend over the same inputs and compares results and stored rows. Only on a hand-written method.
     """
     impl: Literal["handwritten"] | TemplateImpl
     """

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sldb.codegen.facade_model import FacadeSpec, MethodSpec, ShapeField, ShapeSpec, TemplateImpl
+from sldb.codegen.fast_model import FastModule, fast_module
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import ColumnSpec, DomainSpec, FactoryDefault, IndexSpec, SqlFunction, TableSpec
 from sldb.handwritten.runtime.schema.hooks import BEFORE_CREATE
@@ -256,6 +257,7 @@ class Facade:
 class Project:
     domains: tuple[Domain, ...]
     facades: tuple[Facade, ...] = field(default_factory=tuple)
+    fast_modules: tuple[FastModule, ...] = field(default_factory=tuple)  # generated/fast/<module>.py
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -643,4 +645,7 @@ def build(loaded: Loaded) -> Project:
     facades = tuple(
         sorted((_facade(f, s, tables, domain_of, sources, lengths) for f, s in loaded.facades), key=lambda f: f.module)
     )
-    return Project(domains=domains, facades=facades)
+    table_specs = {t.table: t for _, spec in specs for t in spec.tables}
+    records = {name: (f"sldb.generated.records.{domain_of[name]}", t.record_name) for name, t in tables.items()}
+    fast = (fast_module(f, s, table_specs, records) for f, s in sorted(loaded.facades, key=lambda f: f[1].module))
+    return Project(domains=domains, facades=facades, fast_modules=tuple(m for m in fast if m is not None))

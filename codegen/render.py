@@ -64,6 +64,11 @@ def _whole(project: Project) -> Iterator[Output]:
             yield Output("empty_init.py.j2", f"{package}/__init__.py", every_facade, ctx)
         yield Output("manager.py.j2", "manager.py", every_facade, ctx)
         yield Output("test_manager.py.j2", "contract_tests/test_manager_surface.py", every_facade, ctx)
+    if project.fast_modules:
+        yield Output("empty_init.py.j2", "fast/__init__.py", every_facade, ctx)
+    for m in project.fast_modules:
+        yield Output("fast_facade.py.j2", f"fast/{m.module}.py", m.spec_file, {"module": m})
+        yield Output("test_fast.py.j2", f"contract_tests/test_{m.module}_fast.py", m.spec_file, {"module": m})
 
 
 OUTPUTS: tuple[Callable[[Project], Iterator[Output]], ...] = (_whole, _per_domain, _per_facade)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Insert, Select, bindparam, case, false, func, insert, null, select, true, update
 
+from sldb.generated.fast import message as fast
 from sldb.generated.records.message import (
     FilteredMessageRecord,
     RawMessageRecord,
@@ -152,6 +153,14 @@ def _ingest(dialect: str) -> Insert:
 async def save_raw_message(db: Database, *, message_data: Any) -> int:
     """The new row's id; a repeat of a message the platform identified returns the stored row's id."""
     values = _raw_values(message_data, int(time.time()))
+    if values["ingest_key"] is None:
+        return await fast.insert_raw_message(db, values)
+    return await fast.insert_raw_message_or_existing(db, values)
+
+
+async def save_raw_message_reference(db: Database, *, message_data: Any) -> int:
+    """save_raw_message through SQLAlchemy: the form its fast path is held to (contract_tests/test_message_fast.py)."""
+    values = _raw_values(message_data, int(time.time()))
     async with db.autocommit() as conn:
         if values["ingest_key"] is None:
             return int(await inserted_key(conn, _INSERT_RAW, values))
@@ -232,6 +241,13 @@ async def save_manual_memory(
 
 async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
     if group_id:
+        return await fast.newest_raw_messages_of_group(db, group_id=group_id, limit=limit)
+    return await fast.newest_raw_messages(db, limit=limit)
+
+
+async def get_recent_raw_messages_reference(db: Database, *, group_id: str, limit: int) -> list[RawMessageRecord]:
+    """get_recent_raw_messages through SQLAlchemy: the form its fast path is held to."""
+    if group_id:
         params = {"group_id": group_id, "limit": bound_limit(limit)}
         return await read_records(db, _NEWEST_RAW_OF_GROUP, raw_message_record, params)
     return await read_records(db, _NEWEST_RAW, raw_message_record, {"limit": bound_limit(limit)})
@@ -240,6 +256,18 @@ async def get_recent_raw_messages(db: Database, *, group_id: str, limit: int) ->
 async def get_unprocessed_messages(
     db: Database, *, limit: int | None, group_id: str | None
 ) -> list[UnprocessedMessage]:
+    size = limit or _UNPROCESSED_DEFAULT_LIMIT
+    if group_id:
+        rows = await fast.oldest_unprocessed_raw_messages_of_group(db, group_id=group_id, limit=size)
+    else:
+        rows = await fast.oldest_unprocessed_raw_messages(db, limit=size)
+    return [unprocessed_message(row) for row in rows]
+
+
+async def get_unprocessed_messages_reference(
+    db: Database, *, limit: int | None, group_id: str | None
+) -> list[UnprocessedMessage]:
+    """get_unprocessed_messages through SQLAlchemy: the form its fast path is held to."""
     params: dict[str, Any] = {"limit": bound_limit(limit or _UNPROCESSED_DEFAULT_LIMIT)}
     stmt = _OLDEST_UNPROCESSED
     if group_id:
@@ -303,9 +331,19 @@ async def get_filtered_messages_for_learning(db: Database, *, limit: int) -> lis
 
 
 async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -> int:
+    return await fast.insert_filtered_message(db, _filtered_values(filtered_data))
+
+
+async def add_filtered_message_reference(db: Database, *, filtered_data: dict[str, Any]) -> int:
+    """add_filtered_message through SQLAlchemy: the form its fast path is held to."""
+    async with db.autocommit() as conn:
+        return int(await inserted_key(conn, _INSERT_FILTERED, _filtered_values(filtered_data)))
+
+
+def _filtered_values(filtered_data: dict[str, Any]) -> dict[str, Any]:
     now = int(time.time())
     scores = filtered_data.get("quality_scores")
-    values = {
+    return {
         "raw_message_id": whole_number(filtered_data.get("raw_message_id"), field="raw_message_id"),
         "message": _or_empty(filtered_data.get("message"), ""),
         "sender_id": _or_empty(filtered_data.get("sender_id"), ""),
@@ -317,21 +355,28 @@ async def add_filtered_message(db: Database, *, filtered_data: dict[str, Any]) -
         "created_at": now,
         "processed": False,
     }
-    async with db.autocommit() as conn:
-        return int(await inserted_key(conn, _INSERT_FILTERED, values))
 
 
 async def save_bot_message(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    await fast.insert_bot_message(db, _bot_values(group_id, message, timestamp))
+    return True
+
+
+async def save_bot_message_reference(db: Database, *, group_id: str, message: str, timestamp: int | None) -> bool:
+    """save_bot_message through SQLAlchemy: the form its fast path is held to."""
+    async with db.autocommit() as conn:
+        await inserted_key(conn, _INSERT_BOT, _bot_values(group_id, message, timestamp))
+    return True
+
+
+def _bot_values(group_id: str, message: str, timestamp: int | None) -> dict[str, Any]:
     now = int(time.time())
-    values = {
+    return {
         "group_id": group_id,
         "message": _or_empty(message, ""),
         "timestamp": whole_seconds(timestamp, field="timestamp", default=now),
         "created_at": now,
     }
-    async with db.autocommit() as conn:
-        await inserted_key(conn, _INSERT_BOT, values)
-    return True
 
 
 async def get_recent_bot_responses(db: Database, *, group_id: str, limit: int) -> list[str]:

@@ -20,7 +20,6 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,9 @@ from sldb.handwritten.runtime.schema.extras import maintained_by_database
 from sldb.handwritten.runtime.values.policy import ID_RANGE, Rule, accept, decode_text, shown
 from tests.backends import db_name
 from tests.fixtures import BACKENDS, drop_database, settings_for
+from tests.hostile import CONTAINERS, HOSTILE, MIB
 
 DATABASE = db_name("sldb_policy")
-MIB = "x" * (1 << 20)
 
 
 @dataclass(frozen=True)
@@ -116,53 +115,6 @@ def _arguments(method: WriteMethod, field: Field, value: Any) -> dict[str, Any]:
             args[name] = value if field.param == name else _valid(rules)
     return args
 
-
-# Every field is given each of these (test_every_field_takes_every_container_as_its_rule_says).
-CONTAINERS: dict[str, Any] = {
-    "dict": {"k": "v"},
-    "list": ["a", 1],
-    "set": {"a"},
-    "bytes": b"bytes",
-    "nested": {"a": [{"b": {"c": [1, "x\u00e9"]}}], "d": None},
-    "nested_list": [[1, {"k": ["v"]}], []],
-    "empty_dict": {},
-}
-
-HOSTILE: tuple[Any, ...] = (
-    *CONTAINERS.values(),
-    "\x00",
-    "a\x00b",
-    "\udc80",
-    MIB,
-    "'; DROP TABLE jargon; --",
-    "%_\\",
-    None,
-    "",
-    "   ",
-    2**63,
-    2**31,
-    -(2**63) - 1,
-    -1,
-    0,
-    1,
-    1.5,
-    math.nan,
-    math.inf,
-    -math.inf,
-    1e308,
-    "false",
-    "true",
-    "abc",
-    "3",
-    " 7 ",
-    {"n": math.nan},
-    True,
-    "2024-01-02T03:04:05",
-    1_700_000_000_123,
-    Decimal("2.5"),
-    datetime.datetime(2024, 1, 2, 3, 4, 5),
-    object(),
-)
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False) | st.text(max_size=8),

@@ -86,6 +86,11 @@ class ThreadConnection:
         """Run statement in the worker thread (the first one also checks out and begins); rows come buffered."""
         return await in_thread(lambda: self._connection().execute(statement, parameters))
 
+    async def on_driver(self, work: Callable[[Any], T]) -> T:
+        """work(the pysqlite connection) in the worker thread: a statement of the generated fast paths, which
+        SQLAlchemy does not see (so no BEGIN: run it on a reading() or autocommit() connection)."""
+        return await in_thread(lambda: work(self._connection().connection.driver_connection))
+
     @asynccontextmanager
     async def begin_nested(self) -> AsyncIterator[None]:
         """A savepoint: released when the block ends, rolled back to if it raises."""

@@ -13,3 +13,8 @@ def iso_datetime(value: Any) -> str | None:
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     return str(value)
+
+
+def stored_bool(value: Any) -> bool | None:
+    """A Boolean column's value as a bool (SQLite and MySQL store 0 and 1)."""
+    return None if value is None else bool(value)

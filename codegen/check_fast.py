@@ -1,0 +1,92 @@
+"""The checker's rule for fast paths (a method's `fast:` statements): each must render for all three backends."""
+
+from __future__ import annotations
+
+from sldb.codegen.errors import SpecError
+from sldb.codegen.facade_model import FastStatement, MethodSpec
+from sldb.codegen.fast_model import FAST_KINDS, fast_statement_sql, where_item
+from sldb.codegen.load import Loaded
+from sldb.codegen.spec_model import TableSpec
+
+_KINDS = ", ".join(FAST_KINDS)
+
+
+def _unique_keys(table: TableSpec) -> list[set[str]]:
+    keys = [set(i.columns) for i in table.indexes if i.unique]
+    return keys + [{c.name} for c in table.columns if c.unique or c.primary_key]
+
+
+def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    columns = {c.name: c for c in table.columns}
+    errors = []
+    if fast.existing_key:
+        errors.append("existing_key is for an insert")
+    named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
+    errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
+    touched = [c.name for c in table.columns if not c.internal] + [n for n in named if n in columns]
+    errors += [
+        f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
+        for name in dict.fromkeys(touched)
+        if columns[name].type not in FAST_KINDS
+    ]
+    if method.access != "read":
+        errors.append("a select belongs to an access: read method")
+    return errors
+
+
+def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    errors = []
+    if fast.where or fast.order_by or fast.limit:
+        errors.append("where, order_by and limit are for a select")
+    keys = [c for c in table.columns if c.primary_key]
+    if len(keys) != 1 or keys[0].type not in ("integer", "big_integer"):
+        errors.append(f"{table.table} has no integer primary key to return")
+    errors += [
+        f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
+        for c in table.columns
+        if c.type not in FAST_KINDS
+    ]
+    existing = {k.root for k in fast.existing_key}
+    if existing and existing not in _unique_keys(table):
+        errors.append(f"existing_key {sorted(existing)} is not the key of a unique index of {table.table}")
+    if method.access != "write":
+        errors.append("an insert belongs to an access: write method")
+    return errors
+
+
+def check_fast_paths(loaded: Loaded) -> list[SpecError]:
+    """A fast statement names one table, columns it has, of kinds whose conversion is written out, and renders
+    for PostgreSQL, MySQL and SQLite; only a hand-written method has fast statements."""
+    tables = {t.table: t for _, spec in loaded.domains for t in spec.tables}
+    found: list[SpecError] = []
+    for file, spec in loaded.facades:
+        names: set[str] = set()
+        for mi, method in enumerate(spec.methods):
+            if method.fast and not isinstance(method.impl, str):
+                line = loaded.line(file, "methods", mi, "fast")
+                found.append(SpecError(file, line, f"method {method.name}, field 'fast'", "needs impl: handwritten"))
+            for fi, fast in enumerate(method.fast):
+                line = loaded.line(file, "methods", mi, "fast", fi)
+                where = f"method {method.name}, fast statement {fast.name}"
+                errors = _statement_errors(fast, tables, method)
+                if fast.name in names:
+                    errors.append("names a function another fast statement of this facade has")
+                names.add(fast.name)
+                if not errors:
+                    try:
+                        fast_statement_sql(fast, tables)
+                    except Exception as exc:  # whatever SQLAlchemy says: the statement does not render
+                        errors.append(f"cannot be rendered for every backend: {exc}")
+                found += [SpecError(file, line, where, e) for e in errors]
+    return found
+
+
+def _statement_errors(fast: FastStatement, tables: dict[str, TableSpec], method: MethodSpec) -> list[str]:
+    if (fast.select is None) == (fast.insert is None):
+        return ["give exactly one of select and insert"]
+    name = fast.select or fast.insert or ""
+    if name not in tables:
+        return [f"table '{name}' is in no domain spec"]
+    if fast.select is not None:
+        return _select_errors(fast, tables[name], method)
+    return _insert_errors(fast, tables[name], method)

@@ -1,0 +1,339 @@
+"""The fast paths' part of the model: each `fast:` statement's SQL per backend and the code around it.
+
+SQLAlchemy compiles each statement here, at generation time, with the dialect the runtime uses for the backend
+(asyncpg, aiomysql, pysqlite) over a Table of the spec's columns: the text is what SQLAlchemy would send, and the
+upsert is built by the runtime's own insert_or_existing_key_statement. What the driver is given for each column
+and what a record holds for it is written out per column kind (FAST_KINDS); check.py refuses any other kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Double,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    false,
+    insert,
+    literal_column,
+    select,
+    true,
+)
+from sqlalchemy.dialects.mysql import aiomysql
+from sqlalchemy.dialects.postgresql import asyncpg
+from sqlalchemy.dialects.sqlite import pysqlite
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeEngine
+
+from sldb.codegen.facade_model import FacadeSpec, FastStatement
+from sldb.codegen.spec_model import ColumnSpec, TableSpec
+from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement
+
+BACKENDS = ("postgresql", "mysql", "sqlite")
+_DIALECTS: dict[str, Dialect] = {
+    "postgresql": asyncpg.dialect(),  # type: ignore[no-untyped-call]
+    "mysql": aiomysql.dialect(),
+    "sqlite": pysqlite.dialect(),
+}
+
+# The column kinds a fast statement may touch: the SQL type it is compiled with. Their values need no
+# conversion by the driver beyond the text rule below; other kinds (datetime, json, binary) would.
+FAST_KINDS: dict[str, type[TypeEngine[Any]]] = {
+    "integer": Integer,
+    "big_integer": BigInteger,
+    "string": String,
+    "text": Text,
+    "float": Double,  # double precision everywhere (column_types.Double), read as the driver's float
+    "boolean": Boolean,
+}
+
+
+@dataclass(frozen=True)
+class FastSql:
+    """A statement's text per backend and the expression of each of its parameters, in order."""
+
+    postgresql: str
+    mysql: str
+    sqlite: str
+    params: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FastFunction:
+    name: str
+    kind: str  # "select" or "insert"
+    constant: str  # the Statement constant's name
+    sql: FastSql
+    signature: str  # the parameters after db
+    table: str
+    doc: str  # the function's docstring
+    record_name: str = ""  # select: the record each row becomes
+    converter: str = ""  # select: the name of the dict of row -> record functions per backend
+    by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
+
+
+@dataclass(frozen=True)
+class Converter:
+    """Functions from a driver row to a table's record, one per distinct form (per backend)."""
+
+    name: str  # the constant mapping backend -> function
+    record_name: str
+    functions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (function name, ((key, expr), ...))
+    by_backend: tuple[tuple[str, str], ...]  # (backend, function name)
+
+
+@dataclass(frozen=True)
+class FastMethod:
+    name: str
+    access: str
+    tables: tuple[str, ...]
+    statements: tuple[str, ...]
+    params: tuple[tuple[str, str], ...]  # (name, annotation)
+
+
+@dataclass(frozen=True)
+class FastModule:
+    module: str
+    class_name: str
+    spec_file: str
+    functions: tuple[FastFunction, ...]
+    converters: tuple[Converter, ...]
+    methods: tuple[FastMethod, ...]
+    record_imports: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _sql_table(spec: TableSpec) -> Table:
+    columns = []
+    for c in spec.columns:
+        kind = FAST_KINDS.get(c.type, Text)
+        sql_type = kind(c.length) if kind is String else kind()
+        columns.append(Column(c.name, sql_type, primary_key=bool(c.primary_key)))
+    return Table(spec.table, MetaData(), *columns)
+
+
+def bind_expr(table: str, spec: ColumnSpec, arg: str) -> str:
+    """What the driver is given for a column's value arg: the column type's input rule, written out."""
+    if spec.type in ("string", "text"):
+        length = spec.length if spec.type == "string" else None
+        nullable = bool(spec.nullable) and not spec.primary_key
+        return f"bind_text({arg}, {length}, field={f'{table}.{spec.name}'!r}, nullable={nullable})"
+    return arg
+
+
+def read_expr(spec: ColumnSpec, backend: str, value: str) -> str:
+    """What a record holds for a column's stored value: the column type's result rule, written out."""
+    if spec.type in ("string", "text"):
+        return f"read_text({value})"
+    if spec.type == "boolean" and backend != "postgresql":
+        return f"stored_bool({value})"  # SQLite and MySQL store 0/1
+    return value
+
+
+_PLACEHOLDERS = {"mysql": "%s", "sqlite": "?"}
+
+
+def _constants_inlined(sql: str, backend: str, names: list[str], values: dict[str, Any], exprs: dict[str, str]) -> str:
+    """sql with the binds SQLAlchemy added itself (SQLite's `OFFSET 0` after a LIMIT) written as their values:
+    the function's parameters are then the same, in the same order, on every backend."""
+    if all(n in exprs for n in names):
+        return sql
+    if backend not in _PLACEHOLDERS:
+        raise ValueError(f"{backend}: a constant parameter in {sql!r}")
+    marker = _PLACEHOLDERS[backend]
+    pieces = sql.split(marker)
+    assert len(pieces) == len(names) + 1, sql
+    out = [pieces[0]]
+    for name, piece in zip(names, pieces[1:], strict=True):
+        value = values[name]
+        if name not in exprs and not isinstance(value, int):
+            raise ValueError(f"{backend}: a constant parameter {name}={value!r} in {sql!r}")
+        out.append((marker if name in exprs else str(value)) + piece)
+    return "".join(out)
+
+
+def _compiled(
+    statement: Callable[[str], ClauseElement], column_keys: list[str] | None, exprs: dict[str, str]
+) -> FastSql:
+    """statement(backend) compiled by each backend's dialect; exprs give its parameters' values by name."""
+    texts: dict[str, str] = {}
+    params: tuple[str, ...] | None = None
+    for backend in BACKENDS:
+        compiled = statement(backend).compile(dialect=_DIALECTS[backend], column_keys=column_keys)
+        assert isinstance(compiled, SQLCompiler)
+        names = compiled.positiontup or []
+        texts[backend] = _constants_inlined(" ".join(str(compiled).split()), backend, names, compiled.params, exprs)
+        found = tuple(exprs[n] for n in names if n in exprs)
+        if params is not None and found != params:
+            raise ValueError(f"parameters differ between backends: {params} and {found}")
+        params = found
+    return FastSql(texts["postgresql"], texts["mysql"], texts["sqlite"], params or ())
+
+
+def _record_columns(table: TableSpec) -> list[ColumnSpec]:
+    """The columns a record holds (as model.Table.record_columns): every one but the internal ones."""
+    return [c for c in table.columns if not c.internal]
+
+
+# A literal of a `where` item, as SQLAlchemy renders it per backend (false: `false` on PostgreSQL, 0 elsewhere).
+_LITERALS: dict[str, Any] = {"true": true(), "false": false()}
+
+
+def where_item(item: str) -> tuple[str, str | None]:
+    """A `where` item's column and literal (None: the column equals a parameter of its name)."""
+    name, _, literal = item.partition(" = ")
+    return name, literal or None
+
+
+def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunction:
+    sql_table = _sql_table(table)
+    by_name = {c.name: c for c in table.columns}
+    record = [sql_table.c[c.name] for c in _record_columns(table)]
+    stmt = select(*record)
+    conditions = [where_item(w.root) for w in fast.where]
+    params = [name for name, literal in conditions if literal is None]
+    for name, literal in conditions:
+        value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
+        stmt = stmt.where(sql_table.c[name] == value)
+    for item in fast.order_by:
+        name, _, direction = item.root.partition(" ")
+        stmt = stmt.order_by(sql_table.c[name].desc() if direction == "desc" else sql_table.c[name])
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
+    signature = [f"{name}: Any" for name in params]
+    if fast.limit:
+        stmt = stmt.limit(bindparam("limit"))
+        exprs["limit"] = "bound_limit(limit)"
+        signature.append("limit: Any")
+    return FastFunction(
+        name=fast.name,
+        kind="select",
+        constant=f"_{fast.name.upper()}",
+        sql=_compiled(lambda _: stmt, None, exprs),
+        signature=", ".join(signature),
+        table=table.table,
+        doc=_select_doc(table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit),
+        record_name=record_name,
+        converter=f"_{table.table.upper()}_RECORD",
+    )
+
+
+def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
+    sql_table = _sql_table(table)
+    (key,) = [sql_table.c[c.name] for c in table.columns if c.primary_key]
+    names = [c.name for c in table.columns if not c.primary_key]
+    exprs = {c.name: bind_expr(table.table, c, f"values[{c.name!r}]") for c in table.columns if not c.primary_key}
+    existing = tuple(k.root for k in fast.existing_key)
+    by_key = None
+    if existing:
+        # The runtime's own insert-or-existing-key statement, whose form differs on MySQL.
+        sql = _compiled(lambda backend: insert_or_existing_key_statement(backend, sql_table, existing), names, exprs)
+        lookup = select(key).where(*(sql_table.c[name] == bindparam(name) for name in existing))
+        by_key = _compiled(lambda _: lookup.with_for_update(read=True), None, exprs)
+    else:
+        # MySQL has no RETURNING: the driver's lastrowid is the new key.
+        returning = insert(sql_table).returning(key)
+        sql = _compiled(lambda backend: insert(sql_table) if backend == "mysql" else returning, names, exprs)
+    return FastFunction(
+        name=fast.name,
+        kind="insert",
+        constant=f"_{fast.name.upper()}",
+        sql=sql,
+        signature="values: Mapping[str, Any]",
+        table=table.table,
+        doc=_insert_doc(table.table, key.name, existing),
+        by_key=by_key,
+    )
+
+
+def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) -> str:
+    parts = [f"The rows of {table}"]
+    if where:
+        parts.append(" with " + " and ".join(w if " = " in w else f"{w} = {w}" for w in where))
+    if order_by:
+        parts.append(", ordered by " + ", ".join(order_by))
+    if limit:
+        parts.append(", at most limit")
+    return "".join(parts) + ", as records (on db.reading())."
+
+
+def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
+    doc = f"Insert one row of {table} (values: every column but {key}) on db.autocommit(); its {key}"
+    if existing:
+        doc += f", or that of the row already stored with the same {', '.join(existing)}, left as it is"
+    return doc + "."
+
+
+def _converter(table: TableSpec, record_name: str) -> Converter:
+    forms: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for backend in BACKENDS:
+        items = tuple((c.name, read_expr(c, backend, f"row[{i}]")) for i, c in enumerate(_record_columns(table)))
+        forms.setdefault(items, []).append(backend)
+    functions: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    by_backend: list[tuple[str, str]] = []
+    for items, backends in forms.items():
+        suffix = "" if len(forms) == 1 else "_" + "_".join(backends)
+        fn = f"_{table.table}_record{suffix}"
+        functions.append((fn, items))
+        by_backend.extend((b, fn) for b in backends)
+    return Converter(f"_{table.table.upper()}_RECORD", record_name, tuple(functions), tuple(by_backend))
+
+
+def fast_statement_sql(fast: FastStatement, tables: dict[str, TableSpec]) -> FastSql:
+    """A statement's SQL per backend (the checker renders it, refusing one that does not render)."""
+    if fast.select is not None:
+        return _select(fast, tables[fast.select], "").sql
+    assert fast.insert is not None
+    return _insert(fast, tables[fast.insert]).sql
+
+
+def fast_module(
+    spec_file: str,
+    spec: FacadeSpec,
+    tables: dict[str, TableSpec],
+    records: dict[str, tuple[str, str]],
+) -> FastModule | None:
+    """The fast paths of one facade, or None when it has none; records: table -> (module, record name)."""
+    functions: list[FastFunction] = []
+    methods: list[FastMethod] = []
+    for method in spec.methods:
+        if not method.fast:
+            continue
+        names = []
+        for fast in method.fast:
+            if fast.select is not None:
+                functions.append(_select(fast, tables[fast.select], records[fast.select][1]))
+            else:
+                assert fast.insert is not None
+                functions.append(_insert(fast, tables[fast.insert]))
+            names.append(fast.name)
+        touched = sorted({f.table for f in functions if f.name in names})
+        params = tuple((p.name, p.type) for p in method.params)
+        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params))
+    if not functions:
+        return None
+    read = sorted({f.table for f in functions if f.kind == "select"})
+    converters = tuple(_converter(tables[t], records[t][1]) for t in read)
+    imports: dict[str, set[str]] = {}
+    for name in read:
+        module, record_name = records[name]
+        imports.setdefault(module, set()).add(record_name)
+    return FastModule(
+        module=spec.module,
+        class_name=spec.facade,
+        spec_file=spec_file,
+        functions=tuple(functions),
+        converters=converters,
+        methods=tuple(methods),
+        record_imports=tuple(sorted((m, tuple(sorted(n))) for m, n in imports.items())),
+    )

@@ -1,0 +1,1 @@
+# Generated from schema/facades/*.yaml by codegen. Do not edit.

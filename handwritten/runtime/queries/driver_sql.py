@@ -1,0 +1,122 @@
+"""Statements the generator rendered per backend (the fast paths, generated/fast/), run on the driver connection.
+
+The connection is the one db.reading() or db.autocommit() gives, so the pool, the engine of this event loop, the
+replica choice and the facade's retry stay SQLAlchemy's; only the statement goes past it: asyncpg's fetch (its
+prepared-statement cache), an aiomysql cursor, or pysqlite on the SQLite worker thread. Every statement here is
+its own transaction (the driver's autocommit): SQLAlchemy begins nothing it does not see.
+
+A driver error is raised as SQLAlchemy's DBAPIError around it, as SQLAlchemy would raise it: the generated facade
+catches it as any other (log_failure, translate), retried() sees a rolled-back transaction, and classify() reads
+the driver's code from `.orig`. A connection the failure says is lost is invalidated, not put back in the pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.contract.database import Connection
+from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify, node_not_ready
+
+T = TypeVar("T")
+Row = Sequence[Any]
+Params = Sequence[Any]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement's SQL text per backend, in its driver's paramstyle ($1, %s, ?)."""
+
+    postgresql: str
+    mysql: str
+    sqlite: str
+
+
+async def _wrapped(conn: Connection, sql: str, params: Params, call: Awaitable[T]) -> T:
+    """call's result; a driver error raised as DBAPIError (the connection invalidated when it is lost)."""
+    try:
+        return await call
+    except Exception as exc:
+        error = DBAPIError.instance(sql, list(params), exc, Exception, hide_parameters=True)
+        lost = classify(error) is FailureClass.UNAVAILABLE or node_not_ready(error)
+        if lost and isinstance(conn, AsyncConnection):
+            error.connection_invalidated = True
+            await conn.invalidate()
+        raise error from exc
+
+
+async def _driver(conn: AsyncConnection) -> Any:
+    """The asyncpg or aiomysql connection SQLAlchemy's pool checked out for conn."""
+    return (await conn.get_raw_connection()).driver_connection
+
+
+async def _mysql_run(driver: Any, sql: str, params: Params, read: Callable[[Any], Awaitable[T]]) -> T:
+    cursor = await driver.cursor()
+    try:
+        await cursor.execute(sql, tuple(params))
+        return await read(cursor)
+    finally:
+        await cursor.close()
+
+
+async def _all_rows(cursor: Any) -> list[Row]:
+    return list(await cursor.fetchall())
+
+
+async def _last_id(cursor: Any) -> int:
+    return int(cursor.lastrowid or 0)
+
+
+def _sqlite_rows(sql: str, params: Params) -> Callable[[Any], list[Row]]:
+    def work(driver: Any) -> list[Row]:
+        cursor = driver.execute(sql, tuple(params))
+        try:
+            return list(cursor.fetchall())  # run to its end: a RETURNING insert commits only then
+        finally:
+            cursor.close()
+
+    return work
+
+
+async def fetch_rows(conn: Connection, statement: Statement, params: Params) -> list[Row]:
+    """Every row the statement returns, as the driver gives it (indexed by position)."""
+    if isinstance(conn, ThreadConnection):
+        sql = statement.sqlite
+        return await _wrapped(conn, sql, params, conn.on_driver(_sqlite_rows(sql, params)))
+    driver = await _driver(conn)
+    if is_mysql(conn.dialect):
+        sql = statement.mysql
+        return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _all_rows))
+    sql = statement.postgresql
+    return list(await _wrapped(conn, sql, params, driver.fetch(sql, *params)))
+
+
+async def inserted_id(conn: Connection, statement: Statement, params: Params) -> int:
+    """The primary key of the row an INSERT made (RETURNING on PostgreSQL and SQLite; MySQL: lastrowid), 0 when
+    MySQL reports none."""
+    if isinstance(conn, ThreadConnection) or not is_mysql(conn.dialect):
+        (row,) = await fetch_rows(conn, statement, params)
+        return int(row[0])
+    sql = statement.mysql
+    return await _wrapped(conn, sql, params, _mysql_run(await _driver(conn), sql, params, _last_id))
+
+
+async def inserted_or_existing_id(
+    conn: Connection, statement: Statement, params: Params, by_key: Statement, key: Params
+) -> int:
+    """inserted_id() of an insert that, for a key already stored, returns that row's key instead.
+
+    On MySQL a row trigger on the table makes MariaDB report 0 for LAST_INSERT_ID(pk) on a duplicate: the row
+    is there, and by_key (a locking read: it may be another transaction's, just committed) finds it.
+    """
+    found = await inserted_id(conn, statement, params)
+    if found == 0 and isinstance(conn, AsyncConnection) and is_mysql(conn.dialect):
+        (row,) = await fetch_rows(conn, by_key, key)
+        found = int(row[0])
+    return found

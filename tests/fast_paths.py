@@ -1,0 +1,221 @@
+"""Both forms of a fast path (the generated statements and the SQLAlchemy `<method>_reference`) give the same.
+
+The generated contract_tests/test_<facade>_fast.py list each facade's fast paths; assert_same_as_reference runs
+both forms on one backend over the same inputs, built from the hostile values of the input policy (tests/hostile.py):
+- a write: each input once through each form, on empty tables; the outcome (the value returned, or the error's
+  type and text) and every row then stored must be equal, with generated keys and "now" masked;
+- a read: rows holding the hostile texts (those a column stores) are stored first, then each input is read
+  through both forms; the outcomes must be equal as they are.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Boolean, String, Table, delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from sldb.handwritten.runtime.contract.errors import InvalidValueError
+from sldb.handwritten.runtime.failures.report import translate
+from sldb.handwritten.runtime.values.policy import accept, accept_fields, bind_text, shown
+from tests.hostile import HOSTILE
+
+NOW_SLACK = 10
+
+
+@dataclass(frozen=True)
+class FastPath:
+    method: str
+    access: str  # "read" or "write"
+    tables: tuple[str, ...]  # the tables its statements touch
+    statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
+    params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
+
+
+def name_of(path: FastPath) -> str:
+    return path.method
+
+
+def _table(name: str) -> Table:
+    from sldb.generated.models import Base
+
+    return Base.metadata.tables[name]
+
+
+async def _outcome(call: Any, db: Any, args: dict[str, Any]) -> Any:
+    """What the call returned, or the error the generated facade would raise for what it raised (report.py)."""
+    try:
+        return ("returned", await call(db, **args))
+    except SQLAlchemyError as exc:
+        try:
+            error: Exception = translate("method", exc)
+        except InvalidValueError as refused:  # a value our types refused is raised as it is
+            error = refused
+        return ("raised", type(error).__name__, str(error))
+    except Exception as exc:
+        return ("raised", type(exc).__name__, str(exc))
+
+
+def _masked(value: Any, now: float) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value - now) <= NOW_SLACK:
+        return "<now>"
+    return value
+
+
+async def _stored(db: Any, tables: tuple[str, ...], now: float) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the tables, in key order, keys replaced by their rank and "now" masked."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    async with db.reading() as conn:
+        for name in tables:
+            table = _table(name)
+            rows = (await conn.execute(select(table).order_by(*table.primary_key.columns))).mappings().all()
+            found[name] = [
+                {k: "<key>" if k in table.primary_key.columns else _masked(v, now) for k, v in row.items()}
+                for row in rows
+            ]
+    return found
+
+
+async def _keys(db: Any, tables: tuple[str, ...]) -> list[Any]:
+    async with db.reading() as conn:
+        return [
+            key
+            for name in tables
+            for key in (await conn.execute(select(*_table(name).primary_key.columns))).scalars().all()
+        ]
+
+
+async def _empty(db: Any, tables: tuple[str, ...]) -> None:
+    async with db.autocommit() as conn:
+        for name in tables:
+            await conn.execute(delete(_table(name)))
+
+
+async def _write_once(call: Any, db: Any, args: dict[str, Any], tables: tuple[str, ...]) -> tuple[Any, Any]:
+    now = time.time()
+    outcome = await _outcome(call, db, args)
+    keys = await _keys(db, tables)
+    returned = outcome[1] if outcome[0] == "returned" else None
+    if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
+        outcome = ("returned", f"<key of stored row {keys.index(outcome[1])}>")
+    stored = await _stored(db, tables, now)
+    await _empty(db, tables)
+    return outcome, stored
+
+
+def _rules(facade: str, method: str) -> dict[str, Any]:
+    module = importlib.import_module(f"sldb.generated.facades.{facade}")
+    prefix = f"_{method}_".upper()
+    return {name[len(prefix) :].lower(): value for name, value in vars(module).items() if name.startswith(prefix)}
+
+
+_VALID = {"text": "base", "time": 1_700_000_000, "int": 1, "id": 1, "float": 0.5, "bool": True, "json": {"k": 1}}
+
+
+def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
+    """Each hostile value a field's rule accepts (the body is given only those), the others valid: a key of a
+    dict parameter alone in its dict (then all keys at once, each its first accepted value), a parameter
+    beside the others' valid values."""
+    rules = _rules(facade, method)
+    base = {name: {} if isinstance(rule, dict) else _VALID[rule.kind] for name, rule in rules.items()}
+    inputs: list[dict[str, Any]] = []
+    for param, rule in rules.items():
+        if not isinstance(rule, dict):
+            for value in HOSTILE:
+                try:
+                    inputs.append({**base, param: accept(method, param, value, rule)})
+                except InvalidValueError:
+                    continue
+            continue
+        full: dict[str, Any] = {}
+        for key, key_rule in rule.items():
+            for value in HOSTILE:
+                try:
+                    payload = accept_fields(method, param, {key: value}, {key: key_rule})
+                except InvalidValueError:
+                    continue
+                inputs.append({**base, param: payload})
+                full.setdefault(key, payload.get(key))
+        inputs.append({**base, param: full})
+    return inputs
+
+
+def _accepted_by(value: Any, kind: type) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def read_inputs(params: tuple[tuple[str, str], ...], stored: list[str]) -> list[dict[str, Any]]:
+    """Each hostile value of a parameter's type (str: also the stored group ids; int: also limits from 1 to every
+    row; None when it may be None), the other parameters at their first value."""
+    choices: dict[str, list[Any]] = {}
+    for name, annotation in params:
+        if annotation.startswith("str"):
+            choices[name] = [*stored, *(v for v in HOSTILE if _accepted_by(v, str))]
+        else:
+            choices[name] = [1000, 1, 3, 50, *(v for v in HOSTILE if _accepted_by(v, int))]  # first: every row
+        if annotation.endswith("| None"):
+            choices[name].append(None)
+    inputs = []
+    for name, values in choices.items():
+        for value in values:
+            inputs.append({other: value if other == name else others[0] for other, others in choices.items()})
+    return inputs
+
+
+_GROUPS = ("g1", "g2", "")
+
+
+def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
+    """A row of table holding text in each text column (as its type stores it), small ints elsewhere."""
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.primary_key or column.info.get("internal"):
+            continue
+        sql_type = getattr(column.type, "impl_instance", column.type)  # our text types decorate String or Text
+        if isinstance(sql_type, String):
+            length = sql_type.length
+            row[column.name] = text[:length] if length else text
+        elif isinstance(sql_type, Boolean):
+            row[column.name] = i % 2 == 0
+        else:
+            row[column.name] = 1_700_000_000 + i // 3  # equal times: the tie-break decides the order
+    if "group_id" in row:
+        row["group_id"] = _GROUPS[i % len(_GROUPS)]
+    return row
+
+
+def _storable(value: Any) -> bool:
+    try:
+        bind_text(value, None)
+    except InvalidValueError:
+        return False
+    return isinstance(value, str)
+
+
+async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastPath, db: Any) -> None:
+    """Both forms of path's method give the same outcomes and store the same rows (see the module docstring)."""
+    fast_form = getattr(queries, path.method)
+    reference = getattr(queries, f"{path.method}_reference")
+    if path.access == "write":
+        inputs = write_inputs(facade, path.method)
+        assert len(inputs) > len(HOSTILE), inputs  # the hostile values reached the body
+        for args in inputs:
+            assert await _write_once(fast_form, db, args, path.tables) == await _write_once(
+                reference, db, args, path.tables
+            ), shown(args)
+        return
+    (name,) = path.tables
+    table = _table(name)
+    rows = [_hostile_row(table, text, i) for i, text in enumerate(v for v in HOSTILE if _storable(v))]
+    async with db.transaction() as conn:
+        await conn.execute(insert(table), rows)
+    compared = 0
+    for args in read_inputs(path.params, list(_GROUPS)):
+        fast_outcome = await _outcome(fast_form, db, args)
+        assert fast_outcome == await _outcome(reference, db, args), shown(args)
+        compared += fast_outcome[0] == "returned" and bool(fast_outcome[1])
+    assert compared > 0  # some reads returned rows

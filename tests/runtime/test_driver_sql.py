@@ -1,0 +1,79 @@
+"""The fast paths' driver errors (handwritten/runtime/queries/driver_sql.py) map through the one classifier: the same
+refusal gives the same typed error as through SQLAlchemy, on every backend, and the facade still handles it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import pytest
+from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from sldb.generated.fast import message as fast
+from sldb.generated.models import RawMessage
+from sldb.handwritten.runtime.contract.errors import DuplicateKeyError
+from sldb.handwritten.runtime.failures.classify import FailureClass, classify
+from sldb.handwritten.runtime.failures.report import translate
+
+_RAW = RawMessage.__table__
+
+
+def _values(key: str) -> dict[str, Any]:
+    now = int(time.time())
+    return {
+        "sender_id": "s",
+        "sender_name": "",
+        "sender_qq": None,
+        "message": "hello",
+        "group_id": "g",
+        "timestamp": now,
+        "platform": "qq",
+        "message_id": "m1",
+        "reply_to": None,
+        "created_at": now,
+        "processed": False,
+        "ingest_key": key,
+    }
+
+
+async def _slow_insert(db: Any, values: dict[str, Any]) -> None:
+    async with db.autocommit() as conn:
+        await conn.execute(insert(_RAW), values)
+
+
+async def test_a_duplicate_key_is_the_same_typed_error_on_both_paths(db: Any) -> None:
+    await fast.insert_raw_message(db, _values("k"))
+    with pytest.raises(SQLAlchemyError) as on_fast:
+        await fast.insert_raw_message(db, _values("k"))  # the plain insert: the unique ingest key refuses it
+    with pytest.raises(SQLAlchemyError) as on_slow:
+        await _slow_insert(db, _values("k"))
+    assert isinstance(on_fast.value, DBAPIError)  # the driver's own error, wrapped as SQLAlchemy would
+    assert classify(on_fast.value) is classify(on_slow.value) is FailureClass.DUPLICATE_KEY
+    assert type(translate("m", on_fast.value)) is type(translate("m", on_slow.value)) is DuplicateKeyError
+    async with db.reading() as conn:  # the failed statement changed nothing, and the connection still works
+        assert (await conn.execute(select(_RAW.c.ingest_key))).scalars().all() == ["k"]
+
+
+async def test_the_or_existing_form_returns_the_stored_key(db: Any) -> None:
+    first = await fast.insert_raw_message_or_existing(db, _values("k2"))
+    assert await fast.insert_raw_message_or_existing(db, _values("k2")) == first
+    assert await fast.insert_raw_message_or_existing(db, _values("k3")) != first
+
+
+async def test_the_facade_logs_a_fast_path_failure_as_any_other(
+    db: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """save_raw_message's on_failure (0, with an ERROR line naming the class) still applies to a driver error."""
+
+    plain_insert = fast.insert_raw_message
+
+    async def refused(_db: Any, values: Any) -> int:
+        return await plain_insert(_db, {**values, "ingest_key": "dup"})
+
+    await fast.insert_raw_message(db, _values("dup"))
+    monkeypatch.setattr(fast, "insert_raw_message", refused)
+    with caplog.at_level(logging.ERROR, logger="sldb"):
+        assert await db.save_raw_message({"sender_id": "s", "message": "again", "group_id": "g"}) == 0
+    assert "save_raw_message failed (duplicate key" in caplog.text
