@@ -8,12 +8,14 @@ import time
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from sldb.generated.fast import message as fast
 from sldb.generated.models import RawMessage
 from sldb.handwritten.runtime.contract.errors import DuplicateKeyError
+from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.failures.report import translate
 
@@ -77,3 +79,26 @@ async def test_the_facade_logs_a_fast_path_failure_as_any_other(
     with caplog.at_level(logging.ERROR, logger="sldb"):
         assert await db.save_raw_message({"sender_id": "s", "message": "again", "group_id": "g"}) == 0
     assert "save_raw_message failed (duplicate key" in caplog.text
+
+
+async def test_a_fast_path_runs_past_sqlalchemy_unless_its_statements_are_watched(db: Any) -> None:
+    """Unwatched, the driver runs the fast path's SQL text (no SQLAlchemy execution: nothing a listener added
+    afterwards would have seen); watched, the listener sees that same text with its parameters bound."""
+    seen: list[tuple[str, Any]] = []
+
+    def watch(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        seen.append((statement, parameters))
+
+    async with db.reading() as conn:
+        sync = conn._connection() if hasattr(conn, "_connection") else conn.sync_connection
+        assert not statements_observed(sync)
+    assert await db.get_recent_raw_messages("nobody", limit=5) == []
+    event.listen(Engine, "before_cursor_execute", watch)
+    try:
+        assert await db.get_recent_raw_messages("nobody", limit=5) == []
+    finally:
+        event.remove(Engine, "before_cursor_execute", watch)
+    recent = fast._NEWEST_RAW_MESSAGES_OF_GROUP
+    expected = {recent.sqlite, recent.postgresql, recent.mysql}
+    assert [statement for statement, _ in seen if statement in expected] != []
+    assert all("nobody" not in statement for statement, _ in seen)

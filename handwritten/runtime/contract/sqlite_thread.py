@@ -22,6 +22,8 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.selectable import TypedReturnsRows
 
+from sldb.handwritten.runtime.contract.observed import statements_observed
+
 T = TypeVar("T")
 Ts = TypeVarTuple("Ts")
 
@@ -86,10 +88,24 @@ class ThreadConnection:
         """Run statement in the worker thread (the first one also checks out and begins); rows come buffered."""
         return await in_thread(lambda: self._connection().execute(statement, parameters))
 
-    async def on_driver(self, work: Callable[[Any], T]) -> T:
-        """work(the pysqlite connection) in the worker thread: a statement of the generated fast paths, which
-        SQLAlchemy does not see (so no BEGIN: run it on a reading() or autocommit() connection)."""
-        return await in_thread(lambda: work(self._connection().connection.driver_connection))
+    async def driver_sql_rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+        """Every row of SQL text in pysqlite's paramstyle (a statement of the generated fast paths), run in the
+        worker thread and read to its end (a RETURNING insert commits only then): on the pysqlite connection
+        itself, or through exec_driver_sql when the statements are observed (observed.py).
+        No BEGIN is sent for it: run it on a reading() or autocommit() connection."""
+
+        def work() -> list[Any]:
+            conn = self._connection()
+            if statements_observed(conn):
+                return list(conn.exec_driver_sql(sql, parameters).all())
+            driver: Any = conn.connection.driver_connection
+            cursor = driver.execute(sql, parameters)
+            try:
+                return list(cursor.fetchall())
+            finally:
+                cursor.close()
+
+        return await in_thread(work)
 
     @asynccontextmanager
     async def begin_nested(self) -> AsyncIterator[None]:

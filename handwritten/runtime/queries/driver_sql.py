@@ -5,6 +5,10 @@ replica choice and the facade's retry stay SQLAlchemy's; only the statement goes
 prepared-statement cache), an aiomysql cursor, or pysqlite on the SQLite worker thread. Every statement here is
 its own transaction (the driver's autocommit): SQLAlchemy begins nothing it does not see.
 
+When anyone watches the connection's statements (an event listener, echo: contract/observed.py), the same SQL
+text goes through SQLAlchemy's exec_driver_sql instead, so every observer sees every statement; that costs
+10-20 % of a call (measured with `make bench`), which is why it is not the default.
+
 A driver error is raised as SQLAlchemy's DBAPIError around it, as SQLAlchemy would raise it: the generated facade
 catches it as any other (log_failure, translate), retried() sees a rolled-back transaction, and classify() reads
 the driver's code from `.orig`. A connection the failure says is lost is invalidated, not put back in the pool.
@@ -21,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.contract.database import Connection
+from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify, node_not_ready
 
@@ -42,6 +47,8 @@ async def _wrapped(conn: Connection, sql: str, params: Params, call: Awaitable[T
     """call's result; a driver error raised as DBAPIError (the connection invalidated when it is lost)."""
     try:
         return await call
+    except DBAPIError:
+        raise  # SQLAlchemy ran it (the statements are observed) and wrapped it already
     except Exception as exc:
         error = DBAPIError.instance(sql, list(params), exc, Exception, hide_parameters=True)
         lost = classify(error) is FailureClass.UNAVAILABLE or node_not_ready(error)
@@ -49,6 +56,11 @@ async def _wrapped(conn: Connection, sql: str, params: Params, call: Awaitable[T
             error.connection_invalidated = True
             await conn.invalidate()
         raise error from exc
+
+
+def _observed(conn: AsyncConnection) -> bool:
+    sync = conn.sync_connection
+    return sync is None or statements_observed(sync)
 
 
 async def _driver(conn: AsyncConnection) -> Any:
@@ -73,27 +85,18 @@ async def _last_id(cursor: Any) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def _sqlite_rows(sql: str, params: Params) -> Callable[[Any], list[Row]]:
-    def work(driver: Any) -> list[Row]:
-        cursor = driver.execute(sql, tuple(params))
-        try:
-            return list(cursor.fetchall())  # run to its end: a RETURNING insert commits only then
-        finally:
-            cursor.close()
-
-    return work
-
-
 async def fetch_rows(conn: Connection, statement: Statement, params: Params) -> list[Row]:
     """Every row the statement returns, as the driver gives it (indexed by position)."""
     if isinstance(conn, ThreadConnection):
         sql = statement.sqlite
-        return await _wrapped(conn, sql, params, conn.on_driver(_sqlite_rows(sql, params)))
+        return await _wrapped(conn, sql, params, conn.driver_sql_rows(sql, tuple(params)))
+    sql = statement.mysql if is_mysql(conn.dialect) else statement.postgresql
+    if _observed(conn):
+        result = await conn.exec_driver_sql(sql, tuple(params))
+        return list(result.all()) if result.returns_rows else []
     driver = await _driver(conn)
     if is_mysql(conn.dialect):
-        sql = statement.mysql
         return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _all_rows))
-    sql = statement.postgresql
     return list(await _wrapped(conn, sql, params, driver.fetch(sql, *params)))
 
 
@@ -104,6 +107,8 @@ async def inserted_id(conn: Connection, statement: Statement, params: Params) ->
         (row,) = await fetch_rows(conn, statement, params)
         return int(row[0])
     sql = statement.mysql
+    if _observed(conn):
+        return int((await conn.exec_driver_sql(sql, tuple(params))).lastrowid or 0)
     return await _wrapped(conn, sql, params, _mysql_run(await _driver(conn), sql, params, _last_id))
 
 

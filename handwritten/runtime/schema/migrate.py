@@ -73,6 +73,9 @@ def _parts(conn: AsyncConnection, diff: SchemaDiff, steps: Sequence[Operation]) 
     return together, rest
 
 
+_NOT_A_RACE = (FailureClass.UNAVAILABLE, FailureClass.PERMISSION_DENIED, FailureClass.LOGIN_REFUSED)
+
+
 class _Refused(Exception):
     """A step refused for want of a privilege (step None: a step the tables run after the migration)."""
 
@@ -178,9 +181,18 @@ async def migrate(
     and ends.
     """
     async with engine.connect() as conn:
-        steps = _steps(compare(metadata, await read_live_schema(conn), conn.dialect), enable_auto_migration)
-        pending = await _pending_extras(conn, metadata)
-        if not steps and not pending:
+        looked = True
+        try:
+            steps = _steps(compare(metadata, await read_live_schema(conn), conn.dialect), enable_auto_migration)
+            pending = await _pending_extras(conn, metadata)
+        except DBAPIError as exc:
+            if classify(exc) in _NOT_A_RACE:
+                raise
+            # Another starter's DDL (on Galera, replicated to this node as it runs) can fail a catalog read taken
+            # without the lock: the look is only a shortcut, so look again under the lock.
+            log.info("schema look before the migration lock failed (%s); looking again under it", cause_text(exc))
+            looked, steps, pending = False, [], []
+        if looked and not steps and not pending:
             return []
         await conn.rollback()  # the look's transaction ends; the migration's begins under the lock
         try:
