@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.tables.counter_readiness import forget_ready
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PROGRESS, VERSION, range_statements
 
 log = layer_logger("counters")
@@ -71,6 +72,7 @@ def progress_ddl(dialect: str) -> str:
 
 async def write_unmeasured(conn: Connection) -> None:
     """Every counted table's row unmeasured (all its ids owed to the backfill), in the caller's transaction."""
+    forget_ready()  # this process reads the tables again until the backfill has finished
     await conn.execute(text(progress_ddl(conn.dialect.name)))
     await conn.execute(text(f"DELETE FROM {PROGRESS}"))
     for table in COUNTED:
