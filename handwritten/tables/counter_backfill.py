@@ -44,6 +44,9 @@ from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PRO
 log = layer_logger("counters")
 
 BATCH = 5000
+# SQLite's writers in other connections poll for the write lock (its busy handler sleeps up to 100 ms between
+# tries): batches back to back would starve them for the whole backfill. The pause after each batch lets one in.
+SQLITE_PAUSE_S = 0.1
 _LOWEST = -9223372036854775807
 
 
@@ -182,6 +185,8 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
             outcome = await _uncancelled(_in_a_transaction(conn, batch))
             if outcome is None:
                 break
+            if conn.dialect.name == "sqlite":
+                await asyncio.sleep(SQLITE_PAUSE_S)
             if isinstance(outcome, Batch):
                 done += 1
                 if after_batch is not None:
