@@ -173,6 +173,7 @@ async def one_backend(backend: str, size: int, folder: Path, console: Console) -
     settings = data.bench_settings(backend, folder, data.MAIN_DATABASE)
     manager = SQLAlchemyDatabaseManager(settings)
     await manager.start()
+    await manager.background_finished()  # nothing of the layer may run while its additions are taken away
     result: dict[str, Any] = {"size": size}
     try:
         await _as_the_plugin_left_it(manager)
