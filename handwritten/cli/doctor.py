@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from sldb.handwritten.cli.introspect import comparison, diff_counts, diff_json, print_differences
-from sldb.handwritten.cli.live import inspect_live, models_metadata
+from sldb.handwritten.cli.live import background_status, inspect_live, models_metadata
 from sldb.handwritten.cli.output import Output
 from sldb.handwritten.cli.target import describe, settings_of
 from sldb.handwritten.runtime.cluster import replicas
@@ -116,6 +116,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
     planned = plan_steps(diff.migration, found.dialect, found.rows)
     pool = pool_settings(settings)
     pending = None
+    background = await background_status(settings) if found.exists else []
     roles: list[replicas.ServerRole] = []
     if settings.db_type == "postgresql":  # only PostgreSQL falls back to SQLite
         pending = await fallback.pending(settings.sqlite_path(), models_metadata())
@@ -139,6 +140,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             "plan": steps_json(planned),
             "fallback": pending.as_json() if pending is not None else None,
             "hosts": [role.as_json() for role in roles],
+            "background": dict(background),
         }
     )
     where = found.database + (f" (schema {found.schema})" if found.schema else "")
@@ -157,6 +159,7 @@ async def _doctor(args: argparse.Namespace, out: Output) -> int:
             ("pool", ", ".join(f"{k} {v}" for k, v in pool.items())),
             *((f"{r.listed_as} {r.host}", _role_text(r)) for r in roles),
             ("tables", f"{len(models_metadata().tables)} in the specs, {len(found.live.columns)} in the database"),
+            *background,
             *(
                 [("fallback", pending.describe() if pending.total else f"no rows to merge in {pending.path}")]
                 if pending is not None

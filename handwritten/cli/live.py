@@ -21,6 +21,7 @@ from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema, read_row_estimates
 from sldb.handwritten.runtime.schema.diff import compare
+from sldb.handwritten.runtime.schema.extras import extras_of
 from sldb.handwritten.runtime.schema.plan import tables_altered
 
 
@@ -112,6 +113,17 @@ async def inspect_live(settings: DatabaseSettings, with_rows: bool = False) -> L
                 raise connect_error(settings, exc) from None
         backend, version = await _server_version(settings)
         return LiveDatabase(backend, version, database, schema, False, engine.dialect, missing=f"database {database}")
+    finally:
+        await engine.dispose()
+
+
+async def background_status(settings: DatabaseSettings) -> list[tuple[str, str]]:
+    """How far the background steps after start are (the counters' backfill), as SchemaExtras reports it."""
+    metadata = models_metadata()
+    engine = reading_engine(settings)
+    try:
+        async with engine.connect() as conn:
+            return [row for status in extras_of(metadata).background_status for row in await status(conn, metadata)]
     finally:
         await engine.dispose()
 

@@ -93,6 +93,7 @@ from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.failures.report import log_failure
 from sldb.handwritten.runtime.queries.crud import read_one, records
 from sldb.handwritten.tables import counters
+from sldb.handwritten.tables.counter_readiness import counters_ready
 
 _RAW = RawMessageRepository.table
 _FILTERED = FilteredMessageRepository.table
@@ -304,7 +305,8 @@ async def clear_all_plugin_data(db: Database) -> ClearAllResult:
 
 async def get_data_statistics(db: Database) -> DataStatistics:
     tables = [(name, table) for name, group in _CATEGORIES.items() for table in group]
-    row = await read_one(db, select(*(count_rows(table) for _, table in tables)))  # every count as of one moment
+    ready = await counters_ready(db)
+    row = await read_one(db, select(*(count_rows(t, counters=ready) for _, t in tables)))  # counts of one moment
     counts = dict.fromkeys(_CATEGORIES, 0)
     for (name, _), n in zip(tables, row, strict=True):
         counts[name] += int(n or 0)

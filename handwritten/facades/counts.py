@@ -25,10 +25,11 @@ def _of_group(counter: Table, group_id: str) -> list[ColumnElement[bool]]:
     return [counter.c.group_id == group_id, counter.c.null_group == false()]  # NULL groups are kept as ''
 
 
-def count_rows(table: Table, group_id: str | None = None) -> Any:
+def count_rows(table: Table, group_id: str | None = None, *, counters: bool = True) -> Any:
     """The rows of table, only those of group_id when one is given (an empty id counts all, as the plugin does),
-    as a scalar subquery: a counted table from its counter, any other with COUNT(*)."""
-    if table.name in ROW_COUNTS:
+    as a scalar subquery: a counted table from its counter when counters (they are ready:
+    counter_readiness.counters_ready), any other table, or any while the counters are not, with COUNT(*)."""
+    if counters and table.name in ROW_COUNTS:
         counter_name, column = ROW_COUNTS[table.name]
         counter = _COUNTERS[counter_name]
         stmt = select(func.coalesce(func.sum(counter.c[column]), 0))
@@ -37,5 +38,6 @@ def count_rows(table: Table, group_id: str | None = None) -> Any:
         return stmt.scalar_subquery()
     stmt = select(func.count()).select_from(table)
     if group_id:
-        stmt = stmt.where(table.c.group_id == group_id)
+        # jargon's group is its chat, as in its counter
+        stmt = stmt.where((table.c.chat_id if table.name == "jargon" else table.c.group_id) == group_id)
     return stmt.scalar_subquery()

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sldb.generated.records.jargon import JargonRecord, jargon_record
 from sldb.generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
 from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
+from sldb.handwritten.facades import uncounted
 from sldb.handwritten.runtime.contract.database import Database, Executor
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.queries.crud import (
@@ -33,6 +34,7 @@ from sldb.handwritten.runtime.queries.upsert import (
     upsert_returning_key_statement,
 )
 from sldb.handwritten.runtime.values.policy import as_text, whole_seconds
+from sldb.handwritten.tables.counter_readiness import counters_ready
 from sldb.handwritten.tables.jargon_keys import content_key, like_pattern
 
 _J = JargonRepository.table
@@ -187,7 +189,7 @@ async def get_jargon_statistics(db: Database, *, group_id: str | None) -> Jargon
     )
     if group_id:
         stmt = stmt.where(_CHATS.c.chat_id == group_id)
-    row = await read_one(db, stmt)
+    row = await read_one(db, stmt if await counters_ready(db) else uncounted.jargon_statistics(group_id))
     total, counted, occurrences = int(row.total), int(row.counted), int(row.occurrences)
     return {
         "total_candidates": total,

@@ -40,6 +40,7 @@ from sldb.generated.shapes.message import (
     timed_message,
     unprocessed_message,
 )
+from sldb.handwritten.facades import uncounted
 from sldb.handwritten.runtime.contract.database import Connection, Database
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.queries.crud import (
@@ -62,6 +63,7 @@ from sldb.handwritten.runtime.queries.upsert import (
 )
 from sldb.handwritten.runtime.values.jsontext import dumps
 from sldb.handwritten.runtime.values.policy import as_text, number, whole_number, whole_seconds
+from sldb.handwritten.tables.counter_readiness import counters_ready
 
 log = layer_logger("facades.message")
 
@@ -424,14 +426,16 @@ _RELATIONS_PER_GROUP = select(_RELATIONS.c.group_id, func.count().label("relatio
 
 
 async def get_messages_statistics(db: Database) -> MessageStatistics:
-    raw, filtered, bot = (int(n) for n in await read_one(db, _TOTALS))
+    totals = _TOTALS if await counters_ready(db) else uncounted.TOTALS
+    raw, filtered, bot = (int(n) for n in await read_one(db, totals))
     return {"total_messages": raw, "raw_messages": raw, "filtered_messages": filtered, "bot_messages": bot}
 
 
 async def get_message_statistics(db: Database, *, group_id: str | None) -> GroupMessageStatistics | MessageStatistics:
     if not group_id:
         return await get_messages_statistics(db)
-    row = await read_first(db, _OF_GROUP, as_mapping, {"group_id": group_id})
+    of_group = _OF_GROUP if await counters_ready(db) else uncounted.OF_GROUP
+    row = await read_first(db, of_group, as_mapping, {"group_id": group_id})
     if row is None:
         total = unprocessed = filtered = 0
     else:
@@ -450,7 +454,8 @@ async def get_group_messages_statistics(db: Database, *, group_id: str) -> Group
 
 
 async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str, SenderStatistics]:
-    rows = await read_records(db, _TOP_SENDERS, as_mapping, {"group_id": group_id})
+    senders = _TOP_SENDERS if await counters_ready(db) else uncounted.top_senders(_SENDERS_LIMIT)
+    rows = await read_records(db, senders, as_mapping, {"group_id": group_id})
     return {
         row["sender_id"]: {
             "message_count": int(row["message_count"]),
@@ -461,9 +466,10 @@ async def get_group_user_statistics(db: Database, *, group_id: str) -> dict[str,
 
 
 async def get_groups_for_social_analysis(db: Database) -> list[SocialAnalysisGroup]:
+    by_size = _GROUPS_BY_SIZE if await counters_ready(db) else uncounted.GROUPS_BY_SIZE
     # Both from one snapshot: a group's relations are counted as of its messages.
     async with db.snapshot() as conn:
-        groups = await records(conn, _GROUPS_BY_SIZE, as_mapping)
+        groups = await records(conn, by_size, as_mapping)
         relations = {
             row["group_id"]: int(row["relation_count"]) for row in await records(conn, _RELATIONS_PER_GROUP, as_mapping)
         }

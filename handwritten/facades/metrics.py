@@ -20,9 +20,11 @@ from sldb.generated.repositories.message import (
     RawMessageRepository,
 )
 from sldb.generated.shapes.metrics import DetailedMetrics, GroupStatistics, TrendsData
+from sldb.handwritten.facades import uncounted
 from sldb.handwritten.facades.counts import count_rows
 from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.queries.crud import as_mapping, read_one, records
+from sldb.handwritten.tables.counter_readiness import counters_ready
 from sldb.handwritten.tables.counter_tallies import QUARTER_SECONDS
 
 _RAW = RawMessageRepository.table
@@ -39,7 +41,8 @@ _RECENT_BATCHES = 10
 
 
 async def _counts(db: Database, tables: tuple[Table, ...], group_id: str | None) -> list[int]:
-    row = await read_one(db, select(*(count_rows(t, group_id) for t in tables)))
+    ready = await counters_ready(db)
+    row = await read_one(db, select(*(count_rows(t, group_id, counters=ready) for t in tables)))
     return [int(n or 0) for n in row]
 
 
@@ -84,10 +87,12 @@ async def get_trends_data(db: Database) -> TrendsData:
         .order_by(_QUARTER_COUNTS.c.quarter)
     )
     partial = select(func.count()).where(_RAW.c.timestamp >= cutoff, _RAW.c.timestamp < first_whole * QUARTER_SECONDS)
+    ready = await counters_ready(db)
     batches = select(_BATCHES).order_by(_BATCHES.c.start_time.desc(), _BATCHES.c.id.desc()).limit(_RECENT_BATCHES)
     async with db.snapshot() as conn:
         quarters = [(first_whole - 1, int((await conn.execute(partial)).scalar_one()))]
-        quarters += [(int(q), int(n)) for q, n in (await conn.execute(per_quarter)).all()]
+        whole = per_quarter if ready else uncounted.raw_per_quarter(conn.dialect.name, first_whole)
+        quarters += [(int(q), int(n)) for q, n in (await conn.execute(whole)).all()]
         batch_rows = await records(conn, batches, as_mapping)
     daily: dict[str, int] = {}
     for quarter, n in quarters:

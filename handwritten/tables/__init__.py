@@ -5,8 +5,9 @@ migrate`, copy and the fallback merge all find it with the tables:
 - before uk_chat_content is created on an existing jargon table, its duplicates are merged (jargon_dedupe.py);
 - after every migration, the counter triggers are present and the counters exact (counters.py); start-up
   looks first (counters.pending) and leaves a current schema alone;
-- after start-up, jargon rows an older version wrote get their text key (jargon_keys.py), and the counters'
-  backfill runs its batches (counter_backfill.py).
+- after start-up, jargon rows an older version wrote get their text key (jargon_keys.py);
+- in the background after start-up (start() does not wait), the counters' backfill runs its batches
+  (counter_backfill.py); until it ends, the statistics count the tables themselves (counter_readiness.py).
 """
 
 from __future__ import annotations
@@ -25,5 +26,7 @@ SCHEMA_EXTRAS = SchemaExtras(
     },
     after_migration=(counters.after_migration,),
     pending=(counters.pending,),
-    after_start=(fill_jargon_keys, counters.backfill_after_start),
+    after_start=(fill_jargon_keys,),
+    in_background=(counters.backfill_after_start,),
+    background_status=(counters.backfill_status,),
 )

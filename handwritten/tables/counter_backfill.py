@@ -38,11 +38,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.tables.counter_readiness import forget_ready
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PROGRESS, VERSION, range_statements
 
 log = layer_logger("counters")
 
 BATCH = 5000
+# SQLite's writers in other connections poll for the write lock (its busy handler sleeps up to 100 ms between
+# tries): batches back to back would starve them for the whole backfill. The pause after each batch lets one in.
+SQLITE_PAUSE_S = 0.1
 _LOWEST = -9223372036854775807
 
 
@@ -71,6 +75,7 @@ def progress_ddl(dialect: str) -> str:
 
 async def write_unmeasured(conn: Connection) -> None:
     """Every counted table's row unmeasured (all its ids owed to the backfill), in the caller's transaction."""
+    forget_ready()  # this process reads the tables again until the backfill has finished
     await conn.execute(text(progress_ddl(conn.dialect.name)))
     await conn.execute(text(f"DELETE FROM {PROGRESS}"))
     for table in COUNTED:
@@ -180,6 +185,8 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
             outcome = await _uncancelled(_in_a_transaction(conn, batch))
             if outcome is None:
                 break
+            if conn.dialect.name == "sqlite":
+                await asyncio.sleep(SQLITE_PAUSE_S)
             if isinstance(outcome, Batch):
                 done += 1
                 if after_batch is not None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import MetaData, Table, text
+from sqlalchemy import MetaData, Table, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -41,6 +41,7 @@ from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.tables import counter_backfill
 from sldb.handwritten.tables.counter_backfill import run_backfill, write_unmeasured
 from sldb.handwritten.tables.counter_tallies import (
     COUNTED,
@@ -131,9 +132,30 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
 
 
 async def backfill_after_start(engine: AsyncEngine, metadata: MetaData) -> int:
-    """The start-up step (SchemaExtras.after_start): finish the counters' backfill, in batches; how many ran.
-    One plain read when there is nothing to do."""
-    return await run_backfill(engine) if maintains(metadata) else 0
+    """The background step after start-up (SchemaExtras.in_background): finish the counters' backfill, in
+    batches; how many ran. One plain read when there is nothing to do."""
+    return await run_backfill(engine, counter_backfill.BATCH) if maintains(metadata) else 0
+
+
+async def backfill_status(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
+    """For `sldb doctor` (SchemaExtras.background_status): per counted table whose backfill is unfinished, the
+    rows still owed to it; nothing when it is finished (or the counters are not installed)."""
+    exists = await conn.run_sync(lambda sync: inspect(sync).has_table(PROGRESS))
+    if not maintains(metadata) or not exists:
+        return []
+    rows = (await conn.execute(text(f"SELECT table_name, high_id, done_upto FROM {PROGRESS} WHERE NOT finished"))).all()
+    found: list[tuple[str, str]] = []
+    for table, high, done in sorted(rows):
+        if high is None:
+            found.append((f"counters' backfill: {table}", "not started: every row owed"))
+            continue
+        owed = (
+            await conn.execute(
+                text(f"SELECT COUNT(*) FROM {table} WHERE id > :d AND id <= :h"), {"d": int(done), "h": int(high)}
+            )
+        ).scalar_one()
+        found.append((f"counters' backfill: {table}", f"{int(owed):,} rows owed (ids {int(done) + 1} to {int(high)})"))
+    return found
 
 
 def _referenced(table: Table) -> bool:

@@ -9,8 +9,9 @@ Per backend, on `sldb_bench`:
    stops.
 3. **upgrade**: the same with a database that lacks one index and one column of raw_messages (a new release
    adding them): the manager starts again while the writer writes.
-For each step: start()'s duration, the writer's median and maximum insert latency before, during and after the
-start, the inserts the server refused (with their error codes: a deadlock the migration caused loses that
+For each step: start()'s duration, the counters' backfill's (a task start() leaves running), the writer's
+median and maximum insert latency before, during the start, during the backfill and after, the statements that
+took longest meanwhile, the inserts the server refused (with their error codes: a deadlock the migration caused loses that
 instance's message), whether every acknowledged insert is there, and whether the counters are exact. No figure is asserted.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import MetaData, text
+from sqlalchemy import Engine, MetaData, event, text
 from sqlalchemy.schema import DropIndex, DropTable
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
@@ -68,11 +69,41 @@ async def _as_the_plugin_left_it(manager: SQLAlchemyDatabaseManager) -> None:
     await _take_away(manager, ADDED_COLUMNS, [])
 
 
-def _latencies(lines: list[tuple[float, float]], start: float, end: float) -> dict[str, dict[str, float]]:
+class _SlowestStatements:
+    """The statements that took longest while it is entered (every engine of the process), as (ms, text)."""
+
+    def __init__(self) -> None:
+        self.timed: list[tuple[float, str]] = []
+
+    def _before(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        conn.info["sldb_bench_began"] = time.perf_counter()
+
+    def _after(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        began = conn.info.pop("sldb_bench_began", None)
+        if began is not None:
+            self.timed.append(((time.perf_counter() - began) * 1000, " ".join(statement.split())[:160]))
+
+    def __enter__(self) -> _SlowestStatements:
+        event.listen(Engine, "before_cursor_execute", self._before)
+        event.listen(Engine, "after_cursor_execute", self._after)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(Engine, "before_cursor_execute", self._before)
+        event.remove(Engine, "after_cursor_execute", self._after)
+
+    def longest(self, n: int = 5) -> list[tuple[float, str]]:
+        return [(round(ms, 1), statement) for ms, statement in sorted(self.timed, reverse=True)[:n]]
+
+
+def _latencies(
+    lines: list[tuple[float, float]], start: float, end: float, filled: float
+) -> dict[str, dict[str, float]]:
     phases = {
         "before": [ms for t, ms in lines if t < start],
         "during": [ms for t, ms in lines if start <= t <= end],
-        "after": [ms for t, ms in lines if t > end],
+        "backfill": [ms for t, ms in lines if end < t <= filled],
+        "after": [ms for t, ms in lines if t > filled],
     }
     return {
         name: {"median_ms": round(statistics.median(v), 2), "max_ms": round(max(v), 1), "inserts": len(v)}
@@ -95,11 +126,15 @@ async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDataba
         name,
         env={**os.environ},
     )
+    slowest = _SlowestStatements()
     try:
         await asyncio.sleep(PAUSE_SECONDS)
-        started = time.monotonic()
-        await manager.start()
-        ended = time.monotonic()
+        with slowest:
+            started = time.monotonic()
+            await manager.start()
+            ended = time.monotonic()
+            await manager.background_finished()
+            filled = time.monotonic()
         await asyncio.sleep(PAUSE_SECONDS)
     finally:
         writer.terminate()
@@ -122,7 +157,9 @@ async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDataba
         exact = False
     return {
         "start_seconds": round(ended - started, 2),
-        "writer": _latencies([(float(t), float(ms)) for t, ms, _ in rows], started, ended),
+        "backfill_seconds": round(filled - ended, 2),
+        "writer": _latencies([(float(t), float(ms)) for t, ms, _ in rows], started, ended, filled),
+        "slowest_statements": slowest.longest(),
         "acknowledged": len(acked),
         "failed": len(failed),
         "failed_codes": sorted(set(failed)),
@@ -136,6 +173,7 @@ async def one_backend(backend: str, size: int, folder: Path, console: Console) -
     settings = data.bench_settings(backend, folder, data.MAIN_DATABASE)
     manager = SQLAlchemyDatabaseManager(settings)
     await manager.start()
+    await manager.background_finished()  # nothing of the layer may run while its additions are taken away
     result: dict[str, Any] = {"size": size}
     try:
         await _as_the_plugin_left_it(manager)
@@ -165,8 +203,10 @@ def print_online(console: Console, results: dict[str, dict[str, Any]]) -> None:
         "rows",
         "step",
         "start() s",
+        "backfill s",
         "writer before",
-        "during",
+        "during start",
+        "during backfill",
         "after",
         "acked/present",
         "refused",
@@ -186,8 +226,10 @@ def print_online(console: Console, results: dict[str, dict[str, Any]]) -> None:
                 f"{result['size']:,}",
                 name,
                 str(step["start_seconds"]),
+                str(step["backfill_seconds"]),
                 cell(step, "before"),
                 cell(step, "during"),
+                cell(step, "backfill"),
                 cell(step, "after"),
                 f"{step['acknowledged']}/{step['present']}",
                 f"{step['failed']} {' '.join(map(str, step['failed_codes']))}".strip(),
@@ -195,6 +237,10 @@ def print_online(console: Console, results: dict[str, dict[str, Any]]) -> None:
             )
     console.print(table)
     console.print("writer cells: median / maximum insert latency")
+    for backend, result in results.items():
+        for name in ("first start", "upgrade"):
+            for ms, statement in result[name]["slowest_statements"][:3]:
+                console.print(f"  {backend} {name}: {ms} ms  {statement}")
 
 
 async def run_online(backends: list[str], size: int, folder: Path, console: Console) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
+from sldb.handwritten.tables.counter_readiness import counters_ready
 from tests.growth.test_counters import assert_exact
 
 Call = Callable[[Any], Awaitable[Any]]
@@ -96,6 +97,8 @@ async def seed(manager: Any, n: int) -> None:
 
 async def statements_per_call(manager: Any, n: int) -> dict[str, int]:
     await seed(manager, n)
+    # The counters are read (their readiness is looked up once per engine, then remembered).
+    assert await counters_ready(manager)
     counts: dict[str, int] = {}
     for name, call in {**READS, **WRITES}.items():
         with sent() as statements:

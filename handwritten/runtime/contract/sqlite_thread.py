@@ -75,6 +75,11 @@ class ThreadConnection:
     def dialect(self) -> Dialect:
         return self._engine.dialect
 
+    @property
+    def engine(self) -> Engine:
+        """The pysqlite engine this connection comes from (like AsyncConnection.sync_engine)."""
+        return self._engine
+
     def _connection(self) -> Connection:
         if self._conn is None:  # in the worker thread: a full pool waits there, not on the event loop
             self._conn = self._engine.connect().execution_options(prebuffer_rows=True, **self._options)

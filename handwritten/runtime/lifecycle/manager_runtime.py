@@ -23,6 +23,7 @@ from sldb.handwritten.runtime.contract.database import Backend, Connection, Data
 from sldb.handwritten.runtime.contract.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from sldb.handwritten.runtime.contract.logs import layer_logger, log_to
 from sldb.handwritten.runtime.lifecycle import fallback
+from sldb.handwritten.runtime.lifecycle.background import start_background, stop_background
 from sldb.handwritten.runtime.schema.diff import Operation
 from sldb.handwritten.runtime.schema.extras import extras_of
 from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
@@ -48,6 +49,7 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
         self.backend_in_use: Backend | None = None
         self.migration_steps: list[Operation] = []
         self._replicas: ReplicaSet | None = None
+        self._background: asyncio.Task[None] | None = None
 
     @abstractmethod
     def _build_facades(self, db: Any) -> FacadesT: ...
@@ -167,7 +169,15 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
             ]
             self._replicas = ReplicaSet(replicas, settings.max_replica_lag_s, await wal_position(engine))
         self._facades = self._build_facades(self)
+        # What the tables leave to the background (the counters' backfill): start() does not wait for it.
+        self._background = start_background(engine.engine, engine.metadata)
         log.info("data layer started on %s (%s)", backend, engine.masked_url())
+
+    async def background_finished(self) -> None:
+        """Wait until the background steps of the last start() have ended (tests, benchmarks, tools)."""
+        task = self._background
+        if task is not None:
+            await asyncio.shield(task)
 
     @staticmethod
     async def create_tables(engine: DatabaseEngine, enable_auto_migration: bool = True) -> list[Operation]:
@@ -189,6 +199,8 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
             self._start_lock = asyncio.Lock()
         async with self._start_lock:
             self._facades = None
+            background, self._background = self._background, None
+            await stop_background(background)  # before its engine is closed
             engine, self.engine = self.engine, None
             replicas, self._replicas = self._replicas, None
             if replicas is not None:

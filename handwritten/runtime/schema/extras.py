@@ -26,6 +26,12 @@ AfterMigration = Callable[[AsyncConnection, MetaData, Sequence[str]], Awaitable[
 PendingCheck = Callable[[AsyncConnection, MetaData], Awaitable[str | None]]
 # (the started engine, the tables): after the migration, outside its lock; must be safe from several instances.
 AfterStart = Callable[[AsyncEngine, MetaData], Awaitable[object]]
+# The same, run in the background: start() returns before it ends; stop() cancels it (it must then stop at a
+# point where the next start can resume), and every start runs it again.
+InBackground = AfterStart
+# (a connection, the tables): how far the background steps are, as (what, how far) rows for `sldb doctor`;
+# read-only, and empty when nothing is left to do.
+BackgroundStatus = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,8 @@ class SchemaExtras:
     after_migration: Sequence[AfterMigration] = ()
     pending: Sequence[PendingCheck] = ()  # one per after_migration step that may change the schema
     after_start: Sequence[AfterStart] = ()
+    in_background: Sequence[InBackground] = ()  # after start, as a task of the manager
+    background_status: Sequence[BackgroundStatus] = ()
 
     def hook_named(self, name: str) -> MigrationHook:
         """The registered hook; LookupError naming the known ones (the checker refuses an unknown name first)."""
