@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 
-VERSION = 3
+VERSION = 4
 
 
 PREFIX = f"sldb_cnt{VERSION}_"
