@@ -36,6 +36,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.connecting.pools import NO_BEGIN
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.tables.counter_readiness import forget_ready
@@ -73,16 +74,18 @@ def progress_ddl(dialect: str) -> str:
     )
 
 
-async def write_unmeasured(conn: Connection) -> None:
-    """Every counted table's row unmeasured (all its ids owed to the backfill), in the caller's transaction."""
+async def write_unmeasured(conn: Connection, fresh: bool = False) -> None:
+    """Every counted table's row unmeasured (all its ids owed to the backfill), in the caller's transaction; or,
+    fresh (this migration created the counted and the counter tables: all empty, the counters exact), finished."""
     forget_ready()  # this process reads the tables again until the backfill has finished
     await conn.execute(text(progress_ddl(conn.dialect.name)))
     await conn.execute(text(f"DELETE FROM {PROGRESS}"))
+    values = "0, 0, true" if fresh else f"NULL, {_LOWEST}, false"
     for table in COUNTED:
         await conn.execute(
             text(
                 f"INSERT INTO {PROGRESS} (table_name, version, high_id, done_upto, finished) "
-                f"VALUES (:t, {VERSION}, NULL, {_LOWEST}, false)"
+                f"VALUES (:t, {VERSION}, {values})"
             ),
             {"t": table},
         )
@@ -173,14 +176,14 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
     from the last batch committed.
     """
     done = 0
+    async with engine.connect() as look:  # a plain read: on SQLite without BEGIN IMMEDIATE (the write lock)
+        look = await look.execution_options(**{NO_BEGIN: True})
+        if not await unfinished(look):
+            return 0
     async with engine.connect() as conn:
         if conn.dialect.name != "sqlite":
             # A statement's reads see every writer committed before it (not the transaction's first snapshot).
             conn = await conn.execution_options(isolation_level="READ COMMITTED")
-        if not await unfinished(conn):
-            await conn.rollback()
-            return 0
-        await conn.rollback()
         while True:
             outcome = await _uncancelled(_in_a_transaction(conn, batch))
             if outcome is None:

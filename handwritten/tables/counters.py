@@ -108,13 +108,15 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     counted tables beyond their highest id, so it takes the same short time whatever they hold.
     """
     dialect = conn.dialect.name
+    created = set(created)
     installed = await _installed(conn)
     wanted = trigger_names(dialect)
-    if wanted <= set(installed) and not set(created) & set(COUNTER_TABLES):
+    if wanted <= set(installed) and not created & set(COUNTER_TABLES):
         return False
     try:
         # The progress rows first: on MariaDB each DDL below commits, and a trigger must find its table's row.
-        await write_unmeasured(conn)
+        fresh = set(COUNTED) | set(COUNTER_TABLES) <= created  # a new database: nothing to backfill
+        await write_unmeasured(conn, fresh)
         await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
         for statement in trigger_ddl(dialect):
             await conn.execute(text(statement))

@@ -99,6 +99,7 @@ async def sqlite_manager(tmp_path: Path) -> AsyncIterator[SQLAlchemyDatabaseMana
     manager = SQLAlchemyDatabaseManager(settings_for("sqlite", tmp_path, database="read_paths"))
     await manager.start()
     await _seed(manager)
+    await manager.background_finished()  # the counters' backfill writes in the background; the methods must not
     yield manager
     await manager.stop()
 
