@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 
-VERSION = 4
+VERSION = 3
 
 
 PREFIX = f"sldb_cnt{VERSION}_"

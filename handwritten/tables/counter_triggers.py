@@ -83,17 +83,6 @@ def _lines(statements: Sequence[str]) -> str:
     return "\n    ".join(statements)
 
 
-def _pg_one_statement(upserts: Sequence[str]) -> list[str]:
-    """The upserts as one statement (data-modifying WITH queries): one plan and one executor run per trigger call
-    instead of one per counter, which is most of a one-row insert's trigger cost. They touch different tables, so
-    no row is changed twice by the statement."""
-    if len(upserts) < 2:
-        return list(upserts)
-    parts = [u.removesuffix(";") for u in upserts]
-    withs = ", ".join(f"sldb_{i} AS ({part} RETURNING 1)" for i, part in enumerate(parts[:-1]))
-    return [f"WITH {withs} {parts[-1]};"]
-
-
 def _pg_function(table: str) -> str:
     tallies = tallies_of(table)
     counted = _COUNTED_PG.format(r="")
@@ -109,7 +98,7 @@ def _pg_function(table: str) -> str:
         )
         new_named, old_named = f"{new_rows} AS sldb_n", f"{old_rows} AS sldb_o"
         insert.append(_pg_senders(_pg_sender_rows(new_named, "1")))
-        delete = [*_pg_one_statement([*delete, _pg_senders(_pg_sender_rows(old_named, "-1"))]), _pg_renamed(old_named)]
+        delete += [_pg_senders(_pg_sender_rows(old_named, "-1")), _pg_renamed(old_named)]
         moved_rows = f"{_pg_sender_rows(new_named, '1', moved)} UNION ALL {_pg_sender_rows(old_named, '-1', moved)}"
         update += [
             f"IF EXISTS (SELECT 1 FROM {old_named}{moved}) THEN",
@@ -137,9 +126,9 @@ BEGIN
     END IF;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    {_lines(_pg_one_statement(insert))}
+    {_lines(insert)}
   ELSIF TG_OP = 'DELETE' THEN
-    {_lines(delete if table == "raw_messages" else _pg_one_statement(delete))}
+    {_lines(delete)}
   ELSE
     {_lines(update)}
   END IF;
