@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import MetaData, Table, bindparam, select, update
+from sqlalchemy import MetaData, Table, case, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 BATCH = 500
@@ -34,7 +34,6 @@ async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
     Safe to run from several instances at once: each writes the same key for the same content.
     """
     pending = select(table.c.id, table.c.content).where(table.c.content_key.is_(None)).order_by(table.c.id)
-    write = update(table).where(table.c.id == bindparam("row_id")).values(content_key=bindparam("key"))
     filled = 0
     last = 0
     while True:
@@ -42,8 +41,10 @@ async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
             rows = (await conn.execute(pending.where(table.c.id > last).limit(BATCH))).all()
             if not rows:
                 return filled
-            params = [{"row_id": row.id, "key": content_key(row.content or "")} for row in rows]
-            await conn.execute(write, params)
+            # One statement per batch (the keys as a CASE on id), not one per row: one round trip for BATCH rows.
+            keys = {row.id: content_key(row.content or "") for row in rows}
+            write = update(table).where(table.c.id.in_(list(keys))).values(content_key=case(keys, value=table.c.id))
+            await conn.execute(write)
         filled += len(rows)
         last = rows[-1].id
 
