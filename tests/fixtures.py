@@ -7,7 +7,7 @@
 - `session`: one AsyncSession in a transaction that is rolled back after the test.
 - `backend`: the backend's name.
 
-settings_for, drop_database and BACKENDS serve tests that make databases of their own.
+settings_for, drop_database, fresh_database and BACKENDS serve tests that make databases of their own.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from tests.backends import TEST_DATABASE, TEST_SCHEMA, mysql_server, postgresql_server, selected_backends
@@ -71,6 +71,20 @@ async def drop_database(backend: str, name: str) -> None:
     else:
         return
     await engine.dispose()
+
+
+async def fresh_database(backend: str, tmp_path: Path, name: str) -> tuple[dict[str, Any], AsyncEngine]:
+    """A new, empty database `name` (schema public) and an engine of one connection on it, as start-up makes one:
+    its Database_Settings and the engine (the caller disposes of it and drops the database)."""
+    from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
+    from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
+    from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
+
+    await drop_database(backend, name)
+    config = settings_for(backend, tmp_path, database=name, schema="public")
+    settings = DatabaseSettings.from_config(config)
+    await ensure_database(settings)
+    return config, create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
 
 
 # One process's start-up: start a manager on the settings given as JSON, print how many of the models' tables

@@ -14,14 +14,11 @@ from sqlalchemy import text
 from sqlalchemy.schema import DropIndex, DropTable
 
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
-from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.schema.migrate import migrate
 from tests.backends import db_name
 from tests.cli.run import inside, ok
 from tests.cli.test_database_commands import url_of
-from tests.fixtures import BACKENDS, drop_database, settings_for
+from tests.fixtures import BACKENDS, drop_database, fresh_database
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS)
 TABLE, COLUMN, INDEX, NEW_TABLE = "raw_messages", "reply_to", "idx_raw_timestamp", "persona_backups"
@@ -55,11 +52,7 @@ async def grown(backend: str, tmp_path: Path) -> AsyncIterator[dict[str, Any]]:
     """A migrated database whose raw_messages holds ROWS rows and has since lost a column and an index, and which
     lacks one table; its statistics are fresh (ANALYZE), as a server's own maintenance keeps them."""
     database = db_name("sldb_cli_plan")
-    await drop_database(backend, database)
-    config = settings_for(backend, tmp_path, database=database, schema="public")
-    settings = DatabaseSettings.from_config(config)
-    await ensure_database(settings)
-    engine = create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
+    config, engine = await fresh_database(backend, tmp_path, database)
     await migrate(engine, Base.metadata)
     tables = Base.metadata.tables
     rows = [

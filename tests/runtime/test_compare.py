@@ -16,9 +16,6 @@ from sqlalchemy.schema import DropIndex
 
 from sldb.generated.models import Base
 from sldb.handwritten.cli.doctor import steps_json
-from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
-from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema
 from sldb.handwritten.runtime.schema.diff import OpKind, SchemaDiff, compare
 from sldb.handwritten.runtime.schema.extras import SchemaExtras, attach
@@ -27,7 +24,7 @@ from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
 from sldb.handwritten.runtime.schema.plan import plan_steps
 from tests.backends import db_name
 from tests.cli.run import ok
-from tests.fixtures import BACKENDS, drop_database, settings_for
+from tests.fixtures import BACKENDS, drop_database, fresh_database
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS)
 TABLE, COLUMN, INDEX = "raw_messages", "reply_to", "idx_raw_timestamp"
@@ -37,11 +34,7 @@ TABLE, COLUMN, INDEX = "raw_messages", "reply_to", "idx_raw_timestamp"
 async def target(backend: str, tmp_path: Path) -> AsyncIterator[tuple[dict[str, Any], AsyncEngine]]:
     """A fresh, empty database of backend: its Database_Settings and an engine as start-up makes one."""
     database = db_name("sldb_rt_compare")
-    await drop_database(backend, database)
-    config = settings_for(backend, tmp_path, database=database, schema="public")
-    settings = DatabaseSettings.from_config(config)
-    await ensure_database(settings)
-    engine = create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
+    config, engine = await fresh_database(backend, tmp_path, database)
     yield config, engine
     await engine.dispose()
     await drop_database(backend, database)

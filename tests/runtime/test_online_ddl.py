@@ -21,15 +21,12 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import DropIndex
 
 from sldb.generated.models import Base
-from sldb.handwritten.runtime.connecting.bootstrap import ensure_database
-from sldb.handwritten.runtime.connecting.pools import PoolOptions, create_engine_for
-from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.schema.catalog import read_live_schema
 from sldb.handwritten.runtime.schema.diff import Operation, OpKind, compare
 from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
 from tests.backends import db_name
 from tests.cli.run import ok
-from tests.fixtures import BACKENDS, drop_database, settings_for
+from tests.fixtures import BACKENDS, drop_database, fresh_database
 
 SERVERS = [b for b in BACKENDS if b != "sqlite"]  # SQLite migrates in its one write transaction, as before
 TABLE, COLUMN, INDEX = "raw_messages", "reply_to", "idx_raw_timestamp"
@@ -54,11 +51,7 @@ class Older:
 @pytest.fixture
 async def older(backend: str, tmp_path: Path) -> AsyncIterator[Older]:
     database = db_name("sldb_rt_online")
-    await drop_database(backend, database)
-    config = settings_for(backend, tmp_path, database=database, schema="public")
-    settings = DatabaseSettings.from_config(config)
-    await ensure_database(settings)
-    engine = create_engine_for(settings.url(), PoolOptions(max_connections=1, min_connections=0))
+    config, engine = await fresh_database(backend, tmp_path, database)
     await migrate(engine, Base.metadata)
     table = Base.metadata.tables[TABLE]
     async with engine.begin() as conn:
