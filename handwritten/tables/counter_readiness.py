@@ -18,6 +18,9 @@ from sldb.handwritten.runtime.contract.database import Connection, Database
 from sldb.handwritten.tables.counter_tallies import PROGRESS
 
 _READY: weakref.WeakSet[Engine] = weakref.WeakSet()
+# The Database handles already found ready (the manager itself, unless read replicas wrap it per call): checked
+# before a connection is taken, so a ready manager's statistics pay nothing for the check.
+_READY_HANDLES: weakref.WeakSet[object] = weakref.WeakSet()
 
 
 def _engine_of(conn: Connection) -> Engine:
@@ -27,16 +30,19 @@ def _engine_of(conn: Connection) -> Engine:
 def forget_ready() -> None:
     """The backfill is unfinished again (its install wrote the progress rows unmeasured): read them again."""
     _READY.clear()
+    _READY_HANDLES.clear()
 
 
 async def counters_ready(db: Database) -> bool:
     """Whether every counted table's backfill has finished (the counters then hold every row)."""
+    if db in _READY_HANDLES:
+        return True
     async with db.reading() as conn:
         engine = _engine_of(conn)
-        if engine in _READY:
-            return True
-        unfinished = (await conn.execute(text(f"SELECT COUNT(*) FROM {PROGRESS} WHERE NOT finished"))).scalar_one()
-        if int(unfinished) == 0:
+        if engine not in _READY:
+            unfinished = (await conn.execute(text(f"SELECT COUNT(*) FROM {PROGRESS} WHERE NOT finished"))).scalar_one()
+            if int(unfinished) != 0:
+                return False
             _READY.add(engine)
-            return True
-        return False
+    _READY_HANDLES.add(db)
+    return True
