@@ -87,7 +87,7 @@ class FastStatement(BaseModel):
     """
     select: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.reading().
+    A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.driver(write=False): the driver connection of the pool reading() uses.
     """
     where: Annotated[list[WhereItem], Field(validate_default=True)] = []
     """
@@ -103,7 +103,7 @@ class FastStatement(BaseModel):
     """
     insert: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    A table with an integer primary key: the function(db, values) inserts one row of values (a mapping of every column but the key) on db.autocommit() and returns its key (RETURNING on PostgreSQL and SQLite, the driver's lastrowid on MySQL).
+    A table with an integer primary key: the function(db, values) inserts one row of values (a mapping of every column but the key) on db.driver(write=True) (the driver connection of the pool autocommit() uses) and returns its key (RETURNING on PostgreSQL and SQLite, the driver's lastrowid on MySQL).
     """
     existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
     """

@@ -264,11 +264,11 @@ def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) 
         parts.append(", ordered by " + ", ".join(order_by))
     if limit:
         parts.append(", at most limit")
-    return "".join(parts) + ", as records (on db.reading())."
+    return "".join(parts) + ", as records (on db.driver(write=False))."
 
 
 def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
-    doc = f"Insert one row of {table} (values: every column but {key}) on db.autocommit(); its {key}"
+    doc = f"Insert one row of {table} (values: every column but {key}) on db.driver(write=True); its {key}"
     if existing:
         doc += f", or that of the row already stored with the same {', '.join(existing)}, left as it is"
     return doc + "."

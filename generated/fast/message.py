@@ -73,7 +73,7 @@ _INSERT_RAW_MESSAGE = Statement(
 
 
 async def insert_raw_message(db: Database, values: Mapping[str, Any]) -> int:
-    """Insert one row of raw_messages (values: every column but id) on db.autocommit(); its id."""
+    """Insert one row of raw_messages (values: every column but id) on db.driver(write=True); its id."""
     params = (
         bind_text(values["sender_id"], 255, field="raw_messages.sender_id", nullable=False),
         bind_text(values["sender_name"], 255, field="raw_messages.sender_name", nullable=True),
@@ -88,7 +88,7 @@ async def insert_raw_message(db: Database, values: Mapping[str, Any]) -> int:
         values["processed"],
         bind_text(values["ingest_key"], 612, field="raw_messages.ingest_key", nullable=True),
     )
-    async with db.autocommit() as conn:
+    async with db.driver(write=True) as conn:
         return await inserted_id(conn, _INSERT_RAW_MESSAGE, params)
 
 
@@ -105,7 +105,7 @@ _INSERT_RAW_MESSAGE_OR_EXISTING_BY_KEY = Statement(
 
 
 async def insert_raw_message_or_existing(db: Database, values: Mapping[str, Any]) -> int:
-    """Insert one row of raw_messages (values: every column but id) on db.autocommit(); its id, or that of the row already stored with the same ingest_key, left as it is."""
+    """Insert one row of raw_messages (values: every column but id) on db.driver(write=True); its id, or that of the row already stored with the same ingest_key, left as it is."""
     params = (
         bind_text(values["sender_id"], 255, field="raw_messages.sender_id", nullable=False),
         bind_text(values["sender_name"], 255, field="raw_messages.sender_name", nullable=True),
@@ -121,7 +121,7 @@ async def insert_raw_message_or_existing(db: Database, values: Mapping[str, Any]
         bind_text(values["ingest_key"], 612, field="raw_messages.ingest_key", nullable=True),
     )
     key = (bind_text(values["ingest_key"], 612, field="raw_messages.ingest_key", nullable=True),)
-    async with db.autocommit() as conn:
+    async with db.driver(write=True) as conn:
         return await inserted_or_existing_id(
             conn, _INSERT_RAW_MESSAGE_OR_EXISTING, params, _INSERT_RAW_MESSAGE_OR_EXISTING_BY_KEY, key
         )
@@ -135,13 +135,13 @@ _NEWEST_RAW_MESSAGES_OF_GROUP = Statement(
 
 
 async def newest_raw_messages_of_group(db: Database, *, group_id: Any, limit: Any) -> list[RawMessageRecord]:
-    """The rows of raw_messages with group_id = group_id, ordered by timestamp desc, id desc, at most limit, as records (on db.reading())."""
+    """The rows of raw_messages with group_id = group_id, ordered by timestamp desc, id desc, at most limit, as records (on db.driver(write=False))."""
     params = (
         bind_text(group_id, 255, field="raw_messages.group_id", nullable=True),
         bound_limit(limit),
     )
     into = _RAW_MESSAGES_RECORD[db.backend]
-    async with db.reading() as conn:
+    async with db.driver(write=False) as conn:
         return [into(row) for row in await fetch_rows(conn, _NEWEST_RAW_MESSAGES_OF_GROUP, params)]
 
 
@@ -153,10 +153,10 @@ _NEWEST_RAW_MESSAGES = Statement(
 
 
 async def newest_raw_messages(db: Database, *, limit: Any) -> list[RawMessageRecord]:
-    """The rows of raw_messages, ordered by timestamp desc, id desc, at most limit, as records (on db.reading())."""
+    """The rows of raw_messages, ordered by timestamp desc, id desc, at most limit, as records (on db.driver(write=False))."""
     params = (bound_limit(limit),)
     into = _RAW_MESSAGES_RECORD[db.backend]
-    async with db.reading() as conn:
+    async with db.driver(write=False) as conn:
         return [into(row) for row in await fetch_rows(conn, _NEWEST_RAW_MESSAGES, params)]
 
 
@@ -168,10 +168,10 @@ _OLDEST_UNPROCESSED_RAW_MESSAGES = Statement(
 
 
 async def oldest_unprocessed_raw_messages(db: Database, *, limit: Any) -> list[RawMessageRecord]:
-    """The rows of raw_messages with processed = false, ordered by processed, timestamp, id, at most limit, as records (on db.reading())."""
+    """The rows of raw_messages with processed = false, ordered by processed, timestamp, id, at most limit, as records (on db.driver(write=False))."""
     params = (bound_limit(limit),)
     into = _RAW_MESSAGES_RECORD[db.backend]
-    async with db.reading() as conn:
+    async with db.driver(write=False) as conn:
         return [into(row) for row in await fetch_rows(conn, _OLDEST_UNPROCESSED_RAW_MESSAGES, params)]
 
 
@@ -185,13 +185,13 @@ _OLDEST_UNPROCESSED_RAW_MESSAGES_OF_GROUP = Statement(
 async def oldest_unprocessed_raw_messages_of_group(
     db: Database, *, group_id: Any, limit: Any
 ) -> list[RawMessageRecord]:
-    """The rows of raw_messages with processed = false and group_id = group_id, ordered by processed, timestamp, id, at most limit, as records (on db.reading())."""
+    """The rows of raw_messages with processed = false and group_id = group_id, ordered by processed, timestamp, id, at most limit, as records (on db.driver(write=False))."""
     params = (
         bind_text(group_id, 255, field="raw_messages.group_id", nullable=True),
         bound_limit(limit),
     )
     into = _RAW_MESSAGES_RECORD[db.backend]
-    async with db.reading() as conn:
+    async with db.driver(write=False) as conn:
         return [into(row) for row in await fetch_rows(conn, _OLDEST_UNPROCESSED_RAW_MESSAGES_OF_GROUP, params)]
 
 
@@ -203,7 +203,7 @@ _INSERT_FILTERED_MESSAGE = Statement(
 
 
 async def insert_filtered_message(db: Database, values: Mapping[str, Any]) -> int:
-    """Insert one row of filtered_messages (values: every column but id) on db.autocommit(); its id."""
+    """Insert one row of filtered_messages (values: every column but id) on db.driver(write=True); its id."""
     params = (
         values["raw_message_id"],
         bind_text(values["message"], None, field="filtered_messages.message", nullable=False),
@@ -216,7 +216,7 @@ async def insert_filtered_message(db: Database, values: Mapping[str, Any]) -> in
         values["created_at"],
         values["processed"],
     )
-    async with db.autocommit() as conn:
+    async with db.driver(write=True) as conn:
         return await inserted_id(conn, _INSERT_FILTERED_MESSAGE, params)
 
 
@@ -228,12 +228,12 @@ _INSERT_BOT_MESSAGE = Statement(
 
 
 async def insert_bot_message(db: Database, values: Mapping[str, Any]) -> int:
-    """Insert one row of bot_messages (values: every column but id) on db.autocommit(); its id."""
+    """Insert one row of bot_messages (values: every column but id) on db.driver(write=True); its id."""
     params = (
         bind_text(values["group_id"], 255, field="bot_messages.group_id", nullable=False),
         bind_text(values["message"], None, field="bot_messages.message", nullable=False),
         values["timestamp"],
         values["created_at"],
     )
-    async with db.autocommit() as conn:
+    async with db.driver(write=True) as conn:
         return await inserted_id(conn, _INSERT_BOT_MESSAGE, params)

@@ -14,10 +14,12 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from sldb.generated.fast import message as fast
 from sldb.generated.models import RawMessage
+from sldb.handwritten.runtime.contract.database import PooledDriver
 from sldb.handwritten.runtime.contract.errors import DuplicateKeyError
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.failures.report import translate
+from sldb.handwritten.runtime.queries.driver_sql import Statement, fetch_rows
 
 _RAW = RawMessage.__table__
 
@@ -102,3 +104,27 @@ async def test_a_fast_path_runs_past_sqlalchemy_unless_its_statements_are_watche
     expected = {recent.sqlite, recent.postgresql, recent.mysql}
     assert [statement for statement, _ in seen if statement in expected] != []
     assert all("nobody" not in statement for statement, _ in seen)
+
+
+_OWN_ID = Statement(postgresql="SELECT pg_backend_pid()", mysql="SELECT CONNECTION_ID()", sqlite="SELECT 1")
+
+
+async def test_unwatched_fast_paths_take_a_pooled_driver_connection_and_drop_it_when_lost(db: Any) -> None:
+    """db.driver() hands PostgreSQL and MySQL fast paths the pool's driver connection itself; one the server
+    killed fails with the typed, classified error, is invalidated rather than pooled, and the next call works."""
+    if db.backend == "sqlite":
+        pytest.skip("SQLite's driver() is the one-hop thread connection; no server can kill it")
+    kill = "SELECT pg_terminate_backend({})" if db.backend == "postgresql" else "KILL CONNECTION {}"
+    async with db.driver(write=False) as conn:
+        assert isinstance(conn, PooledDriver)
+        ((own_id,),) = await fetch_rows(conn, _OWN_ID, ())
+        async with db.autocommit() as other:  # another connection of the same pool: ours is checked out
+            await other.exec_driver_sql(kill.format(int(own_id)))
+        with pytest.raises(DBAPIError) as caught:
+            await fetch_rows(conn, fast._NEWEST_RAW_MESSAGES, (5,))
+        assert caught.value.connection_invalidated and conn.lost
+        assert classify(caught.value) is FailureClass.UNAVAILABLE
+    async with db.driver(write=False) as conn:
+        ((new_id,),) = await fetch_rows(conn, _OWN_ID, ())
+    assert new_id != own_id
+    assert await db.get_recent_raw_messages("nobody", limit=5) == []

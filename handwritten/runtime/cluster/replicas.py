@@ -32,7 +32,7 @@ from sldb.handwritten.runtime.connecting.hosts import HostPort, without_hosts_in
 from sldb.handwritten.runtime.connecting.nodes import is_galera
 from sldb.handwritten.runtime.connecting.pools import PoolOptions
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
-from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
+from sldb.handwritten.runtime.contract.database import Backend, Connection, Database, DriverHandle
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
 
@@ -168,6 +168,11 @@ class ReplicaReads:
 
     def autocommit(self) -> AbstractAsyncContextManager[Connection]:
         raise TypeError("a replica-marked method cannot write (its spec says access: read)")
+
+    def driver(self, *, write: bool) -> AbstractAsyncContextManager[DriverHandle]:
+        if write:
+            raise TypeError("a replica-marked method cannot write (its spec says access: read)")
+        return self.reading()
 
     def transaction(self) -> AbstractAsyncContextManager[Connection]:
         raise TypeError("a replica-marked method cannot write (its spec says access: read)")

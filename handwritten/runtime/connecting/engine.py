@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.util import greenlet_spawn
 
 from sldb.handwritten.runtime.connecting.liveness import shut_pooled_sockets
 from sldb.handwritten.runtime.connecting.pools import (
@@ -32,8 +33,9 @@ from sldb.handwritten.runtime.connecting.pools import (
     sqlite_on_begin,
     sqlite_on_connect,
 )
-from sldb.handwritten.runtime.contract.database import Backend, Connection
+from sldb.handwritten.runtime.contract.database import Backend, Connection, DriverHandle, PooledDriver
 from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import (
     create_sqlite_sync_engine,
     thread_autocommit,
@@ -242,6 +244,25 @@ class DatabaseEngine:
             return
         async with self._entry().reader.connect() as conn:
             yield conn
+
+    @asynccontextmanager
+    async def driver(self, *, write: bool) -> AsyncIterator[DriverHandle]:
+        """One generated statement, as autocommit() (write) or reading() would run it (see Database.driver).
+
+        PostgreSQL and MySQL: a driver connection of the autocommit engine's pool, checked out and returned
+        without a SQLAlchemy Connection (the pool's events, liveness checks and reset still apply). SQLite: the
+        connection autocommit() or reading() gives, which already runs a driver statement in one thread hop.
+        """
+        if self._sqlite is not None or statements_observed(self._entry().reader.sync_engine):
+            async with self.autocommit() if write else self.reading() as conn:
+                yield conn
+            return
+        pooled = await self._entry().reader.raw_connection()
+        handle = PooledDriver(self.backend, pooled.driver_connection)
+        try:
+            yield handle
+        finally:
+            await greenlet_spawn(pooled.invalidate if handle.lost else pooled.close)
 
     @property
     def loop_count(self) -> int:

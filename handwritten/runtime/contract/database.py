@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from typing import Literal, Protocol
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -19,10 +20,26 @@ Connection = AsyncConnection | ThreadConnection
 Executor = AsyncConnection | ThreadConnection | AsyncSession
 
 
+@dataclass
+class PooledDriver:
+    """An asyncpg or aiomysql connection checked out of an autocommit pool for one generated statement, with no
+    SQLAlchemy Connection around it (Database.driver). Whoever finds it lost sets `lost`: it is then
+    invalidated instead of going back to the pool."""
+
+    dialect: str
+    driver: Any
+    lost: bool = False
+
+
+# What Database.driver gives: that, or (SQLite; statements observed) one of the Connections.
+DriverHandle = Connection | PooledDriver
+
+
 class Database(Protocol):
     """The handle every facade function receives as its first argument.
 
-    A facade takes the narrowest of its four ways to a connection that is correct for what it runs.
+    A facade takes the narrowest of its four ways to a connection that is correct for what it runs; driver() is
+    reading() or autocommit() for a statement rendered at generation time.
     """
 
     @property
@@ -44,6 +61,12 @@ class Database(Protocol):
 
     def transaction(self) -> AbstractAsyncContextManager[Connection]:
         """Several statements that write: one transaction, committed on success, rolled back on error."""
+        ...
+
+    def driver(self, *, write: bool) -> AbstractAsyncContextManager[DriverHandle]:
+        """One generated statement (a fast path, queries/driver_sql.py) where autocommit() (write) or reading()
+        would run it: on PostgreSQL and MySQL the pooled driver connection itself, without the cost of a
+        SQLAlchemy Connection; that Connection instead while anyone observes the statements (observed.py)."""
         ...
 
     def replica(self) -> Database:

@@ -66,9 +66,10 @@ def create_sqlite_sync_engine(
 class ThreadConnection:
     """What a facade runs statements on (like AsyncConnection.execute), backed by a pysqlite connection."""
 
-    def __init__(self, engine: Engine, options: dict[str, Any]) -> None:
+    def __init__(self, engine: Engine, options: dict[str, Any], *, autocommit: bool = False) -> None:
         self._engine = engine
         self._options = options
+        self._autocommit = autocommit  # each statement its own transaction: nothing to hold between them
         self._conn: Connection | None = None
 
     @property
@@ -100,15 +101,12 @@ class ThreadConnection:
         No BEGIN is sent for it: run it on a reading() or autocommit() connection."""
 
         def work() -> list[Any]:
+            if self._autocommit and self._conn is None and not statements_observed(self._engine):
+                return _pooled_rows(self._engine, sql, parameters)
             conn = self._connection()
             if statements_observed(conn):
                 return list(conn.exec_driver_sql(sql, parameters).all())
-            driver: Any = conn.connection.driver_connection
-            cursor = driver.execute(sql, parameters)
-            try:
-                return list(cursor.fetchall())
-            finally:
-                cursor.close()
+            return _driver_rows(conn.connection.driver_connection, sql, parameters)
 
         return await in_thread(work)
 
@@ -138,6 +136,25 @@ class ThreadConnection:
             self._conn = None
 
 
+def _driver_rows(driver: Any, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+    cursor = driver.execute(sql, parameters)
+    try:
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _pooled_rows(engine: Engine, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+    """_driver_rows on a pysqlite connection checked out of the pool and returned in the same thread hop: an
+    autocommit statement needs no SQLAlchemy Connection around it (its checkout, options and the return to the
+    pool on the event loop cost more than the statement's insert)."""
+    raw = engine.raw_connection()
+    try:
+        return _driver_rows(raw.driver_connection, sql, parameters)
+    finally:
+        raw.close()
+
+
 @asynccontextmanager
 async def thread_transaction(engine: Engine, options: dict[str, Any] | None = None) -> AsyncIterator[ThreadConnection]:
     """A ThreadConnection in a transaction: committed when the block ends, rolled back if it raises."""
@@ -158,7 +175,7 @@ async def thread_autocommit(engine: Engine, options: dict[str, Any] | None = Non
 
     The caller's options hold the engine's no-BEGIN flag; the statement commits (or fails) on its own.
     """
-    conn = ThreadConnection(engine, options or {})
+    conn = ThreadConnection(engine, options or {}, autocommit=True)
     try:
         yield conn
     finally:

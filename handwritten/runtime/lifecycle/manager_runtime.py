@@ -19,7 +19,7 @@ from sldb.handwritten.runtime.connecting import bootstrap
 from sldb.handwritten.runtime.connecting.engine import DatabaseEngine
 from sldb.handwritten.runtime.connecting.pools import PoolOptions
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
-from sldb.handwritten.runtime.contract.database import Backend, Connection, Database
+from sldb.handwritten.runtime.contract.database import Backend, Connection, Database, DriverHandle
 from sldb.handwritten.runtime.contract.errors import DatabaseNotReadyError, DatabaseUnavailableError
 from sldb.handwritten.runtime.contract.logs import layer_logger, log_to
 from sldb.handwritten.runtime.lifecycle import fallback
@@ -77,6 +77,9 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
 
     def reading(self) -> AbstractAsyncContextManager[Connection]:
         return self._started_engine("reading").reading()
+
+    def driver(self, *, write: bool) -> AbstractAsyncContextManager[DriverHandle]:
+        return self._started_engine("driver").driver(write=write)
 
     def snapshot(self) -> AbstractAsyncContextManager[Connection]:
         return self._started_engine("snapshot").snapshot()

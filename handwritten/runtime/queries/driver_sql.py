@@ -1,13 +1,14 @@
 """Statements the generator rendered per backend (the fast paths, generated/fast/), run on the driver connection.
 
-The connection is the one db.reading() or db.autocommit() gives, so the pool, the engine of this event loop, the
-replica choice and the facade's retry stay SQLAlchemy's; only the statement goes past it: asyncpg's fetch (its
-prepared-statement cache), an aiomysql cursor, or pysqlite on the SQLite worker thread. Every statement here is
-its own transaction (the driver's autocommit): SQLAlchemy begins nothing it does not see.
+The connection is the one db.driver() gives: a driver connection of the autocommit pool that db.reading() and
+db.autocommit() use, so the pool, the engine of this event loop, the replica choice and the facade's retry stay
+SQLAlchemy's; only the statement goes past it: asyncpg's fetch (its prepared-statement cache), an aiomysql
+cursor, or pysqlite on the SQLite worker thread. Every statement here is its own transaction (the driver's
+autocommit): SQLAlchemy begins nothing it does not see.
 
-When anyone watches the connection's statements (an event listener, echo: contract/observed.py), the same SQL
-text goes through SQLAlchemy's exec_driver_sql instead, so every observer sees every statement; that costs
-10-20 % of a call (measured with `make bench`), which is why it is not the default.
+When anyone watches the statements (an event listener, echo: contract/observed.py), db.driver() gives a SQLAlchemy
+Connection and the same SQL text goes through its exec_driver_sql, so every observer sees every statement; that
+costs 10-20 % of a call (measured with `make bench`), which is why it is not the default.
 
 A driver error is raised as SQLAlchemy's DBAPIError around it, as SQLAlchemy would raise it: the generated facade
 catches it as any other (log_failure, translate), retried() sees a rolled-back transaction, and classify() reads
@@ -24,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
-from sldb.handwritten.runtime.contract.database import Connection
+from sldb.handwritten.runtime.contract.database import DriverHandle, PooledDriver
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify, node_not_ready
@@ -43,7 +44,7 @@ class Statement:
     sqlite: str
 
 
-async def _wrapped(conn: Connection, sql: str, params: Params, call: Awaitable[T]) -> T:
+async def _wrapped(conn: DriverHandle, sql: str, params: Params, call: Awaitable[T]) -> T:
     """call's result; a driver error raised as DBAPIError (the connection invalidated when it is lost)."""
     try:
         return await call
@@ -52,7 +53,9 @@ async def _wrapped(conn: Connection, sql: str, params: Params, call: Awaitable[T
     except Exception as exc:
         error = DBAPIError.instance(sql, list(params), exc, Exception, hide_parameters=True)
         lost = classify(error) is FailureClass.UNAVAILABLE or node_not_ready(error)
-        if lost and isinstance(conn, AsyncConnection):
+        if lost and isinstance(conn, PooledDriver):
+            error.connection_invalidated = conn.lost = True
+        elif lost and isinstance(conn, AsyncConnection):
             error.connection_invalidated = True
             await conn.invalidate()
         raise error from exc
@@ -63,8 +66,10 @@ def _observed(conn: AsyncConnection) -> bool:
     return sync is None or statements_observed(sync)
 
 
-async def _driver(conn: AsyncConnection) -> Any:
+async def _driver(conn: AsyncConnection | PooledDriver) -> Any:
     """The asyncpg or aiomysql connection SQLAlchemy's pool checked out for conn."""
+    if isinstance(conn, PooledDriver):
+        return conn.driver
     return (await conn.get_raw_connection()).driver_connection
 
 
@@ -85,35 +90,39 @@ async def _last_id(cursor: Any) -> int:
     return int(cursor.lastrowid or 0)
 
 
-async def fetch_rows(conn: Connection, statement: Statement, params: Params) -> list[Row]:
+def _dialect(conn: AsyncConnection | PooledDriver) -> str:
+    return conn.dialect if isinstance(conn, PooledDriver) else conn.dialect.name
+
+
+async def fetch_rows(conn: DriverHandle, statement: Statement, params: Params) -> list[Row]:
     """Every row the statement returns, as the driver gives it (indexed by position)."""
     if isinstance(conn, ThreadConnection):
         sql = statement.sqlite
         return await _wrapped(conn, sql, params, conn.driver_sql_rows(sql, tuple(params)))
-    sql = statement.mysql if is_mysql(conn.dialect) else statement.postgresql
-    if _observed(conn):
+    sql = statement.mysql if is_mysql(_dialect(conn)) else statement.postgresql
+    if isinstance(conn, AsyncConnection) and _observed(conn):
         result = await conn.exec_driver_sql(sql, tuple(params))
         return list(result.all()) if result.returns_rows else []
     driver = await _driver(conn)
-    if is_mysql(conn.dialect):
+    if is_mysql(_dialect(conn)):
         return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _all_rows))
     return list(await _wrapped(conn, sql, params, driver.fetch(sql, *params)))
 
 
-async def inserted_id(conn: Connection, statement: Statement, params: Params) -> int:
+async def inserted_id(conn: DriverHandle, statement: Statement, params: Params) -> int:
     """The primary key of the row an INSERT made (RETURNING on PostgreSQL and SQLite; MySQL: lastrowid), 0 when
     MySQL reports none."""
-    if isinstance(conn, ThreadConnection) or not is_mysql(conn.dialect):
+    if isinstance(conn, ThreadConnection) or not is_mysql(_dialect(conn)):
         (row,) = await fetch_rows(conn, statement, params)
         return int(row[0])
     sql = statement.mysql
-    if _observed(conn):
+    if isinstance(conn, AsyncConnection) and _observed(conn):
         return int((await conn.exec_driver_sql(sql, tuple(params))).lastrowid or 0)
     return await _wrapped(conn, sql, params, _mysql_run(await _driver(conn), sql, params, _last_id))
 
 
 async def inserted_or_existing_id(
-    conn: Connection, statement: Statement, params: Params, by_key: Statement, key: Params
+    conn: DriverHandle, statement: Statement, params: Params, by_key: Statement, key: Params
 ) -> int:
     """inserted_id() of an insert that, for a key already stored, returns that row's key instead.
 
@@ -121,7 +130,7 @@ async def inserted_or_existing_id(
     is there, and by_key (a locking read: it may be another transaction's, just committed) finds it.
     """
     found = await inserted_id(conn, statement, params)
-    if found == 0 and isinstance(conn, AsyncConnection) and is_mysql(conn.dialect):
+    if found == 0 and not isinstance(conn, ThreadConnection) and is_mysql(_dialect(conn)):
         (row,) = await fetch_rows(conn, by_key, key)
         found = int(row[0])
     return found
