@@ -128,6 +128,17 @@ async def background_status(settings: DatabaseSettings) -> list[tuple[str, str]]
         await engine.dispose()
 
 
+async def follow_up_steps(settings: DatabaseSettings) -> list[tuple[str, str]]:
+    """What the steps after the migration would do on the database now, as SchemaExtras reports it."""
+    metadata = models_metadata()
+    engine = reading_engine(settings)
+    try:
+        async with engine.connect() as conn:
+            return [row for follow_up in extras_of(metadata).follow_up for row in await follow_up(conn, metadata)]
+    finally:
+        await engine.dispose()
+
+
 async def _rows_of_the_plan(conn: AsyncConnection, live: LiveSchema) -> dict[str, int | None]:
     steps = compare(models_metadata(), live, conn.dialect).migration
     return await read_row_estimates(conn, tables_altered(steps))

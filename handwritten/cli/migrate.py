@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sldb.handwritten.cli.doctor import print_plan, steps_json
 from sldb.handwritten.cli.introspect import comparison
-from sldb.handwritten.cli.live import connect_error, inspect_live, models_metadata
+from sldb.handwritten.cli.live import connect_error, follow_up_steps, inspect_live, models_metadata
 from sldb.handwritten.cli.output import Bar, CliError, Output
 from sldb.handwritten.cli.target import describe, settings_of
 from sldb.handwritten.runtime.connecting import bootstrap
@@ -80,11 +80,22 @@ async def _run(
 async def _dry_run(settings: DatabaseSettings, out: Output) -> int:
     found = await inspect_live(settings, with_rows=True)
     planned = plan_steps(comparison(found).migration, found.dialect, found.rows)
-    out.json({"url": describe(settings), "dry_run": True, "database_exists": found.exists, "plan": steps_json(planned)})
+    after = await follow_up_steps(settings) if found.exists else []
+    out.json(
+        {
+            "url": describe(settings),
+            "dry_run": True,
+            "database_exists": found.exists,
+            "plan": steps_json(planned),
+            "after": [{"step": step, "does": does} for step, does in after],
+        }
+    )
     out.line(f"{describe(settings)}  ({found.server}) — dry run, nothing is changed")
     if not found.exists:
         out.line(f"{found.missing} does not exist yet: migrate creates it first")
     print_plan(out, planned)
+    if after:
+        out.table(["step", "does"], after, title="after the migration (the tables' own steps)")
     return 0
 
 

@@ -7,16 +7,16 @@ migrate`, copy and the fallback merge all find it with the tables:
   looks first (counters.pending) and leaves a current schema alone;
 - after start-up, jargon rows an older version wrote get their text key (jargon_keys.py);
 - in the background after start-up (start() does not wait), the counters' backfill runs its batches
-  (counter_backfill.py); until it ends, the statistics count the tables themselves (counter_readiness.py).
+  (counter_backfill.py); until it ends, the statistics count the tables themselves (counter_readiness.py);
+- `sldb migrate --dry-run` shows what these steps would do on the database, with the rows they touch (follow_up).
 """
 
 from __future__ import annotations
 
 from sldb.handwritten.runtime.schema.extras import SchemaExtras
 from sldb.handwritten.runtime.schema.hooks import MigrationHook
-from sldb.handwritten.tables import counters
+from sldb.handwritten.tables import counters, jargon_keys
 from sldb.handwritten.tables.jargon_dedupe import merge_before_unique_index
-from sldb.handwritten.tables.jargon_keys import fill_jargon_keys
 
 SCHEMA_EXTRAS = SchemaExtras(
     hooks={
@@ -26,7 +26,8 @@ SCHEMA_EXTRAS = SchemaExtras(
     },
     after_migration=(counters.after_migration,),
     pending=(counters.pending,),
-    after_start=(fill_jargon_keys,),
+    after_start=(jargon_keys.fill_jargon_keys,),
     in_background=(counters.backfill_after_start,),
     background_status=(counters.backfill_status,),
+    follow_up=(counters.follow_up, jargon_keys.follow_up),
 )

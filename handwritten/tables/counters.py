@@ -41,6 +41,7 @@ from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.schema.catalog import read_row_estimates
 from sldb.handwritten.tables import counter_backfill
 from sldb.handwritten.tables.counter_backfill import run_backfill, write_unmeasured
 from sldb.handwritten.tables.counter_tallies import (
@@ -146,10 +147,13 @@ async def backfill_status(conn: AsyncConnection, metadata: MetaData) -> list[tup
     if not maintains(metadata) or not exists:
         return []
     rows = (await conn.execute(text(f"SELECT table_name, high_id, done_upto FROM {PROGRESS} WHERE NOT finished"))).all()
+    estimates = await read_row_estimates(conn, [table for table, high, _ in rows if high is None])
     found: list[tuple[str, str]] = []
     for table, high, done in sorted(rows):
         if high is None:
-            found.append((f"counters' backfill: {table}", "not started: every row owed"))
+            size = estimates.get(table)
+            every = "every row owed" + ("" if size is None else f" (about {size:,})")
+            found.append((f"counters' backfill: {table}", f"not started: {every}"))
             continue
         owed = (
             await conn.execute(
@@ -158,6 +162,28 @@ async def backfill_status(conn: AsyncConnection, metadata: MetaData) -> list[tup
         ).scalar_one()
         found.append((f"counters' backfill: {table}", f"{int(owed):,} rows owed (ids {int(done) + 1} to {int(high)})"))
     return found
+
+
+async def follow_up(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
+    """For `sldb migrate --dry-run` (SchemaExtras.follow_up): the triggers the migration would install, then the
+    backfill every existing counted table would owe; or, with the triggers in place, the backfill still owed."""
+    if not maintains(metadata):
+        return []
+    if await pending(conn, metadata) is None:
+        return [
+            (what, f"in the background after start: {owed}") for what, owed in await backfill_status(conn, metadata)
+        ]
+    existing = await conn.run_sync(lambda sync: [t for t in COUNTED if inspect(sync).has_table(t)])
+    steps = [(f"counter triggers (version {VERSION})", "after the migration, brief: the DDL only, no table is read")]
+    for table, rows in sorted((await read_row_estimates(conn, existing)).items()):
+        size = "an unknown number of" if rows is None else f"about {rows:,}"
+        steps.append(
+            (
+                f"counters' backfill: {table}",
+                f"in the background after start: {size} rows, {counter_backfill.BATCH:,} per transaction",
+            )
+        )
+    return steps
 
 
 def _referenced(table: Table) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import MetaData, Table, case, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import MetaData, Table, case, func, inspect, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 BATCH = 500
 
@@ -47,6 +47,27 @@ async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
             await conn.execute(write)
         filled += len(rows)
         last = rows[-1].id
+
+
+async def follow_up(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
+    """For `sldb migrate --dry-run` (SchemaExtras.follow_up): the jargon rows start-up would give a text key."""
+    if "jargon" not in metadata.tables:
+        return []
+    columns = await conn.run_sync(
+        lambda sync: (
+            {c["name"] for c in inspect(sync).get_columns("jargon")} if inspect(sync).has_table("jargon") else None
+        )
+    )
+    if columns is None:
+        return []
+    table = metadata.tables["jargon"]
+    if "content_key" in columns:
+        rows = (await conn.execute(select(func.count()).where(table.c.content_key.is_(None)))).scalar_one()
+    else:  # the migration adds the column: every row gets its key
+        rows = (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+    if not rows:
+        return []
+    return [("jargon text keys", f"during start (start waits): {int(rows):,} rows, {BATCH} per transaction")]
 
 
 async def fill_jargon_keys(engine: AsyncEngine, metadata: MetaData) -> int:

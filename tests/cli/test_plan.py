@@ -15,6 +15,7 @@ from sqlalchemy.schema import DropIndex, DropTable
 
 from sldb.generated.models import Base
 from sldb.handwritten.runtime.schema.migrate import migrate
+from sldb.handwritten.tables import counters
 from tests.backends import db_name
 from tests.cli.run import inside, ok
 from tests.cli.test_database_commands import url_of
@@ -101,3 +102,47 @@ async def test_the_plan_names_each_steps_lock_online_and_rows(backend: str, grow
     index_lock = expected["index"][1]
     assert index_lock.split(" (")[0] in people and f"{TABLE}.{INDEX}" in people and f"{ROWS:,}" in people
     assert "new table" in people
+
+
+@pytest.fixture
+async def older(backend: str, tmp_path: Path) -> AsyncIterator[dict[str, Any]]:
+    """A migrated database as an older version left it: ROWS raw messages, no counter triggers, and JARGON
+    jargon rows without their text key."""
+    database = db_name("sldb_cli_follow")
+    config, engine = await fresh_database(backend, tmp_path, database)
+    await migrate(engine, Base.metadata)
+    tables = Base.metadata.tables
+    raw = [
+        {"sender_id": "u", "message": f"m{n}", "group_id": "g1", "timestamp": n, "created_at": n} for n in range(ROWS)
+    ]
+    jargon = [{"content": f"词{n}", "chat_id": "g1", "created_at": 0, "updated_at": 0} for n in range(JARGON)]
+    async with engine.begin() as conn:
+        installed = await counters._installed(conn)
+        await counters._drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
+    async with engine.begin() as conn:
+        await conn.execute(tables[TABLE].insert(), raw)
+        await conn.execute(tables["jargon"].insert(), jargon)
+        await conn.execute(text(f"{'ANALYZE TABLE' if backend == 'mysql' else 'ANALYZE'} {TABLE}"))
+    await engine.dispose()
+    yield config
+    await drop_database(backend, database)
+
+
+JARGON = 7
+
+
+async def test_the_dry_run_shows_the_steps_after_the_migration(backend: str, older: dict[str, Any]) -> None:
+    """Before: the triggers to install, the backfill each counted table would owe, the jargon keys to fill.
+    After `sldb migrate` (which installs the triggers; the backfill runs after a start): the rows still owed."""
+    url = url_of(older)
+    before = {row["step"]: row["does"] for row in ok("migrate", "--url", url, "--dry-run", "--json").json()["after"]}
+    assert any(step.startswith("counter triggers") for step in before)
+    assert f"about {ROWS:,} rows" in before["counters' backfill: raw_messages"]
+    assert f"{JARGON} rows" in before["jargon text keys"]
+
+    ok("migrate", "--url", url)
+    after = {row["step"]: row["does"] for row in ok("migrate", "--url", url, "--dry-run", "--json").json()["after"]}
+    assert not any(step.startswith("counter triggers") for step in after)
+    assert f"every row owed (about {ROWS:,})" in after["counters' backfill: raw_messages"]
+    people = ok("migrate", "--url", url, "--dry-run").out
+    assert "counters' backfill: raw_messages" in people and "after the migration" in people

@@ -32,6 +32,10 @@ InBackground = AfterStart
 # (a connection, the tables): how far the background steps are, as (what, how far) rows for `sldb doctor`;
 # read-only, and empty when nothing is left to do.
 BackgroundStatus = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
+# (a connection, the tables): what the steps after the migration (after_migration, after_start, in_background)
+# would do on this database now, as (step, what it does and the rows it touches) rows for `sldb migrate
+# --dry-run`; read-only, and empty when none of them has anything to do.
+FollowUp = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class SchemaExtras:
     after_start: Sequence[AfterStart] = ()
     in_background: Sequence[InBackground] = ()  # after start, as a task of the manager
     background_status: Sequence[BackgroundStatus] = ()
+    follow_up: Sequence[FollowUp] = ()
 
     def hook_named(self, name: str) -> MigrationHook:
         """The registered hook; LookupError naming the known ones (the checker refuses an unknown name first)."""
