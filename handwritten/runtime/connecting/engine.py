@@ -37,6 +37,7 @@ from sldb.handwritten.runtime.contract.database import Backend, Connection, Driv
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import (
+    LoopSqlite,
     create_sqlite_sync_engine,
     thread_autocommit,
     thread_transaction,
@@ -94,6 +95,8 @@ class _LoopEngine:
     # write lock. Writers blocked in BEGIN IMMEDIATE would otherwise hold every worker thread while the one
     # holding the lock waits for a thread to COMMIT. SQLite admits one writer at a time anyway.
     sqlite_writers: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # SQLite: this loop's connection for the fast paths' statements that can run at once (sqlite_thread.py).
+    sqlite_inline: LoopSqlite | None = None
 
     @classmethod
     def on(cls, loop: asyncio.AbstractEventLoop, url: URL, options: PoolOptions) -> _LoopEngine:
@@ -107,6 +110,8 @@ class _LoopEngine:
         """Drop the engine of a loop that no longer runs: its connections cannot be closed politely without it,
         so their sockets are shut down now (the server ends those sessions at once, not at garbage collection)."""
         _step(self.closer.aclose())  # ends at once: not on its loop, so it skips dispose
+        if self.sqlite_inline is not None:
+            self.sqlite_inline.close()
         for engine in (self.engine, self.reader) if self.reader is not self.engine else (self.engine,):
             shut_pooled_sockets(engine)
             engine.sync_engine.dispose(close=False)
@@ -161,6 +166,8 @@ class DatabaseEngine:
             found = self._engines.get(id(loop))
             if found is None or found.loop is not loop:
                 found = _LoopEngine.on(loop, self.url, self.options)
+                if self._sqlite is not None:
+                    found.sqlite_inline = LoopSqlite(self._sqlite)
                 self._engines[id(loop)] = found
                 if self._main_loop is None:
                     self._main_loop = loop
@@ -251,9 +258,20 @@ class DatabaseEngine:
 
         PostgreSQL and MySQL: a driver connection of the autocommit engine's pool, checked out and returned
         without a SQLAlchemy Connection (the pool's events, liveness checks and reset still apply). SQLite: the
-        connection autocommit() or reading() gives, which already runs a driver statement in one thread hop.
+        connection autocommit() or reading() would give, which runs the statement on this loop's own thread when
+        it can run at once (LoopSqlite), else in one thread hop.
         """
-        if self._sqlite is not None or statements_observed(self._entry().reader.sync_engine):
+        if self._sqlite is not None:
+            entry = self._entry()
+            options = {NO_BEGIN: True}
+            if write:
+                async with entry.sqlite_writers, thread_autocommit(self._sqlite, options, entry.sqlite_inline) as conn:
+                    yield conn
+            else:
+                async with thread_autocommit(self._sqlite, options, entry.sqlite_inline) as conn:
+                    yield conn
+            return
+        if statements_observed(self._entry().reader.sync_engine):
             async with self.autocommit() if write else self.reading() as conn:
                 yield conn
             return
@@ -313,6 +331,9 @@ class DatabaseEngine:
             self._engines.clear()
             self._main_loop = None
         if self._sqlite is not None:
+            for entry in entries:
+                if entry.sqlite_inline is not None:
+                    entry.sqlite_inline.close()
             self._sqlite.dispose()  # pysqlite connections close at once, without I/O to wait for
         current = asyncio.get_running_loop()
         for entry in entries:

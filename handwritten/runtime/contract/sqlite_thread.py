@@ -7,11 +7,19 @@ executes in one hop, each later statement takes one hop, and COMMIT one; rows co
 engine is the same file, pragmas and BEGIN IMMEDIATE (engine.py; a snapshot's read-only transaction begins with a
 deferred BEGIN instead, chosen by an execution option); it is not bound to an event loop.
 The plugin's get_session() and the migration keep using the aiosqlite engine.
+
+The fast paths' single statements (driver_sql_rows on an autocommit connection) first try LoopSqlite: a pysqlite
+connection of the event loop's own, on the loop's thread, that never waits (busy_timeout 0). A statement that
+can run at once (SQLite's write lock free; a read in WAL mode almost always) takes no thread hop, which costs
+more than the statement itself; one that would have to wait for a lock goes to a worker thread as before, and
+waits there. The loop's connection never checkpoints the WAL (that writes and syncs the database file, too long
+for the loop's thread): after every CHECKPOINT_EVERY writes it made, a worker thread does.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar, TypeVarTuple, overload
@@ -26,6 +34,10 @@ from sldb.handwritten.runtime.contract.observed import statements_observed
 
 T = TypeVar("T")
 Ts = TypeVarTuple("Ts")
+
+# A worker thread checkpoints the WAL after this many writes of a LoopSqlite (SQLite's own wal_autocheckpoint
+# waits for 1,000 pages, which a message's insert, its indexes and counters fill in a few hundred writes).
+CHECKPOINT_EVERY = 200
 
 
 async def in_thread(work: Callable[[], T]) -> T:
@@ -63,13 +75,72 @@ def create_sqlite_sync_engine(
     return engine
 
 
+class LoopSqlite:
+    """A pysqlite connection of one event loop, for single statements that can run at once on the loop's thread.
+
+    busy_timeout 0: a statement that would wait for another connection's lock fails at once with SQLITE_BUSY,
+    having changed nothing, and rows() returns None for the caller to run it on a worker thread instead.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._driver_connection: sqlite3.Connection | None = None
+        self._writes = 0  # since the last checkpoint
+
+    def _driver(self) -> sqlite3.Connection:
+        if self._driver_connection is None:
+            raw = self._engine.raw_connection()  # the engine's connect hook: isolation_level None, the pragmas
+            driver = raw.driver_connection
+            raw.detach()  # its own from now on: the pool neither lends it out nor resets it
+            assert isinstance(driver, sqlite3.Connection)
+            driver.execute("PRAGMA busy_timeout = 0")
+            driver.execute("PRAGMA wal_autocheckpoint = 0")
+            self._driver_connection = driver
+        return self._driver_connection
+
+    def rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any] | None:
+        """Every row of the statement, run now; None when it would have to wait for a lock (nothing was done)."""
+        driver = self._driver()
+        changes = driver.total_changes
+        try:
+            found = _driver_rows(driver, sql, parameters)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+                return None
+            raise
+        if driver.total_changes != changes:
+            self._writes += 1
+        return found
+
+    def checkpoint_due(self) -> bool:
+        """Whether this connection has written CHECKPOINT_EVERY times since the last checkpoint (then counted
+        from zero again: the caller runs checkpoint() on a worker thread)."""
+        if self._writes < CHECKPOINT_EVERY:
+            return False
+        self._writes = 0
+        return True
+
+    def close(self) -> None:
+        if self._driver_connection is not None:
+            self._driver_connection.close()
+            self._driver_connection = None
+
+
 class ThreadConnection:
     """What a facade runs statements on (like AsyncConnection.execute), backed by a pysqlite connection."""
 
-    def __init__(self, engine: Engine, options: dict[str, Any], *, autocommit: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        options: dict[str, Any],
+        *,
+        autocommit: bool = False,
+        inline: LoopSqlite | None = None,
+    ) -> None:
         self._engine = engine
         self._options = options
         self._autocommit = autocommit  # each statement its own transaction: nothing to hold between them
+        self._inline = inline
         self._conn: Connection | None = None
 
     @property
@@ -99,6 +170,12 @@ class ThreadConnection:
         worker thread and read to its end (a RETURNING insert commits only then): on the pysqlite connection
         itself, or through exec_driver_sql when the statements are observed (observed.py).
         No BEGIN is sent for it: run it on a reading() or autocommit() connection."""
+        if self._inline is not None and self._conn is None and not statements_observed(self._engine):
+            found = self._inline.rows(sql, parameters)
+            if found is not None:
+                if self._inline.checkpoint_due():
+                    await in_thread(lambda: checkpoint(self._engine))
+                return found
 
         def work() -> list[Any]:
             if self._autocommit and self._conn is None and not statements_observed(self._engine):
@@ -155,6 +232,11 @@ def _pooled_rows(engine: Engine, sql: str, parameters: tuple[Any, ...]) -> list[
         raw.close()
 
 
+def checkpoint(engine: Engine) -> list[Any]:
+    """A passive checkpoint of the WAL on one of engine's pooled connections: (busy, frames, checkpointed)."""
+    return _pooled_rows(engine, "PRAGMA wal_checkpoint(PASSIVE)", ())
+
+
 @asynccontextmanager
 async def thread_transaction(engine: Engine, options: dict[str, Any] | None = None) -> AsyncIterator[ThreadConnection]:
     """A ThreadConnection in a transaction: committed when the block ends, rolled back if it raises."""
@@ -170,12 +252,15 @@ async def thread_transaction(engine: Engine, options: dict[str, Any] | None = No
 
 
 @asynccontextmanager
-async def thread_autocommit(engine: Engine, options: dict[str, Any] | None = None) -> AsyncIterator[ThreadConnection]:
-    """A ThreadConnection for one statement in SQLite's implicit transaction: no hop beyond the statement's own.
+async def thread_autocommit(
+    engine: Engine, options: dict[str, Any] | None = None, inline: LoopSqlite | None = None
+) -> AsyncIterator[ThreadConnection]:
+    """A ThreadConnection for one statement in SQLite's implicit transaction: no hop beyond the statement's own
+    (none for a driver statement that inline, the loop's LoopSqlite, can run at once).
 
     The caller's options hold the engine's no-BEGIN flag; the statement commits (or fails) on its own.
     """
-    conn = ThreadConnection(engine, options or {}, autocommit=True)
+    conn = ThreadConnection(engine, options or {}, autocommit=True, inline=inline)
     try:
         yield conn
     finally:
