@@ -2,8 +2,9 @@
 
 Per backend, on `sldb_bench`:
 1. The database is laid out as the plugin's own layer leaves it: the manager creates the schema, then this
-   layer's additions are taken away (the counter triggers and tables, the text key and ingest key columns and
-   their indexes), and SIZE raw messages (with filtered and bot messages, jargon, reviews) are written.
+   layer's additions are taken away (layouts.py: the counter triggers and tables and the backfill's progress, the
+   text key and ingest key columns and their indexes), and SIZE raw messages (with filtered and bot messages,
+   jargon, reviews) are written.
 2. **first start**: a second process (online_writer.py) inserts one message every 10 ms with a bare driver;
    after PAUSE seconds the manager starts for the first time on that database; PAUSE seconds later the writer
    stops.
@@ -13,60 +14,26 @@ For each step: start()'s duration, the counters' backfill's (a task start() leav
 median and maximum insert latency before, during the start, during the backfill and after, the statements that
 took longest meanwhile, the inserts the server refused (with their error codes: a deadlock the migration caused loses that
 instance's message), whether every acknowledged insert is there, and whether the counters are exact. No figure is asserted.
+tests/growth/test_online_at_scale.py runs the same steps at 200,000 messages as a test, asserting what needs no clock.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import Engine, MetaData, event, text
-from sqlalchemy.schema import DropIndex, DropTable
+from sqlalchemy import Engine, event, text
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.generated.models import Base
-from sldb.handwritten.tables import counters
-from sldb.handwritten.tables.counter_tallies import COUNTER_TABLES
-from tests.bench import data, growth
+from tests.bench import data, growth, layouts
+from tests.bench.online_writer import Writer
 
 PAUSE_SECONDS = 3.0
-ADDED_COLUMNS = {"raw_messages": "ingest_key", "jargon": "content_key"}  # this layer's, not the plugin's
-UPGRADE_INDEX = ("raw_messages", "idx_raw_timestamp")
-UPGRADE_COLUMN = ("raw_messages", "ingest_key")
-
-
-def _indexes_on(metadata: MetaData, table: str, column: str) -> list[Any]:
-    return [ix for ix in metadata.tables[table].indexes if column in ix.columns]
-
-
-async def _take_away(manager: SQLAlchemyDatabaseManager, columns: dict[str, str], indexes: list[Any]) -> None:
-    """Drop the given indexes and columns (and, with the columns, every index on them)."""
-    assert manager.engine is not None
-    metadata = manager.engine.metadata
-    async with manager.engine.engine.begin() as conn:
-        for index in indexes:
-            await conn.execute(DropIndex(index))
-        for table, column in columns.items():
-            for index in _indexes_on(metadata, table, column):
-                if index not in indexes:
-                    await conn.execute(DropIndex(index))
-            await conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
-
-
-async def _as_the_plugin_left_it(manager: SQLAlchemyDatabaseManager) -> None:
-    assert manager.engine is not None
-    async with manager.engine.engine.begin() as conn:
-        await counters._drop(conn, await counters._installed(conn))
-        for name in COUNTER_TABLES:
-            await conn.execute(DropTable(Base.metadata.tables[name]))
-    await _take_away(manager, ADDED_COLUMNS, [])
 
 
 class _SlowestStatements:
@@ -115,17 +82,7 @@ def _latencies(
 async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDatabaseManager) -> dict[str, Any]:
     """Start manager while the writer writes; what the writer saw and what start took."""
     out_file = folder / f"online-{backend}-{name}.log"
-    writer = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "tests.bench.online_writer",
-        backend,
-        str(folder),
-        data.MAIN_DATABASE,
-        str(out_file),
-        name,
-        env={**os.environ},
-    )
+    writer = await Writer.start(backend, folder, data.MAIN_DATABASE, out_file, name)
     slowest = _SlowestStatements()
     try:
         await asyncio.sleep(PAUSE_SECONDS)
@@ -137,13 +94,10 @@ async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDataba
             filled = time.monotonic()
         await asyncio.sleep(PAUSE_SECONDS)
     finally:
-        writer.terminate()
-        await writer.wait()
-    lines = [line.split() for line in out_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        written = await writer.stop()
     out_file.unlink()
-    rows = [line for line in lines if line[1] != "failed"]
-    failed = [line[2] for line in lines if line[1] == "failed"]
-    acked = [message_id for _, _, message_id in rows]
+    failed = [code for _, code in written.failed]
+    acked = [message_id for _, _, message_id in written.acked]
     async with manager.reading() as conn:
         present = (
             await conn.execute(text("SELECT count(*) FROM raw_messages WHERE message_id LIKE :p"), {"p": f"{name}-%"})
@@ -158,7 +112,7 @@ async def _step(backend: str, folder: Path, name: str, manager: SQLAlchemyDataba
     return {
         "start_seconds": round(ended - started, 2),
         "backfill_seconds": round(filled - ended, 2),
-        "writer": _latencies([(float(t), float(ms)) for t, ms, _ in rows], started, ended, filled),
+        "writer": _latencies([(t, ms) for t, ms, _ in written.acked], started, ended, filled),
         "slowest_statements": slowest.longest(),
         "acknowledged": len(acked),
         "failed": len(failed),
@@ -176,7 +130,7 @@ async def one_backend(backend: str, size: int, folder: Path, console: Console) -
     await manager.background_finished()  # nothing of the layer may run while its additions are taken away
     result: dict[str, Any] = {"size": size}
     try:
-        await _as_the_plugin_left_it(manager)
+        await layouts.as_the_plugin_left_it(manager)
         await manager.stop()
         raw = await data.open_raw(backend, folder, data.MAIN_DATABASE)
         try:
@@ -185,9 +139,7 @@ async def one_backend(backend: str, size: int, folder: Path, console: Console) -
             await raw.close()
         console.print(f"[bold]{backend}[/bold]: {size:,} raw messages as the plugin's layer leaves them")
         result["first start"] = await _step(backend, folder, "first", manager)
-        table, index_name = UPGRADE_INDEX
-        index = next(ix for ix in manager.engine.metadata.tables[table].indexes if ix.name == index_name)  # type: ignore[union-attr]
-        await _take_away(manager, dict([UPGRADE_COLUMN]), [index])
+        await layouts.before_the_upgrade(manager)
         await manager.stop()
         result["upgrade"] = await _step(backend, folder, "upgrade", manager)
     finally:
