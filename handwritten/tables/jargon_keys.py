@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import MetaData, Table, case, func, inspect, select, update
+from sqlalchemy import MetaData, Table, bindparam, case, func, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 BATCH = 500
@@ -31,21 +31,38 @@ def like_pattern(keyword: str) -> str:
 async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
     """Write the key of every row whose content_key is NULL, BATCH rows per transaction; how many were filled.
 
+    One scan finds the first such row (nothing more when there is none); from there the rows are read in key
+    order, BATCH at a time, by the primary key alone: a filter on the NULL key would let the planner prefer
+    reading the whole table for every batch (PostgreSQL did, after the column was added, without statistics).
     Safe to run from several instances at once: each writes the same key for the same content.
     """
-    pending = select(table.c.id, table.c.content).where(table.c.content_key.is_(None)).order_by(table.c.id)
+    async with engine.connect() as conn:
+        first = (await conn.execute(select(func.min(table.c.id)).where(table.c.content_key.is_(None)))).scalar()
+    if first is None:
+        return 0
+    batch = (
+        select(table.c.id, table.c.content, table.c.content_key)
+        .where(table.c.id > bindparam("after"))
+        .order_by(table.c.id)
+        .limit(BATCH)
+    )
     filled = 0
-    last = 0
+    last = int(first) - 1
     while True:
         async with engine.begin() as conn:
-            rows = (await conn.execute(pending.where(table.c.id > last).limit(BATCH))).all()
+            rows = (await conn.execute(batch, {"after": last})).all()
             if not rows:
                 return filled
             # One statement per batch (the keys as a CASE on id), not one per row: one round trip for BATCH rows.
-            keys = {row.id: content_key(row.content or "") for row in rows}
-            write = update(table).where(table.c.id.in_(list(keys))).values(content_key=case(keys, value=table.c.id))
-            await conn.execute(write)
-        filled += len(rows)
+            keys = {row.id: content_key(row.content or "") for row in rows if row.content_key is None}
+            if keys:
+                write = (
+                    update(table)
+                    .where(table.c.id.in_(list(keys)), table.c.content_key.is_(None))
+                    .values(content_key=case(keys, value=table.c.id))
+                )
+                await conn.execute(write)
+        filled += len(keys)
         last = rows[-1].id
 
 

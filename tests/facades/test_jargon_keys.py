@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from sldb.generated.repositories.jargon import JargonRepository
-from sldb.handwritten.tables.jargon_keys import content_key, fill_content_keys
+from sldb.handwritten.tables.jargon_keys import BATCH, content_key, fill_content_keys
 
 PAIRS = [("Ä", "ä"), ("ß", "SS"), ("YYDS", "yyds"), ("x ", "x"), ("ｶﾞ", "ガ")]
 
@@ -65,3 +65,20 @@ async def test_rows_an_older_version_wrote_get_their_key_at_start_up(db: Any) ->
     assert keys == ["old", "ärger"]
     assert await db.get_jargon_count("c") == 2
     assert [r["content"] for r in await db.search_jargon("ÄR")] == ["Ärger"]
+
+
+async def test_the_fill_reads_by_key_from_the_first_unkeyed_row_and_writes_only_those(db: Any) -> None:
+    """A rolling upgrade: an older instance wrote a few rows without a key between this layer's. The fill starts
+    at the first of them, reads in batches of the primary key, and keys only the rows that lack one."""
+    table = JargonRepository.table
+    for n in range(3 * BATCH):
+        await db.insert_jargon({"chat_id": "c", "content": f"term {n}", "meaning": "m", "count": 1})
+    async with db.transaction() as conn:
+        ids = sorted((await conn.execute(select(table.c.id))).scalars().all())
+        older = ids[BATCH // 2 :: BATCH // 3]  # a few rows, spread over later batches
+        await conn.execute(update(table).where(table.c.id.in_(older)).values(content_key=None))
+    assert await fill_content_keys(db.engine.engine, table) == len(older)
+    async with db.reading() as conn:
+        missing = (await conn.execute(select(table.c.id).where(table.c.content_key.is_(None)))).all()
+    assert missing == []
+    assert await db.get_jargon_count("c") == 3 * BATCH
