@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.pools import NO_BEGIN
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.logs import layer_logger
+from sldb.handwritten.runtime.failures.classify import rolled_back
+from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
 from sldb.handwritten.tables.counter_readiness import forget_ready
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PROGRESS, VERSION, range_statements
 
@@ -49,6 +52,15 @@ BATCH = 5000
 # tries): batches back to back would starve them for the whole backfill. The pause after each batch lets one in.
 SQLITE_PAUSE_S = 0.1
 _LOWEST = -9223372036854775807
+
+
+# A batch that loses to writers again and again (Galera: every change left to it conflicts with it) keeps trying
+# for this long; after that the backfill stops, and the next start resumes it.
+BATCH_RETRIES = Backoff(0.05, doubling=False, within_seconds=300)
+
+
+def _rolled_back(exc: Exception) -> bool:
+    return isinstance(exc, SQLAlchemyError) and rolled_back(exc)
 
 
 @dataclass(frozen=True)
@@ -67,18 +79,23 @@ T = TypeVar("T")
 
 def progress_ddl(dialect: str) -> str:
     engine = " ENGINE=InnoDB" if is_mysql(dialect) else ""
+    # touches: written by Galera's triggers for a change they leave to the backfill (counter_triggers.py).
     return (
         f"CREATE TABLE IF NOT EXISTS {PROGRESS} (table_name VARCHAR(64) NOT NULL PRIMARY KEY, "
-        "version INTEGER NOT NULL, high_id BIGINT NULL, done_upto BIGINT NOT NULL, finished BOOLEAN NOT NULL)"
-        f"{engine}"
+        "version INTEGER NOT NULL, high_id BIGINT NULL, done_upto BIGINT NOT NULL, finished BOOLEAN NOT NULL, "
+        f"touches BIGINT NOT NULL DEFAULT 0){engine}"
     )
 
 
-async def write_unmeasured(conn: Connection, fresh: bool = False) -> None:
+async def write_unmeasured(conn: Connection, fresh: bool = False, galera: bool = False) -> None:
     """Every counted table's row unmeasured (all its ids owed to the backfill), in the caller's transaction; or,
-    fresh (this migration created the counted and the counter tables: all empty, the counters exact), finished."""
+    fresh (this migration created the counted and the counter tables: all empty, the counters exact), finished.
+    galera: a MariaDB Galera node, whose triggers write the touches column (a progress table made before it
+    existed gets it)."""
     forget_ready()  # this process reads the tables again until the backfill has finished
     await conn.execute(text(progress_ddl(conn.dialect.name)))
+    if galera:
+        await conn.execute(text(f"ALTER TABLE {PROGRESS} ADD COLUMN IF NOT EXISTS touches BIGINT NOT NULL DEFAULT 0"))
     await conn.execute(text(f"DELETE FROM {PROGRESS}"))
     values = "0, 0, true" if fresh else f"NULL, {_LOWEST}, false"
     for table in COUNTED:
@@ -185,7 +202,11 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
             # A statement's reads see every writer committed before it (not the transaction's first snapshot).
             conn = await conn.execution_options(isolation_level="READ COMMITTED")
         while True:
-            outcome = await _uncancelled(_in_a_transaction(conn, batch))
+            # A batch rolled back by the server (a deadlock, Galera's certification against a writer's change it
+            # raced: see counter_triggers.py) changed nothing and is run again.
+            outcome = await keep_trying(
+                lambda: _uncancelled(_in_a_transaction(conn, batch)), _rolled_back, BATCH_RETRIES, "counter batch"
+            )
             if outcome is None:
                 break
             if conn.dialect.name == "sqlite":

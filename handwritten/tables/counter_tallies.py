@@ -13,6 +13,9 @@ VERSION = 3
 
 
 PREFIX = f"sldb_cnt{VERSION}_"
+# The Galera variant of MariaDB's triggers (counter_triggers.py) is named apart, so that a node that finds the
+# other variant installed installs its own.
+GALERA_PREFIX = f"sldb_cnt{VERSION}g_"
 
 
 GROUPS = "message_group_counters"
@@ -144,13 +147,14 @@ def tallies_of(source: str) -> list[Tally]:
     return [t for t in TALLIES if t.source == source]
 
 
-def trigger_names(dialect: str) -> set[str]:
-    """The triggers of this version that must exist on the backend."""
+def trigger_names(dialect: str, galera: bool = False) -> set[str]:
+    """The triggers of this version that must exist on the backend (galera: a MariaDB Galera node)."""
     if dialect == "postgresql":
         return {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "upd", "del", "trn")}
-    row_triggers = {f"{PREFIX}{t}_{op}" for t in COUNTED for op in ("ins", "del")}
-    updates = {f"{PREFIX}{t.source}_{t.name}_upd" for t in TALLIES}
-    return row_triggers | updates | {f"{PREFIX}raw_messages_names"}
+    prefix = GALERA_PREFIX if galera else PREFIX
+    row_triggers = {f"{prefix}{t}_{op}" for t in COUNTED for op in ("ins", "del")}
+    updates = {f"{prefix}{t.source}_{t.name}_upd" for t in TALLIES}
+    return row_triggers | updates | {f"{prefix}raw_messages_names"}
 
 
 def _range_select(tally: Tally, dialect: str, columns: list[str]) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.tables.counter_tallies import (
     COUNTED,
+    GALERA_PREFIX,
     PREFIX,
     PROGRESS,
     SENDERS,
@@ -233,8 +234,9 @@ def _changed(dialect: str, columns: Sequence[str]) -> str:
     return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
 
 
-def _row_ddl(dialect: str) -> list[str]:
+def _row_ddl(dialect: str, galera: bool) -> list[str]:
     mysql = is_mysql(dialect)
+    prefix = GALERA_PREFIX if galera else PREFIX
     statements: list[str] = []
 
     def trigger(name: str, event: str, table: str, body: Iterable[str], when: str | None = None) -> None:
@@ -251,7 +253,11 @@ def _row_ddl(dialect: str) -> list[str]:
                 f"COALESCE(MAX(CASE WHEN table_name = '{table}' THEN COALESCE(high_id, {TOP}) END), 0) "
                 f"INTO sldb_lo, sldb_hi FROM {PROGRESS} LOCK IN SHARE MODE;"
             )
-            work = f"{bounds} IF {counted} THEN {inner} END IF;"
+            # Galera: the share lock holds only on this node. A change left to the backfill also writes its
+            # table's progress row, as every batch does: a batch on another node that read the row before this
+            # change then fails certification against it (or this one against the batch), and is run again.
+            touch = f" ELSE UPDATE {PROGRESS} SET touches = touches + 1 WHERE table_name = '{table}';" if galera else ""
+            work = f"{bounds} IF {counted} THEN {inner}{touch} END IF;"
             guard, end = (f"IF {when} THEN ", " END IF;") if when else ("", "")
             # @sldb_counters_paused: clear_counted deletes whole tables and then resets the counters at once.
             statements.append(
@@ -268,20 +274,20 @@ def _row_ddl(dialect: str) -> list[str]:
         raw = table == "raw_messages"
         adds = [_row_upsert(dialect, t, "NEW", "1") for t in tallies]
         removes = [_row_upsert(dialect, t, "OLD", "-1") for t in tallies]
-        trigger(f"{PREFIX}{table}_ins", "INSERT", table, adds + ([_sender_add(dialect)] if raw else []))
-        trigger(f"{PREFIX}{table}_del", "DELETE", table, removes + (_sender_remove(dialect) if raw else []))
+        trigger(f"{prefix}{table}_ins", "INSERT", table, adds + ([_sender_add(dialect)] if raw else []))
+        trigger(f"{prefix}{table}_del", "DELETE", table, removes + (_sender_remove(dialect) if raw else []))
         # An update moves a row's sums from its old key to its new one, per tally, only when it changed what
         # that tally reads (marking messages processed does not touch the quarter counts).
         for tally in tallies:
             trigger(
-                f"{PREFIX}{table}_{tally.name}_upd",
+                f"{prefix}{table}_{tally.name}_upd",
                 "UPDATE",
                 table,
                 [_row_upsert(dialect, tally, "OLD", "-1"), _row_upsert(dialect, tally, "NEW", "1")],
                 when=_changed(dialect, tally.reads),
             )
     trigger(
-        f"{PREFIX}raw_messages_names",
+        f"{prefix}raw_messages_names",
         "UPDATE",
         "raw_messages",
         [_sender_add(dialect), *_sender_remove(dialect)],
@@ -290,6 +296,6 @@ def _row_ddl(dialect: str) -> list[str]:
     return statements
 
 
-def trigger_ddl(dialect: str) -> list[str]:
-    """Every statement that (re)creates the counter triggers on dialect."""
-    return _pg_ddl() if dialect == "postgresql" else _row_ddl(dialect)
+def trigger_ddl(dialect: str, galera: bool = False) -> list[str]:
+    """Every statement that (re)creates the counter triggers on dialect (galera: on a MariaDB Galera node)."""
+    return _pg_ddl() if dialect == "postgresql" else _row_ddl(dialect, galera and is_mysql(dialect))

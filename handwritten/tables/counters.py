@@ -37,6 +37,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.connecting.nodes import is_galera
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
@@ -94,7 +95,9 @@ async def after_migration(conn: AsyncConnection, metadata: MetaData, created: Se
 async def pending(conn: AsyncConnection, metadata: MetaData) -> str | None:
     """What after_migration would change now (SchemaExtras.pending): the triggers of this version, when any is
     missing; None when all are present, so a start on a current schema runs no DDL (one catalog read)."""
-    if not maintains(metadata) or trigger_names(conn.dialect.name) <= set(await _installed(conn)):
+    if not maintains(metadata):
+        return None
+    if trigger_names(conn.dialect.name, await _on_galera(conn)) <= set(await _installed(conn)):
         return None
     return f"the message counter triggers (version {VERSION})"
 
@@ -111,15 +114,16 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     dialect = conn.dialect.name
     created = set(created)
     installed = await _installed(conn)
-    wanted = trigger_names(dialect)
+    galera = await _on_galera(conn)
+    wanted = trigger_names(dialect, galera)
     if wanted <= set(installed) and not created & set(COUNTER_TABLES):
         return False
     try:
         # The progress rows first: on MariaDB each DDL below commits, and a trigger must find its table's row.
         fresh = set(COUNTED) | set(COUNTER_TABLES) <= created  # a new database: nothing to backfill
-        await write_unmeasured(conn, fresh)
+        await write_unmeasured(conn, fresh, galera)
         await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
-        for statement in trigger_ddl(dialect):
+        for statement in trigger_ddl(dialect, galera):
             await conn.execute(text(statement))
     except DBAPIError as exc:
         if classify(exc) is not FailureClass.PERMISSION_DENIED:
@@ -132,6 +136,11 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
         ) from exc
     log.info("message counter triggers installed (version %d); the counters are filled after start-up", VERSION)
     return True
+
+
+async def _on_galera(conn: Connection) -> bool:
+    """Whether conn's server is a MariaDB Galera node (its triggers are the Galera variant)."""
+    return is_mysql(conn.dialect.name) and await is_galera(conn)
 
 
 async def backfill_after_start(engine: AsyncEngine, metadata: MetaData) -> int:

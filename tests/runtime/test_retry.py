@@ -7,9 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pymysql
 import pytest
 from sqlalchemy import insert, text
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from sldb.generated.models import RawMessage
 from sldb.handwritten.runtime.failures.classify import rolled_back
@@ -81,3 +82,15 @@ async def test_rolled_back_names_the_deadlock_of_each_server(manager: Any) -> No
     with pytest.raises(SQLAlchemyError) as caught:
         await _deadlock(manager, first, second)
     assert rolled_back(caught.value)
+
+
+def test_a_trigger_body_failing_to_load_is_galeras_abort_and_any_other_syntax_error_is_not() -> None:
+    """MariaDB Galera reports a transaction brute-force aborted while its statement loads the table's triggers as
+    a syntax error in a trigger's body (seen in tests/cluster/test_galera.py); the layer's triggers are fixed
+    text, so that is run again, and a syntax error of a statement itself is not."""
+    aborted = pymysql.err.ProgrammingError(
+        1064, "Trigger 'sldb_cnt3g_raw_messages_names' has an error in its body: 'You have an error in your SQL ...'"
+    )
+    assert rolled_back(DBAPIError("UPDATE raw_messages ...", None, aborted))
+    plain = pymysql.err.ProgrammingError(1064, "You have an error in your SQL syntax; check the manual ...")
+    assert not rolled_back(DBAPIError("SELEC 1", None, plain))
