@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import MetaData, Table, bindparam, case, func, inspect, select, update
+from sqlalchemy import MetaData, Table, bindparam, case, func, inspect, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 BATCH = 500
@@ -53,17 +53,31 @@ async def fill_content_keys(engine: AsyncEngine, table: Table) -> int:
             rows = (await conn.execute(batch, {"after": last})).all()
             if not rows:
                 return filled
-            # One statement per batch (the keys as a CASE on id), not one per row: one round trip for BATCH rows.
             keys = {row.id: content_key(row.content or "") for row in rows if row.content_key is None}
             if keys:
-                write = (
-                    update(table)
-                    .where(table.c.id.in_(list(keys)), table.c.content_key.is_(None))
-                    .values(content_key=case(keys, value=table.c.id))
-                )
-                await conn.execute(write)
+                await _write_keys(conn, table, keys)
         filled += len(keys)
         last = rows[-1].id
+
+
+async def _write_keys(conn: AsyncConnection, table: Table, keys: dict[int, str]) -> None:
+    """Set content_key of the rows keys names (those still without one), in one statement.
+
+    PostgreSQL: the keys as two arrays joined by id (unnest), a cost per row. MySQL and SQLite: the keys as a CASE
+    on id, a comparison per row and key: on PostgreSQL that took 10 s for 100k jargon rows (at 10M messages)
+    against 2 s joined; MySQL knows no unnest, and its batches of 500 stay short.
+    """
+    if conn.dialect.name == "postgresql":
+        unnested = text(
+            f"UPDATE {table.name} AS t SET content_key = v.content_key "
+            "FROM unnest(CAST(:ids AS INTEGER[]), CAST(:keys AS TEXT[])) AS v(id, content_key) "
+            "WHERE t.id = v.id AND t.content_key IS NULL"
+        )
+        await conn.execute(unnested, {"ids": list(keys), "keys": list(keys.values())})
+        return
+    by_case = case(keys, value=table.c.id)
+    unkeyed = table.c.content_key.is_(None)
+    await conn.execute(update(table).where(table.c.id.in_(list(keys)), unkeyed).values(content_key=by_case))
 
 
 async def follow_up(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
