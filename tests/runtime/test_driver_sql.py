@@ -3,6 +3,7 @@ refusal gives the same typed error as through SQLAlchemy, on every backend, and 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from sldb.generated.fast import message as fast
 from sldb.generated.models import RawMessage
+from sldb.handwritten.runtime.connecting.liveness import closed_by_server
 from sldb.handwritten.runtime.contract.database import PooledDriver
 from sldb.handwritten.runtime.contract.errors import DuplicateKeyError
 from sldb.handwritten.runtime.contract.observed import statements_observed
@@ -120,6 +122,10 @@ async def test_unwatched_fast_paths_take_a_pooled_driver_connection_and_drop_it_
         ((own_id,),) = await fetch_rows(conn, _OWN_ID, ())
         async with db.autocommit() as other:  # another connection of the same pool: ours is checked out
             await other.exec_driver_sql(kill.format(int(own_id)))
+        for _ in range(200):  # until the driver has seen the server close the socket
+            if closed_by_server(conn.driver):
+                break
+            await asyncio.sleep(0.01)
         with pytest.raises(DBAPIError) as caught:
             await fetch_rows(conn, fast._NEWEST_RAW_MESSAGES, (5,))
         assert caught.value.connection_invalidated and conn.lost

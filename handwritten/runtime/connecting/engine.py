@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.util import greenlet_spawn
 
@@ -275,7 +276,16 @@ class DatabaseEngine:
             async with self.autocommit() if write else self.reading() as conn:
                 yield conn
             return
-        pooled = await self._entry().reader.raw_connection()
+        reader = self._entry().reader
+        try:
+            pooled = await reader.raw_connection()
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:
+            # A connection that could not be opened: raised as engine.connect() raises it (SQLAlchemy's error
+            # around the driver's), so that the facade handles it as any other failure.
+            error = reader.dialect.loaded_dbapi.Error
+            raise DBAPIError.instance(None, None, exc, error, dialect=reader.dialect) from exc
         handle = PooledDriver(self.backend, pooled.driver_connection)
         try:
             yield handle

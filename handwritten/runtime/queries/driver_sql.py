@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
+from sldb.handwritten.runtime.connecting.liveness import closed_by_server
 from sldb.handwritten.runtime.contract.database import DriverHandle, PooledDriver
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
@@ -53,6 +54,8 @@ async def _wrapped(conn: DriverHandle, sql: str, params: Params, call: Awaitable
     except Exception as exc:
         error = DBAPIError.instance(sql, list(params), exc, Exception, hide_parameters=True)
         lost = classify(error) is FailureClass.UNAVAILABLE or node_not_ready(error)
+        if isinstance(conn, PooledDriver) and closed_by_server(conn.driver):
+            lost = True  # whatever the driver said (asyncpg may report a state error first), the socket is gone
         if lost and isinstance(conn, PooledDriver):
             error.connection_invalidated = conn.lost = True
         elif lost and isinstance(conn, AsyncConnection):
