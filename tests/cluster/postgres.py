@@ -2,7 +2,8 @@
 
 The primary is a PrivatePostgres (tests/faults/servers.py) started with replication settings; the standby is
 made with `pg_basebackup -R` from it and runs in hot standby. With `synchronous=True` the primary waits for
-the standby to confirm every commit (`synchronous_standby_names`), so an acknowledged write is on both.
+the standby to have replayed every commit (`synchronous_standby_names`, `synchronous_commit = remote_apply`), so
+an acknowledged write is on both and readable on both.
 Servers are stopped by pid (SIGKILL for a crash) and their folders removed, also when a test fails.
 """
 
@@ -81,7 +82,9 @@ def primary_and_standby(*, synchronous: bool, standbys: int = 1) -> Iterator[Pri
     bindir = _pg_bindir()
     if bindir is None or not (bindir / "pg_basebackup").exists():
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) are not installed")
-    sync = f"-c synchronous_standby_names={STANDBY_NAME}0" if synchronous else ""
+    # remote_apply: a commit returns once the standby has replayed it, so an acknowledged write can be read there
+    # at once (with `on` it is only flushed there; a read right after it may not see the table yet).
+    sync = f"-c synchronous_standby_names={STANDBY_NAME}0 -c synchronous_commit=remote_apply" if synchronous else ""
     primary = ReplicatedServer(bindir, sync)
     made = [ReplicatedServer(bindir) for _ in range(standbys)]
     try:
