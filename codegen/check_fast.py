@@ -19,8 +19,8 @@ def _unique_keys(table: TableSpec) -> list[set[str]]:
 def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     columns = {c.name: c for c in table.columns}
     errors = []
-    if fast.existing_key:
-        errors.append("existing_key is for an insert")
+    if fast.existing_key or fast.set:
+        errors.append("existing_key and set are not for a select")
     named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
     errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
     touched = [c.name for c in table.columns if not c.internal] + [n for n in named if n in columns]
@@ -34,13 +34,41 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     return errors
 
 
-def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
-    errors = []
-    if fast.where or fast.order_by or fast.limit:
-        errors.append("where, order_by and limit are for a select")
+def _integer_key_errors(table: TableSpec) -> list[str]:
     keys = [c for c in table.columns if c.primary_key]
     if len(keys) != 1 or keys[0].type not in ("integer", "big_integer"):
-        errors.append(f"{table.table} has no integer primary key to return")
+        return [f"{table.table} has no integer primary key"]
+    return []
+
+
+def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    columns = {c.name: c for c in table.columns}
+    errors = []
+    if fast.where or fast.order_by or fast.limit or fast.existing_key:
+        errors.append("where, order_by, limit and existing_key are not for an update")
+    if not fast.set:
+        errors.append("an update sets at least one column (set)")
+    errors += _integer_key_errors(table)
+    for name in (where_item(s.root)[0] for s in fast.set):
+        if name not in columns:
+            errors.append(f"{table.table} has no column {name}")
+        elif columns[name].primary_key:
+            errors.append(f"an update does not set the key {table.table}.{name}")
+        elif columns[name].type not in FAST_KINDS:
+            kind = columns[name].type
+            errors.append(
+                f"column {table.table}.{name} is {kind}, which a fast path does not convert (it takes {_KINDS})"
+            )
+    if method.access != "write":
+        errors.append("an update belongs to an access: write method")
+    return errors
+
+
+def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    errors = []
+    if fast.where or fast.order_by or fast.limit or fast.set:
+        errors.append("where, order_by, limit and set are not for an insert")
+    errors += [f"{e} to return" for e in _integer_key_errors(table)]
     errors += [
         f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
         for c in table.columns
@@ -82,11 +110,14 @@ def check_fast_paths(loaded: Loaded) -> list[SpecError]:
 
 
 def _statement_errors(fast: FastStatement, tables: dict[str, TableSpec], method: MethodSpec) -> list[str]:
-    if (fast.select is None) == (fast.insert is None):
-        return ["give exactly one of select and insert"]
-    name = fast.select or fast.insert or ""
+    given = [name for name in (fast.select, fast.insert, fast.update) if name is not None]
+    if len(given) != 1:
+        return ["give exactly one of select, insert and update"]
+    (name,) = given
     if name not in tables:
         return [f"table '{name}' is in no domain spec"]
     if fast.select is not None:
         return _select_errors(fast, tables[name], method)
+    if fast.update is not None:
+        return _update_errors(fast, tables[name], method)
     return _insert_errors(fast, tables[name], method)

@@ -73,9 +73,13 @@ class ExistingKeyItem(RootModel[str]):
     root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
 
 
+class SetItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+
+
 class FastStatement(BaseModel):
     """
-    One statement of a fast path. The generator renders its SQL for PostgreSQL (asyncpg, $1), MySQL/MariaDB (aiomysql, %s) and SQLite (?) and writes, in generated/fast/<module>.py, an async function of this name that runs it on the pooled driver connection (handwritten/runtime/queries/driver_sql.py): text parameters go through the column's input rule (escapes, length, NOT NULL) and rows become the table's record, with each column's conversion written out. Give exactly one of select and insert.
+    One statement of a fast path. The generator renders its SQL for PostgreSQL (asyncpg, $1), MySQL/MariaDB (aiomysql, %s) and SQLite (?) and writes, in generated/fast/<module>.py, an async function of this name that runs it on the pooled driver connection (handwritten/runtime/queries/driver_sql.py): text parameters go through the column's input rule (escapes, length, NOT NULL) and rows become the table's record, with each column's conversion written out. Give exactly one of select, insert and update.
     """
 
     model_config = ConfigDict(
@@ -108,6 +112,14 @@ class FastStatement(BaseModel):
     existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
     """
     insert only: the columns of a unique index. A row with the same key already stored is left as it is and its primary key returned (ON CONFLICT DO UPDATE SET id = id RETURNING id; MySQL: ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), then a locking read by key when a trigger made that 0).
+    """
+    update: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table with an integer primary key: the function(db, keys, <set columns>) sets the `set` columns of the rows whose key is in keys (a list of ints) in one UPDATE on db.driver(write=True) and returns how many rows matched (MySQL counts matched rows: FOUND_ROWS), 0 for no keys without a statement. PostgreSQL takes the keys as one array parameter (key = ANY($n::INTEGER[])); MySQL and SQLite get one placeholder per key (IN (%s, ...)), the text completed per list length at run time.
+    """
+    set: Annotated[list[SetItem], Field(validate_default=True)] = []
+    """
+    update only (at least one): `column` (set to a parameter of its name) or `column = literal` (true, false or an integer).
     """
 
 

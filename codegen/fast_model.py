@@ -22,13 +22,16 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    any_,
     bindparam,
     false,
     insert,
     literal_column,
     select,
     true,
+    update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.mysql import aiomysql
 from sqlalchemy.dialects.postgresql import asyncpg
 from sqlalchemy.dialects.sqlite import pysqlite
@@ -73,7 +76,7 @@ class FastSql:
 @dataclass(frozen=True)
 class FastFunction:
     name: str
-    kind: str  # "select" or "insert"
+    kind: str  # "select", "insert" or "update"
     constant: str  # the Statement constant's name
     sql: FastSql
     signature: str  # the parameters after db
@@ -82,6 +85,7 @@ class FastFunction:
     record_name: str = ""  # select: the record each row becomes
     converter: str = ""  # select: the name of the dict of row -> record functions per backend
     by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
+    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = None  # update: MySQL's, SQLite's text around the keys
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class FastMethod:
     tables: tuple[str, ...]
     statements: tuple[str, ...]
     params: tuple[tuple[str, str], ...]  # (name, annotation)
+    seeded: bool  # it updates stored rows: its contract test stores rows first
 
 
 @dataclass(frozen=True)
@@ -256,6 +261,41 @@ def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
     )
 
 
+_KEYS = "__[POSTCOMPILE_keys]"  # where SQLAlchemy would expand the keys (MySQL, SQLite)
+
+
+def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
+    sql_table = _sql_table(table)
+    by_name = {c.name: c for c in table.columns}
+    (key,) = [sql_table.c[c.name] for c in table.columns if c.primary_key]
+    items = [where_item(s.root) for s in fast.set]
+    values = {n: bindparam(n) if v is None else _LITERALS.get(v, literal_column(str(v))) for n, v in items}
+    params = [name for name, literal in items if literal is None]
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params} | {"keys": "keys"}
+
+    def statement(backend: str) -> ClauseElement:
+        # PostgreSQL: one array parameter, one prepared statement for any count; elsewhere one placeholder a key.
+        keys = key == any_(bindparam("keys", type_=ARRAY(key.type))) if backend == "postgresql" else None
+        where = keys if keys is not None else key.in_(bindparam("keys", expanding=True))
+        return update(sql_table).where(where).values(values)
+
+    sql = _compiled(statement, None, exprs)
+    if sql.params[-1:] != ("keys",):
+        raise ValueError(f"the keys are not the last parameter: {sql.params}")
+    mysql_head, _, mysql_tail = sql.mysql.partition(_KEYS)
+    sqlite_head, _, sqlite_tail = sql.sqlite.partition(_KEYS)
+    return FastFunction(
+        name=fast.name,
+        kind="update",
+        constant=f"_{fast.name.upper()}",
+        sql=FastSql(sql.postgresql, "", "", sql.params[:-1]),  # MySQL's and SQLite's: keys_around
+        signature=", ".join(f"{name}: Any" for name in params),
+        table=table.table,
+        doc=_update_doc(table.table, key.name, [s.root for s in fast.set]),
+        keys_around=((mysql_head, mysql_tail), (sqlite_head, sqlite_tail)),
+    )
+
+
 def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) -> str:
     parts = [f"The rows of {table}"]
     if where:
@@ -272,6 +312,14 @@ def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
     if existing:
         doc += f", or that of the row already stored with the same {', '.join(existing)}, left as it is"
     return doc + "."
+
+
+def _update_doc(table: str, key: str, assignments: list[str]) -> str:
+    sets = ", ".join(a if " = " in a else f"{a} = {a}" for a in assignments)
+    return (
+        f"Set {sets} on the rows of {table} whose {key} is in keys, on db.driver(write=True); how many rows"
+        " matched (0 for no keys, without a statement)."
+    )
 
 
 def _converter(table: TableSpec, record_name: str) -> Converter:
@@ -291,10 +339,16 @@ def _converter(table: TableSpec, record_name: str) -> Converter:
 
 def fast_statement_sql(fast: FastStatement, tables: dict[str, TableSpec]) -> FastSql:
     """A statement's SQL per backend (the checker renders it, refusing one that does not render)."""
+    return _function(fast, tables, "").sql
+
+
+def _function(fast: FastStatement, tables: dict[str, TableSpec], record_name: str) -> FastFunction:
     if fast.select is not None:
-        return _select(fast, tables[fast.select], "").sql
+        return _select(fast, tables[fast.select], record_name)
+    if fast.update is not None:
+        return _update(fast, tables[fast.update])
     assert fast.insert is not None
-    return _insert(fast, tables[fast.insert]).sql
+    return _insert(fast, tables[fast.insert])
 
 
 def fast_module(
@@ -311,15 +365,14 @@ def fast_module(
             continue
         names = []
         for fast in method.fast:
-            if fast.select is not None:
-                functions.append(_select(fast, tables[fast.select], records[fast.select][1]))
-            else:
-                assert fast.insert is not None
-                functions.append(_insert(fast, tables[fast.insert]))
+            record_name = records[fast.select][1] if fast.select is not None else ""
+            functions.append(_function(fast, tables, record_name))
             names.append(fast.name)
-        touched = sorted({f.table for f in functions if f.name in names})
+        mine = [f for f in functions if f.name in names]
+        touched = sorted({f.table for f in mine})
         params = tuple((p.name, p.type) for p in method.params)
-        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params))
+        seeded = any(f.kind == "update" for f in mine)
+        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded))
     if not functions:
         return None
     read = sorted({f.table for f in functions if f.kind == "select"})

@@ -2,8 +2,9 @@
 
 The generated contract_tests/test_<facade>_fast.py list each facade's fast paths; assert_same_as_reference runs
 both forms on one backend over the same inputs, built from the hostile values of the input policy (tests/hostile.py):
-- a write: each input once through each form, on empty tables; the outcome (the value returned, or the error's
-  type and text) and every row then stored must be equal, with generated keys and "now" masked;
+- a write: each input once through each form, on empty tables (an update: on the hostile rows below, stored
+  with keys 1, 2, ... first); the outcome (the value returned, or the error's type and text) and every row then
+  stored must be equal, with generated keys and "now" masked;
 - a read: rows holding the hostile texts (those a column stores) are stored first, then each input is read
   through both forms; the outcomes must be equal as they are.
 """
@@ -34,6 +35,7 @@ class FastPath:
     tables: tuple[str, ...]  # the tables its statements touch
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
+    seeded: bool = False  # it updates stored rows: each input is run on stored rows
 
 
 def name_of(path: FastPath) -> str:
@@ -95,8 +97,13 @@ async def _empty(db: Any, tables: tuple[str, ...]) -> None:
             await conn.execute(delete(_table(name)))
 
 
-async def _write_once(call: Any, db: Any, args: dict[str, Any], tables: tuple[str, ...]) -> tuple[Any, Any]:
+async def _write_once(
+    call: Any, db: Any, args: dict[str, Any], tables: tuple[str, ...], seed: dict[str, list[dict[str, Any]]]
+) -> tuple[Any, Any]:
     now = time.time()
+    for name, rows in seed.items():
+        async with db.transaction() as conn:
+            await conn.execute(insert(_table(name)), rows)
     outcome = await _outcome(call, db, args)
     keys = await _keys(db, tables)
     returned = outcome[1] if outcome[0] == "returned" else None
@@ -113,7 +120,25 @@ def _rules(facade: str, method: str) -> dict[str, Any]:
     return {name[len(prefix) :].lower(): value for name, value in vars(module).items() if name.startswith(prefix)}
 
 
-_VALID = {"text": "base", "time": 1_700_000_000, "int": 1, "id": 1, "float": 0.5, "bool": True, "json": {"k": 1}}
+_VALID = {
+    "text": "base",
+    "time": 1_700_000_000,
+    "int": 1,
+    "id": 1,
+    "ids": [1],
+    "float": 0.5,
+    "bool": True,
+    "json": {"k": 1},
+}
+# An ids parameter is also given each hostile value as a one-item list, and these lists: none, repeats, keys
+# stored and not, more keys than any call of the tests makes elsewhere.
+_ID_LISTS: tuple[list[int], ...] = ([], [1, 1, 2], [2, 4, 6, 10**6], list(range(-5, 2000)))
+
+
+def _candidates(kind: str) -> list[Any]:
+    if kind != "ids":
+        return list(HOSTILE)
+    return [*HOSTILE, *([value] for value in HOSTILE), *_ID_LISTS]
 
 
 def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
@@ -125,7 +150,7 @@ def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
     inputs: list[dict[str, Any]] = []
     for param, rule in rules.items():
         if not isinstance(rule, dict):
-            for value in HOSTILE:
+            for value in _candidates(rule.kind):
                 try:
                     inputs.append({**base, param: accept(method, param, value, rule)})
                 except InvalidValueError:
@@ -188,6 +213,13 @@ def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
     return row
 
 
+def _seed(table: Table) -> list[dict[str, Any]]:
+    """The hostile rows, with keys 1, 2, ... (an update's inputs name them)."""
+    texts = [v for v in HOSTILE if _storable(v)]
+    keys = [c.name for c in table.primary_key.columns]
+    return [{**_hostile_row(table, text, i), **dict.fromkeys(keys, i + 1)} for i, text in enumerate(texts)]
+
+
 def _storable(value: Any) -> bool:
     try:
         bind_text(value, None)
@@ -202,10 +234,11 @@ async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastP
     reference = getattr(queries, f"{path.method}_reference")
     if path.access == "write":
         inputs = write_inputs(facade, path.method)
-        assert len(inputs) > len(HOSTILE), inputs  # the hostile values reached the body
+        assert len(inputs) > (len(_ID_LISTS) if path.seeded else len(HOSTILE)), inputs  # hostile values reached it
+        seed = {name: _seed(_table(name)) for name in path.tables} if path.seeded else {}
         for args in inputs:
-            assert await _write_once(fast_form, db, args, path.tables) == await _write_once(
-                reference, db, args, path.tables
+            assert await _write_once(fast_form, db, args, path.tables, seed) == await _write_once(
+                reference, db, args, path.tables, seed
             ), shown(args)
         return
     (name,) = path.tables
