@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sldb.codegen.errors import SpecError
 from sldb.codegen.facade_model import FastStatement, MethodSpec
-from sldb.codegen.fast_model import FAST_KINDS, fast_statement_sql, where_item
+from sldb.codegen.fast_model import FAST_KINDS, NOT_EMPTY, fast_statement_sql, where_item
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import TableSpec
 
@@ -22,8 +22,16 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     if fast.existing_key or fast.set:
         errors.append("existing_key and set are not for a select")
     named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
+    named += [fast.column] if fast.column else []
     errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
-    touched = [c.name for c in table.columns if not c.internal] + [n for n in named if n in columns]
+    for name, literal in (where_item(w.root) for w in fast.where):
+        textual = literal == NOT_EMPTY or (literal or "").startswith("'")
+        if textual and name in columns and columns[name].type not in ("string", "text"):
+            errors.append(f"where {name} {literal}: a text condition on a {columns[name].type} column")
+    if fast.column in columns and columns[fast.column].type == "boolean":
+        errors.append(f"column {fast.column} is boolean, read per backend: give it in a select of records")
+    record = [] if fast.column else [c.name for c in table.columns if not c.internal]
+    touched = record + [n for n in named if n in columns]
     errors += [
         f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
         for name in dict.fromkeys(touched)
@@ -44,8 +52,8 @@ def _integer_key_errors(table: TableSpec) -> list[str]:
 def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     columns = {c.name: c for c in table.columns}
     errors = []
-    if fast.where or fast.order_by or fast.limit or fast.existing_key:
-        errors.append("where, order_by, limit and existing_key are not for an update")
+    if fast.where or fast.order_by or fast.limit or fast.existing_key or fast.column:
+        errors.append("where, order_by, limit, column and existing_key are not for an update")
     if not fast.set:
         errors.append("an update sets at least one column (set)")
     errors += _integer_key_errors(table)
@@ -66,8 +74,8 @@ def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
 
 def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     errors = []
-    if fast.where or fast.order_by or fast.limit or fast.set:
-        errors.append("where, order_by, limit and set are not for an insert")
+    if fast.where or fast.order_by or fast.limit or fast.set or fast.column:
+        errors.append("where, order_by, limit, column and set are not for an insert")
     errors += [f"{e} to return" for e in _integer_key_errors(table)]
     errors += [
         f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"

@@ -62,7 +62,12 @@ class ValueType(RootModel[str]):
 
 
 class WhereItem(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+    root: Annotated[
+        str,
+        Field(
+            pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+|'[a-z0-9_]*')| is not empty)?$"
+        ),
+    ]
 
 
 class OrderByItem(RootModel[str]):
@@ -93,9 +98,13 @@ class FastStatement(BaseModel):
     """
     A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.driver(write=False): the driver connection of the pool reading() uses.
     """
+    column: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    select only: the one column the rows give (not a boolean: its read differs per backend); the function then returns a list of its values, its read rule applied, instead of records, and only this column and those the statement names need a conversion written out.
+    """
     where: Annotated[list[WhereItem], Field(validate_default=True)] = []
     """
-    select only: conditions joined by AND: `column` (column = a parameter of its name) or `column = literal` (true, false or an integer).
+    select only: conditions joined by AND: `column` (column = a parameter of its name), `column = literal` (true, false, an integer or a quoted lowercase word, 'approved', written into the SQL: text every column's input rule stores as it is) or `column is not empty` (IS NOT NULL AND length(column) > 0: MySQL's PAD SPACE collations would also drop whitespace-only text with != '').
     """
     order_by: Annotated[list[OrderByItem], Field(validate_default=True)] = []
     """

@@ -9,7 +9,7 @@ and what a record holds for it is written out per column kind (FAST_KINDS); chec
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -25,6 +25,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     false,
+    func,
     insert,
     literal_column,
     select,
@@ -85,6 +86,8 @@ class FastFunction:
     record_name: str = ""  # select: the record each row becomes
     converter: str = ""  # select: the name of the dict of row -> record functions per backend
     by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
+    column_read: str = ""  # select of one column: what the list holds for a row
+    value_type: str = ""  # select of one column: the Python type of its values
     keys_around: tuple[tuple[str, str], tuple[str, str]] | None = None  # update: MySQL's, SQLite's text around the keys
 
 
@@ -106,6 +109,7 @@ class FastMethod:
     statements: tuple[str, ...]
     params: tuple[tuple[str, str], ...]  # (name, annotation)
     seeded: bool  # it updates stored rows: its contract test stores rows first
+    where_texts: tuple[tuple[str, str], ...]  # (column, text) its where compares with: the test stores some
 
 
 @dataclass(frozen=True)
@@ -195,22 +199,36 @@ def _record_columns(table: TableSpec) -> list[ColumnSpec]:
 _LITERALS: dict[str, Any] = {"true": true(), "false": false()}
 
 
+NOT_EMPTY = "is not empty"
+
+
 def where_item(item: str) -> tuple[str, str | None]:
-    """A `where` item's column and literal (None: the column equals a parameter of its name)."""
+    """A `where` (or `set`) item's column and literal (None: a parameter of its name; NOT_EMPTY: neither NULL
+    nor '', as length(column) > 0)."""
+    if item.endswith(f" {NOT_EMPTY}"):
+        return item.removesuffix(f" {NOT_EMPTY}"), NOT_EMPTY
     name, _, literal = item.partition(" = ")
     return name, literal or None
+
+
+# What a `column:` select returns per row: its column kind's Python type.
+_PYTHON_TYPES = {"integer": "int", "big_integer": "int", "string": "str", "text": "str", "float": "float"}
 
 
 def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunction:
     sql_table = _sql_table(table)
     by_name = {c.name: c for c in table.columns}
     record = [sql_table.c[c.name] for c in _record_columns(table)]
-    stmt = select(*record)
+    stmt = select(sql_table.c[fast.column]) if fast.column else select(*record)
     conditions = [where_item(w.root) for w in fast.where]
     params = [name for name, literal in conditions if literal is None]
     for name, literal in conditions:
+        column = sql_table.c[name]
+        if literal == NOT_EMPTY:
+            stmt = stmt.where(column.is_not(None), func.length(column) > literal_column("0"))
+            continue
         value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
-        stmt = stmt.where(sql_table.c[name] == value)
+        stmt = stmt.where(column == value)
     for item in fast.order_by:
         name, _, direction = item.root.partition(" ")
         stmt = stmt.order_by(sql_table.c[name].desc() if direction == "desc" else sql_table.c[name])
@@ -220,16 +238,30 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
         stmt = stmt.limit(bindparam("limit"))
         exprs["limit"] = "bound_limit(limit)"
         signature.append("limit: Any")
-    return FastFunction(
+    doc = _select_doc(
+        table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit, fast.column
+    )
+    function = FastFunction(
         name=fast.name,
         kind="select",
         constant=f"_{fast.name.upper()}",
         sql=_compiled(lambda _: stmt, None, exprs),
         signature=", ".join(signature),
         table=table.table,
-        doc=_select_doc(table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit),
+        doc=doc,
         record_name=record_name,
         converter=f"_{table.table.upper()}_RECORD",
+    )
+    if not fast.column:
+        return function
+    spec = by_name[fast.column]
+    value_type = _PYTHON_TYPES[spec.type] + (" | None" if spec.nullable and not spec.primary_key else "")
+    return replace(
+        function,
+        record_name="",
+        converter="",
+        column_read=read_expr(spec, "postgresql", "row[0]"),  # the same on every backend: no boolean (check)
+        value_type=value_type,
     )
 
 
@@ -296,15 +328,15 @@ def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
     )
 
 
-def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) -> str:
-    parts = [f"The rows of {table}"]
+def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool, column: str | None) -> str:
+    parts = [f"The {column} of the rows of {table}" if column else f"The rows of {table}"]
     if where:
-        parts.append(" with " + " and ".join(w if " = " in w else f"{w} = {w}" for w in where))
+        parts.append(" with " + " and ".join(w if where_item(w)[1] else f"{w} = {w}" for w in where))
     if order_by:
         parts.append(", ordered by " + ", ".join(order_by))
     if limit:
         parts.append(", at most limit")
-    return "".join(parts) + ", as records (on db.driver(write=False))."
+    return "".join(parts) + f", as {'values' if column else 'records'} (on db.driver(write=False))."
 
 
 def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
@@ -337,6 +369,11 @@ def _converter(table: TableSpec, record_name: str) -> Converter:
     return Converter(f"_{table.table.upper()}_RECORD", record_name, tuple(functions), tuple(by_backend))
 
 
+def _where_texts(statements: list[FastStatement]) -> list[tuple[str, str]]:
+    items = [where_item(w.root) for fast in statements for w in fast.where]
+    return [(name, literal.strip("'")) for name, literal in items if literal and literal.startswith("'")]
+
+
 def fast_statement_sql(fast: FastStatement, tables: dict[str, TableSpec]) -> FastSql:
     """A statement's SQL per backend (the checker renders it, refusing one that does not render)."""
     return _function(fast, tables, "").sql
@@ -365,17 +402,18 @@ def fast_module(
             continue
         names = []
         for fast in method.fast:
-            record_name = records[fast.select][1] if fast.select is not None else ""
+            record_name = records[fast.select][1] if fast.select is not None and not fast.column else ""
             functions.append(_function(fast, tables, record_name))
             names.append(fast.name)
         mine = [f for f in functions if f.name in names]
         touched = sorted({f.table for f in mine})
         params = tuple((p.name, p.type) for p in method.params)
         seeded = any(f.kind == "update" for f in mine)
-        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded))
+        texts = tuple(dict.fromkeys(_where_texts(method.fast)))
+        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded, texts))
     if not functions:
         return None
-    read = sorted({f.table for f in functions if f.kind == "select"})
+    read = sorted({f.table for f in functions if f.converter})
     converters = tuple(_converter(tables[t], records[t][1]) for t in read)
     imports: dict[str, set[str]] = {}
     for name in read:

@@ -11,13 +11,14 @@ both forms on one backend over the same inputs, built from the hostile values of
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import time
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Boolean, String, Table, delete, insert, select
+from sqlalchemy import Boolean, DateTime, String, Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.handwritten.runtime.contract.errors import InvalidValueError
@@ -36,6 +37,7 @@ class FastPath:
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
     seeded: bool = False  # it updates stored rows: each input is run on stored rows
+    where_texts: tuple[tuple[str, str], ...] = ()  # (column, text) its where compares with: every other row holds them
 
 
 def name_of(path: FastPath) -> str:
@@ -194,8 +196,9 @@ def read_inputs(params: tuple[tuple[str, str], ...], stored: list[str]) -> list[
 _GROUPS = ("g1", "g2", "")
 
 
-def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
-    """A row of table holding text in each text column (as its type stores it), small ints elsewhere."""
+def _hostile_row(table: Table, text: str, i: int, where_texts: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
+    """A row of table holding text in each text column (as its type stores it), small ints elsewhere; odd rows
+    hold the texts a where compares with."""
     row: dict[str, Any] = {}
     for column in table.columns:
         if column.primary_key or column.info.get("internal"):
@@ -206,10 +209,14 @@ def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
             row[column.name] = text[:length] if length else text
         elif isinstance(sql_type, Boolean):
             row[column.name] = i % 2 == 0
+        elif isinstance(sql_type, DateTime):
+            row[column.name] = datetime.datetime(2024, 1, 2) + datetime.timedelta(seconds=i)
         else:
             row[column.name] = 1_700_000_000 + i // 3  # equal times: the tie-break decides the order
     if "group_id" in row:
         row["group_id"] = _GROUPS[i % len(_GROUPS)]
+    if i % 2:
+        row.update(where_texts)
     return row
 
 
@@ -243,7 +250,8 @@ async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastP
         return
     (name,) = path.tables
     table = _table(name)
-    rows = [_hostile_row(table, text, i) for i, text in enumerate(v for v in HOSTILE if _storable(v))]
+    texts = (v for v in HOSTILE if _storable(v))
+    rows = [_hostile_row(table, text, i, path.where_texts) for i, text in enumerate(texts)]
     async with db.transaction() as conn:
         await conn.execute(insert(table), rows)
     compared = 0
