@@ -78,6 +78,16 @@ class ExistingKeyItem(RootModel[str]):
     root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
 
 
+class OnExistingItem(RootModel[str]):
+    root: Annotated[
+        str, Field(pattern="^[a-z][a-z0-9_]*( (kept|added) if [a-z][a-z0-9_]*)?$")
+    ]
+
+
+class OptionalItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+
+
 class SetItem(RootModel[str]):
     root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
 
@@ -121,6 +131,14 @@ class FastStatement(BaseModel):
     existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
     """
     insert only: the columns of a unique index. A row with the same key already stored is left as it is and its primary key returned (ON CONFLICT DO UPDATE SET id = id RETURNING id; MySQL: ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), then a locking read by key when a trigger made that 0).
+    """
+    on_existing: Annotated[list[OnExistingItem], Field(validate_default=True)] = []
+    """
+    insert with existing_key only: instead of leaving the stored row as it is, these assignments change it (ON CONFLICT DO UPDATE SET; MySQL: ON DUPLICATE KEY UPDATE, then id = LAST_INSERT_ID(id)), in order, and its key is returned: `column` (the proposed value), `column kept if flag` (its own value while the boolean column flag is true, else the proposed one) or `column added if flag` (its value, 0 when NULL, plus the proposed one while flag is true, else the proposed one). MySQL applies them in order, each seeing those before: no item may read a flag an earlier item set.
+    """
+    optional: Annotated[list[OptionalItem], Field(validate_default=True)] = []
+    """
+    on_existing columns changed only when the caller gave them: the function also takes given (the names the caller gave) and each of these assignments becomes CASE WHEN <name in given> THEN ... ELSE column END, one statement for every set of given names.
     """
     update: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """

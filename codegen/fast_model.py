@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     any_,
     bindparam,
+    case,
     false,
     func,
     insert,
@@ -43,7 +44,7 @@ from sqlalchemy.types import TypeEngine
 
 from sldb.codegen.facade_model import FacadeSpec, FastStatement
 from sldb.codegen.spec_model import ColumnSpec, TableSpec
-from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement
+from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement, upsert_returning_key_statement
 
 BACKENDS = ("postgresql", "mysql", "sqlite")
 _DIALECTS: dict[str, Dialect] = {
@@ -109,6 +110,7 @@ class FastMethod:
     statements: tuple[str, ...]
     params: tuple[tuple[str, str], ...]  # (name, annotation)
     seeded: bool  # it updates stored rows: its contract test stores rows first
+    repeated: bool  # it upserts: its contract test repeats each input, meeting the row the first call stored
     where_texts: tuple[tuple[str, str], ...]  # (column, text) its where compares with: the test stores some
 
 
@@ -272,23 +274,33 @@ def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
     exprs = {c.name: bind_expr(table.table, c, f"values[{c.name!r}]") for c in table.columns if not c.primary_key}
     existing = tuple(k.root for k in fast.existing_key)
     by_key = None
-    if existing:
+    optional = [o.root for o in fast.optional]
+    if fast.on_existing:
+        # The runtime's own upsert-returning-key statement, whose form differs on MySQL.
+        changes = _changes(sql_table, [item.root for item in fast.on_existing], optional)
+        exprs |= {f"{name}_given": f"{name!r} in given" for name in optional}
+        sql = _compiled(
+            lambda backend: upsert_returning_key_statement(backend, sql_table, existing, changes), names, exprs
+        )
+    elif existing:
         # The runtime's own insert-or-existing-key statement, whose form differs on MySQL.
         sql = _compiled(lambda backend: insert_or_existing_key_statement(backend, sql_table, existing), names, exprs)
-        lookup = select(key).where(*(sql_table.c[name] == bindparam(name) for name in existing))
-        by_key = _compiled(lambda _: lookup.with_for_update(read=True), None, exprs)
     else:
         # MySQL has no RETURNING: the driver's lastrowid is the new key.
         returning = insert(sql_table).returning(key)
         sql = _compiled(lambda backend: insert(sql_table) if backend == "mysql" else returning, names, exprs)
+    if existing:
+        # MariaDB may report 0 for the stored row's key: inserted_or_existing_id reads it by existing_key then.
+        lookup = select(key).where(*(sql_table.c[name] == bindparam(name) for name in existing))
+        by_key = _compiled(lambda _: lookup.with_for_update(read=True), None, exprs)
     return FastFunction(
         name=fast.name,
         kind="insert",
         constant=f"_{fast.name.upper()}",
         sql=sql,
-        signature="values: Mapping[str, Any]",
+        signature="values: Mapping[str, Any]" + (", given: Container[str]" if optional else ""),
         table=table.table,
-        doc=_insert_doc(table.table, key.name, existing),
+        doc=_insert_doc(table.table, key.name, existing, [item.root for item in fast.on_existing], optional),
         by_key=by_key,
     )
 
@@ -339,11 +351,42 @@ def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool, 
     return "".join(parts) + f", as {'values' if column else 'records'} (on db.driver(write=False))."
 
 
-def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
+def _insert_doc(table: str, key: str, existing: tuple[str, ...], on_existing: list[str], optional: list[str]) -> str:
     doc = f"Insert one row of {table} (values: every column but {key}) on db.driver(write=True); its {key}"
-    if existing:
+    if on_existing:
+        doc += f", or that of the row already stored with the same {', '.join(existing)}, which takes "
+        doc += "; ".join(on_existing)
+        if optional:
+            doc += f" ({', '.join(optional)}: only those named in given)"
+    elif existing:
         doc += f", or that of the row already stored with the same {', '.join(existing)}, left as it is"
     return doc + "."
+
+
+def on_existing_item(item: str) -> tuple[str, str | None, str | None]:
+    """An `on_existing` item's column, rule (kept, added or None: the proposed value) and flag column."""
+    name, _, rest = item.partition(" ")
+    rule, _, flag = rest.partition(" if ")
+    return name, rule or None, flag or None
+
+
+def _changes(table: Table, items: list[str], optional: list[str]) -> Callable[[Any], list[tuple[str, Any]]]:
+    """The assignments of an upsert, given the proposed row (upsert_returning_key_statement's changes)."""
+
+    def changes(proposed: Any) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for name, rule, flag in map(on_existing_item, items):
+            current, new = table.c[name], proposed[name]
+            value: Any = new
+            if flag is not None:
+                changed = current if rule == "kept" else func.coalesce(current, literal_column("0")) + new
+                value = case((table.c[flag].is_(True), changed), else_=new)
+            if name in optional:
+                value = case((bindparam(f"{name}_given", type_=Boolean), value), else_=current)
+            out.append((name, value))
+        return out
+
+    return changes
 
 
 def _update_doc(table: str, key: str, assignments: list[str]) -> str:
@@ -409,8 +452,11 @@ def fast_module(
         touched = sorted({f.table for f in mine})
         params = tuple((p.name, p.type) for p in method.params)
         seeded = any(f.kind == "update" for f in mine)
+        repeated = any(fast.on_existing for fast in method.fast)
         texts = tuple(dict.fromkeys(_where_texts(method.fast)))
-        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded, texts))
+        methods.append(
+            FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded, repeated, texts)
+        )
     if not functions:
         return None
     read = sorted({f.table for f in functions if f.converter})

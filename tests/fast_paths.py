@@ -3,7 +3,8 @@
 The generated contract_tests/test_<facade>_fast.py list each facade's fast paths; assert_same_as_reference runs
 both forms on one backend over the same inputs, built from the hostile values of the input policy (tests/hostile.py):
 - a write: each input once through each form, on empty tables (an update: on the hostile rows below, stored
-  with keys 1, 2, ... first); the outcome (the value returned, or the error's type and text) and every row then
+  with keys 1, 2, ... first; an upsert: twice, then the last input, which gives every key of a dict at once, so
+  that later calls meet the row the first stored); the outcome (the value returned, or the error's type and text) and every row then
   stored must be equal, with generated keys and "now" masked;
 - a read: rows holding the hostile texts (those a column stores) are stored first, then each input is read
   through both forms; the outcomes must be equal as they are.
@@ -37,6 +38,7 @@ class FastPath:
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
     seeded: bool = False  # it updates stored rows: each input is run on stored rows
+    repeated: bool = False  # it upserts: each input is given twice, then the last input (every key at once)
     where_texts: tuple[tuple[str, str], ...] = ()  # (column, text) its where compares with: every other row holds them
 
 
@@ -85,12 +87,13 @@ async def _stored(db: Any, tables: tuple[str, ...], now: float) -> dict[str, lis
 
 
 async def _keys(db: Any, tables: tuple[str, ...]) -> list[Any]:
+    """The stored rows' keys, in key order (_stored's): an updated row may come back last otherwise."""
     async with db.reading() as conn:
-        return [
-            key
-            for name in tables
-            for key in (await conn.execute(select(*_table(name).primary_key.columns))).scalars().all()
-        ]
+        found = []
+        for name in tables:
+            key = _table(name).primary_key.columns
+            found += (await conn.execute(select(*key).order_by(*key))).scalars().all()
+        return found
 
 
 async def _empty(db: Any, tables: tuple[str, ...]) -> None:
@@ -100,20 +103,22 @@ async def _empty(db: Any, tables: tuple[str, ...]) -> None:
 
 
 async def _write_once(
-    call: Any, db: Any, args: dict[str, Any], tables: tuple[str, ...], seed: dict[str, list[dict[str, Any]]]
+    call: Any, db: Any, calls: list[dict[str, Any]], tables: tuple[str, ...], seed: dict[str, list[dict[str, Any]]]
 ) -> tuple[Any, Any]:
+    """The outcome of each call in turn (keys returned as the rank of their stored row), then every row stored."""
     now = time.time()
     for name, rows in seed.items():
         async with db.transaction() as conn:
             await conn.execute(insert(_table(name)), rows)
-    outcome = await _outcome(call, db, args)
+    outcomes = [await _outcome(call, db, args) for args in calls]
     keys = await _keys(db, tables)
-    returned = outcome[1] if outcome[0] == "returned" else None
-    if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
-        outcome = ("returned", f"<key of stored row {keys.index(outcome[1])}>")
+    for i, outcome in enumerate(outcomes):
+        returned = outcome[1] if outcome[0] == "returned" else None
+        if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
+            outcomes[i] = ("returned", f"<key of stored row {keys.index(returned)}>")
     stored = await _stored(db, tables, now)
     await _empty(db, tables)
-    return outcome, stored
+    return outcomes, stored
 
 
 def _rules(facade: str, method: str) -> dict[str, Any]:
@@ -244,8 +249,9 @@ async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastP
         assert len(inputs) > (len(_ID_LISTS) if path.seeded else len(HOSTILE)), inputs  # hostile values reached it
         seed = {name: _seed(_table(name)) for name in path.tables} if path.seeded else {}
         for args in inputs:
-            assert await _write_once(fast_form, db, args, path.tables, seed) == await _write_once(
-                reference, db, args, path.tables, seed
+            calls = [args, args, inputs[-1]] if path.repeated else [args]
+            assert await _write_once(fast_form, db, calls, path.tables, seed) == await _write_once(
+                reference, db, calls, path.tables, seed
             ), shown(args)
         return
     (name,) = path.tables

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, NoResultFound
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
@@ -150,15 +150,19 @@ async def inserted_id(conn: DriverHandle, statement: Statement, params: Params) 
 async def inserted_or_existing_id(
     conn: DriverHandle, statement: Statement, params: Params, by_key: Statement, key: Params
 ) -> int:
-    """inserted_id() of an insert that, for a key already stored, returns that row's key instead.
+    """inserted_id() of an insert that, for a key already stored, returns that row's key instead (left as it is,
+    or changed by an upsert's assignments).
 
-    On MySQL a row trigger on the table makes MariaDB report 0 for LAST_INSERT_ID(pk) on a duplicate: the row
-    is there, and by_key (a locking read: it may be another transaction's, just committed) finds it.
+    On MySQL MariaDB may report 0 for LAST_INSERT_ID(pk) on a duplicate (a row trigger on the table; an upsert
+    that changed nothing): the row is there, and by_key (a locking read: it may be another transaction's, just
+    committed) finds it.
     """
     found = await inserted_id(conn, statement, params)
     if found == 0 and not isinstance(conn, ThreadConnection) and is_mysql(_dialect(conn)):
-        (row,) = await fetch_rows(conn, by_key, key)
-        found = int(row[0])
+        rows = await fetch_rows(conn, by_key, key)
+        if not rows:  # MySQL's unique key was a prefix of a longer text: as run_insert_or_existing_key's read
+            raise NoResultFound("No row was found when one was required")
+        found = int(rows[0][0])
     return found
 
 
