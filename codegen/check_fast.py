@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sldb.codegen.errors import SpecError
 from sldb.codegen.facade_model import FastStatement, MethodSpec
-from sldb.codegen.fast_model import FAST_KINDS, fast_statement_sql, where_item
+from sldb.codegen.fast_model import FAST_KINDS, NOT_EMPTY, fast_statement_sql, on_existing_item, where_item
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import TableSpec
 
@@ -19,11 +19,19 @@ def _unique_keys(table: TableSpec) -> list[set[str]]:
 def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     columns = {c.name: c for c in table.columns}
     errors = []
-    if fast.existing_key:
-        errors.append("existing_key is for an insert")
+    if fast.existing_key or fast.set or fast.on_existing or fast.optional:
+        errors.append("existing_key, on_existing, optional and set are not for a select")
     named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
+    named += [fast.column] if fast.column else []
     errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
-    touched = [c.name for c in table.columns if not c.internal] + [n for n in named if n in columns]
+    for name, literal in (where_item(w.root) for w in fast.where):
+        textual = literal == NOT_EMPTY or (literal or "").startswith("'")
+        if textual and name in columns and columns[name].type not in ("string", "text"):
+            errors.append(f"where {name} {literal}: a text condition on a {columns[name].type} column")
+    if fast.column in columns and columns[fast.column].type == "boolean":
+        errors.append(f"column {fast.column} is boolean, read per backend: give it in a select of records")
+    record = [] if fast.column else [c.name for c in table.columns if not c.internal]
+    touched = record + [n for n in named if n in columns]
     errors += [
         f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
         for name in dict.fromkeys(touched)
@@ -34,13 +42,80 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     return errors
 
 
-def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
-    errors = []
-    if fast.where or fast.order_by or fast.limit:
-        errors.append("where, order_by and limit are for a select")
+def _integer_key_errors(table: TableSpec) -> list[str]:
     keys = [c for c in table.columns if c.primary_key]
     if len(keys) != 1 or keys[0].type not in ("integer", "big_integer"):
-        errors.append(f"{table.table} has no integer primary key to return")
+        return [f"{table.table} has no integer primary key"]
+    return []
+
+
+def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    columns = {c.name: c for c in table.columns}
+    errors = []
+    if (
+        fast.where
+        or fast.order_by
+        or fast.limit
+        or fast.existing_key
+        or fast.column
+        or fast.on_existing
+        or fast.optional
+    ):
+        errors.append("where, order_by, limit, column, existing_key, on_existing and optional are not for an update")
+    if not fast.set:
+        errors.append("an update sets at least one column (set)")
+    errors += _integer_key_errors(table)
+    for name in (where_item(s.root)[0] for s in fast.set):
+        if name not in columns:
+            errors.append(f"{table.table} has no column {name}")
+        elif columns[name].primary_key:
+            errors.append(f"an update does not set the key {table.table}.{name}")
+        elif columns[name].type not in FAST_KINDS:
+            kind = columns[name].type
+            errors.append(
+                f"column {table.table}.{name} is {kind}, which a fast path does not convert (it takes {_KINDS})"
+            )
+    if method.access != "write":
+        errors.append("an update belongs to an access: write method")
+    return errors
+
+
+def _on_existing_errors(fast: FastStatement, table: TableSpec) -> list[str]:
+    columns = {c.name: c for c in table.columns}
+    items = [on_existing_item(i.root) for i in fast.on_existing]
+    errors = []
+    if items and not fast.existing_key:
+        errors.append("on_existing needs existing_key")
+    set_before: set[str] = set()
+    for name, rule, flag in items:
+        if name not in columns or (flag is not None and flag not in columns):
+            errors.append(f"{table.table} has no column {name if name not in columns else flag}")
+            continue
+        if columns[name].primary_key or name in {k.root for k in fast.existing_key}:
+            errors.append(f"on_existing does not change the key {name}")
+        if flag is not None and columns[flag].type != "boolean":
+            errors.append(f"on_existing {name} {rule} if {flag}: {flag} is not a boolean column")
+        if rule == "added" and columns[name].type not in ("integer", "big_integer", "float"):
+            errors.append(f"on_existing {name} added: {name} is not a number column")
+        if flag in set_before:
+            errors.append(f"on_existing {name} reads {flag} after it is set (MySQL would see the new value)")
+        set_before.add(name)
+    order = [name for name, _, _ in items if name in columns]
+    if order != [c.name for c in table.columns if c.name in order]:
+        # PostgreSQL and SQLite set them in that order: MySQL must read them, and take the parameters, alike.
+        errors.append(f"on_existing lists its columns in {table.table}'s order")
+    given = {name for name, _, _ in items}
+    errors += [f"optional {o.root} is not an on_existing column" for o in fast.optional if o.root not in given]
+    return errors
+
+
+def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
+    errors = []
+    if fast.where or fast.order_by or fast.limit or fast.set or fast.column:
+        errors.append("where, order_by, limit, column and set are not for an insert")
+    if fast.optional and not fast.on_existing:
+        errors.append("optional is for on_existing columns")
+    errors += [f"{e} to return" for e in _integer_key_errors(table)]
     errors += [
         f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
         for c in table.columns
@@ -49,6 +124,7 @@ def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     existing = {k.root for k in fast.existing_key}
     if existing and existing not in _unique_keys(table):
         errors.append(f"existing_key {sorted(existing)} is not the key of a unique index of {table.table}")
+    errors += _on_existing_errors(fast, table)
     if method.access != "write":
         errors.append("an insert belongs to an access: write method")
     return errors
@@ -82,11 +158,14 @@ def check_fast_paths(loaded: Loaded) -> list[SpecError]:
 
 
 def _statement_errors(fast: FastStatement, tables: dict[str, TableSpec], method: MethodSpec) -> list[str]:
-    if (fast.select is None) == (fast.insert is None):
-        return ["give exactly one of select and insert"]
-    name = fast.select or fast.insert or ""
+    given = [name for name in (fast.select, fast.insert, fast.update) if name is not None]
+    if len(given) != 1:
+        return ["give exactly one of select, insert and update"]
+    (name,) = given
     if name not in tables:
         return [f"table '{name}' is in no domain spec"]
     if fast.select is not None:
         return _select_errors(fast, tables[name], method)
+    if fast.update is not None:
+        return _update_errors(fast, tables[name], method)
     return _insert_errors(fast, tables[name], method)

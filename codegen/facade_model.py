@@ -62,7 +62,12 @@ class ValueType(RootModel[str]):
 
 
 class WhereItem(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+    root: Annotated[
+        str,
+        Field(
+            pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+|'[a-z0-9_]*')| is not empty)?$"
+        ),
+    ]
 
 
 class OrderByItem(RootModel[str]):
@@ -73,9 +78,23 @@ class ExistingKeyItem(RootModel[str]):
     root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
 
 
+class OnExistingItem(RootModel[str]):
+    root: Annotated[
+        str, Field(pattern="^[a-z][a-z0-9_]*( (kept|added) if [a-z][a-z0-9_]*)?$")
+    ]
+
+
+class OptionalItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")]
+
+
+class SetItem(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+
+
 class FastStatement(BaseModel):
     """
-    One statement of a fast path. The generator renders its SQL for PostgreSQL (asyncpg, $1), MySQL/MariaDB (aiomysql, %s) and SQLite (?) and writes, in generated/fast/<module>.py, an async function of this name that runs it on the pooled driver connection (handwritten/runtime/queries/driver_sql.py): text parameters go through the column's input rule (escapes, length, NOT NULL) and rows become the table's record, with each column's conversion written out. Give exactly one of select and insert.
+    One statement of a fast path. The generator renders its SQL for PostgreSQL (asyncpg, $1), MySQL/MariaDB (aiomysql, %s) and SQLite (?) and writes, in generated/fast/<module>.py, an async function of this name that runs it on the pooled driver connection (handwritten/runtime/queries/driver_sql.py): text parameters go through the column's input rule (escapes, length, NOT NULL) and rows become the table's record, with each column's conversion written out. Give exactly one of select, insert and update.
     """
 
     model_config = ConfigDict(
@@ -89,9 +108,13 @@ class FastStatement(BaseModel):
     """
     A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.driver(write=False): the driver connection of the pool reading() uses.
     """
+    column: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    select only: the one column the rows give (not a boolean: its read differs per backend); the function then returns a list of its values, its read rule applied, instead of records, and only this column and those the statement names need a conversion written out.
+    """
     where: Annotated[list[WhereItem], Field(validate_default=True)] = []
     """
-    select only: conditions joined by AND: `column` (column = a parameter of its name) or `column = literal` (true, false or an integer).
+    select only: conditions joined by AND: `column` (column = a parameter of its name), `column = literal` (true, false, an integer or a quoted lowercase word, 'approved', written into the SQL: text every column's input rule stores as it is) or `column is not empty` (IS NOT NULL AND length(column) > 0: MySQL's PAD SPACE collations would also drop whitespace-only text with != '').
     """
     order_by: Annotated[list[OrderByItem], Field(validate_default=True)] = []
     """
@@ -108,6 +131,22 @@ class FastStatement(BaseModel):
     existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
     """
     insert only: the columns of a unique index. A row with the same key already stored is left as it is and its primary key returned (ON CONFLICT DO UPDATE SET id = id RETURNING id; MySQL: ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), then a locking read by key when a trigger made that 0).
+    """
+    on_existing: Annotated[list[OnExistingItem], Field(validate_default=True)] = []
+    """
+    insert with existing_key only: instead of leaving the stored row as it is, these assignments change it (ON CONFLICT DO UPDATE SET; MySQL: ON DUPLICATE KEY UPDATE, then id = LAST_INSERT_ID(id)), in order, and its key is returned: `column` (the proposed value), `column kept if flag` (its own value while the boolean column flag is true, else the proposed one) or `column added if flag` (its value, 0 when NULL, plus the proposed one while flag is true, else the proposed one). MySQL applies them in order, each seeing those before: no item may read a flag an earlier item set.
+    """
+    optional: Annotated[list[OptionalItem], Field(validate_default=True)] = []
+    """
+    on_existing columns changed only when the caller gave them: the function also takes given (the names the caller gave) and each of these assignments becomes CASE WHEN <name in given> THEN ... ELSE column END, one statement for every set of given names.
+    """
+    update: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
+    """
+    A table with an integer primary key: the function(db, keys, <set columns>) sets the `set` columns of the rows whose key is in keys (a list of ints) in one UPDATE on db.driver(write=True) and returns how many rows matched (MySQL counts matched rows: FOUND_ROWS), 0 for no keys without a statement. PostgreSQL takes the keys as one array parameter (key = ANY($n::INTEGER[])); MySQL and SQLite get one placeholder per key (IN (%s, ...)), the text completed per list length at run time.
+    """
+    set: Annotated[list[SetItem], Field(validate_default=True)] = []
+    """
+    update only (at least one): `column` (set to a parameter of its name) or `column = literal` (true, false or an integer).
     """
 
 

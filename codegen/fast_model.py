@@ -9,7 +9,7 @@ and what a record holds for it is written out per column kind (FAST_KINDS); chec
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -22,13 +22,18 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    any_,
     bindparam,
+    case,
     false,
+    func,
     insert,
     literal_column,
     select,
     true,
+    update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.mysql import aiomysql
 from sqlalchemy.dialects.postgresql import asyncpg
 from sqlalchemy.dialects.sqlite import pysqlite
@@ -39,7 +44,7 @@ from sqlalchemy.types import TypeEngine
 
 from sldb.codegen.facade_model import FacadeSpec, FastStatement
 from sldb.codegen.spec_model import ColumnSpec, TableSpec
-from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement
+from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement, upsert_returning_key_statement
 
 BACKENDS = ("postgresql", "mysql", "sqlite")
 _DIALECTS: dict[str, Dialect] = {
@@ -73,7 +78,7 @@ class FastSql:
 @dataclass(frozen=True)
 class FastFunction:
     name: str
-    kind: str  # "select" or "insert"
+    kind: str  # "select", "insert" or "update"
     constant: str  # the Statement constant's name
     sql: FastSql
     signature: str  # the parameters after db
@@ -82,6 +87,9 @@ class FastFunction:
     record_name: str = ""  # select: the record each row becomes
     converter: str = ""  # select: the name of the dict of row -> record functions per backend
     by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
+    column_read: str = ""  # select of one column: what the list holds for a row
+    value_type: str = ""  # select of one column: the Python type of its values
+    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = None  # update: MySQL's, SQLite's text around the keys
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,9 @@ class FastMethod:
     tables: tuple[str, ...]
     statements: tuple[str, ...]
     params: tuple[tuple[str, str], ...]  # (name, annotation)
+    seeded: bool  # it updates stored rows: its contract test stores rows first
+    repeated: bool  # it upserts: its contract test repeats each input, meeting the row the first call stored
+    where_texts: tuple[tuple[str, str], ...]  # (column, text) its where compares with: the test stores some
 
 
 @dataclass(frozen=True)
@@ -190,22 +201,36 @@ def _record_columns(table: TableSpec) -> list[ColumnSpec]:
 _LITERALS: dict[str, Any] = {"true": true(), "false": false()}
 
 
+NOT_EMPTY = "is not empty"
+
+
 def where_item(item: str) -> tuple[str, str | None]:
-    """A `where` item's column and literal (None: the column equals a parameter of its name)."""
+    """A `where` (or `set`) item's column and literal (None: a parameter of its name; NOT_EMPTY: neither NULL
+    nor '', as length(column) > 0)."""
+    if item.endswith(f" {NOT_EMPTY}"):
+        return item.removesuffix(f" {NOT_EMPTY}"), NOT_EMPTY
     name, _, literal = item.partition(" = ")
     return name, literal or None
+
+
+# What a `column:` select returns per row: its column kind's Python type.
+_PYTHON_TYPES = {"integer": "int", "big_integer": "int", "string": "str", "text": "str", "float": "float"}
 
 
 def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunction:
     sql_table = _sql_table(table)
     by_name = {c.name: c for c in table.columns}
     record = [sql_table.c[c.name] for c in _record_columns(table)]
-    stmt = select(*record)
+    stmt = select(sql_table.c[fast.column]) if fast.column else select(*record)
     conditions = [where_item(w.root) for w in fast.where]
     params = [name for name, literal in conditions if literal is None]
     for name, literal in conditions:
+        column = sql_table.c[name]
+        if literal == NOT_EMPTY:
+            stmt = stmt.where(column.is_not(None), func.length(column) > literal_column("0"))
+            continue
         value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
-        stmt = stmt.where(sql_table.c[name] == value)
+        stmt = stmt.where(column == value)
     for item in fast.order_by:
         name, _, direction = item.root.partition(" ")
         stmt = stmt.order_by(sql_table.c[name].desc() if direction == "desc" else sql_table.c[name])
@@ -215,16 +240,30 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
         stmt = stmt.limit(bindparam("limit"))
         exprs["limit"] = "bound_limit(limit)"
         signature.append("limit: Any")
-    return FastFunction(
+    doc = _select_doc(
+        table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit, fast.column
+    )
+    function = FastFunction(
         name=fast.name,
         kind="select",
         constant=f"_{fast.name.upper()}",
         sql=_compiled(lambda _: stmt, None, exprs),
         signature=", ".join(signature),
         table=table.table,
-        doc=_select_doc(table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit),
+        doc=doc,
         record_name=record_name,
         converter=f"_{table.table.upper()}_RECORD",
+    )
+    if not fast.column:
+        return function
+    spec = by_name[fast.column]
+    value_type = _PYTHON_TYPES[spec.type] + (" | None" if spec.nullable and not spec.primary_key else "")
+    return replace(
+        function,
+        record_name="",
+        converter="",
+        column_read=read_expr(spec, "postgresql", "row[0]"),  # the same on every backend: no boolean (check)
+        value_type=value_type,
     )
 
 
@@ -235,43 +274,127 @@ def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
     exprs = {c.name: bind_expr(table.table, c, f"values[{c.name!r}]") for c in table.columns if not c.primary_key}
     existing = tuple(k.root for k in fast.existing_key)
     by_key = None
-    if existing:
+    optional = [o.root for o in fast.optional]
+    if fast.on_existing:
+        # The runtime's own upsert-returning-key statement, whose form differs on MySQL.
+        changes = _changes(sql_table, [item.root for item in fast.on_existing], optional)
+        exprs |= {f"{name}_given": f"{name!r} in given" for name in optional}
+        sql = _compiled(
+            lambda backend: upsert_returning_key_statement(backend, sql_table, existing, changes), names, exprs
+        )
+    elif existing:
         # The runtime's own insert-or-existing-key statement, whose form differs on MySQL.
         sql = _compiled(lambda backend: insert_or_existing_key_statement(backend, sql_table, existing), names, exprs)
-        lookup = select(key).where(*(sql_table.c[name] == bindparam(name) for name in existing))
-        by_key = _compiled(lambda _: lookup.with_for_update(read=True), None, exprs)
     else:
         # MySQL has no RETURNING: the driver's lastrowid is the new key.
         returning = insert(sql_table).returning(key)
         sql = _compiled(lambda backend: insert(sql_table) if backend == "mysql" else returning, names, exprs)
+    if existing:
+        # MariaDB may report 0 for the stored row's key: inserted_or_existing_id reads it by existing_key then.
+        lookup = select(key).where(*(sql_table.c[name] == bindparam(name) for name in existing))
+        by_key = _compiled(lambda _: lookup.with_for_update(read=True), None, exprs)
     return FastFunction(
         name=fast.name,
         kind="insert",
         constant=f"_{fast.name.upper()}",
         sql=sql,
-        signature="values: Mapping[str, Any]",
+        signature="values: Mapping[str, Any]" + (", given: Container[str]" if optional else ""),
         table=table.table,
-        doc=_insert_doc(table.table, key.name, existing),
+        doc=_insert_doc(table.table, key.name, existing, [item.root for item in fast.on_existing], optional),
         by_key=by_key,
     )
 
 
-def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool) -> str:
-    parts = [f"The rows of {table}"]
+_KEYS = "__[POSTCOMPILE_keys]"  # where SQLAlchemy would expand the keys (MySQL, SQLite)
+
+
+def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
+    sql_table = _sql_table(table)
+    by_name = {c.name: c for c in table.columns}
+    (key,) = [sql_table.c[c.name] for c in table.columns if c.primary_key]
+    items = [where_item(s.root) for s in fast.set]
+    values = {n: bindparam(n) if v is None else _LITERALS.get(v, literal_column(str(v))) for n, v in items}
+    params = [name for name, literal in items if literal is None]
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params} | {"keys": "keys"}
+
+    def statement(backend: str) -> ClauseElement:
+        # PostgreSQL: one array parameter, one prepared statement for any count; elsewhere one placeholder a key.
+        keys = key == any_(bindparam("keys", type_=ARRAY(key.type))) if backend == "postgresql" else None
+        where = keys if keys is not None else key.in_(bindparam("keys", expanding=True))
+        return update(sql_table).where(where).values(values)
+
+    sql = _compiled(statement, None, exprs)
+    if sql.params[-1:] != ("keys",):
+        raise ValueError(f"the keys are not the last parameter: {sql.params}")
+    mysql_head, _, mysql_tail = sql.mysql.partition(_KEYS)
+    sqlite_head, _, sqlite_tail = sql.sqlite.partition(_KEYS)
+    return FastFunction(
+        name=fast.name,
+        kind="update",
+        constant=f"_{fast.name.upper()}",
+        sql=FastSql(sql.postgresql, "", "", sql.params[:-1]),  # MySQL's and SQLite's: keys_around
+        signature=", ".join(f"{name}: Any" for name in params),
+        table=table.table,
+        doc=_update_doc(table.table, key.name, [s.root for s in fast.set]),
+        keys_around=((mysql_head, mysql_tail), (sqlite_head, sqlite_tail)),
+    )
+
+
+def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool, column: str | None) -> str:
+    parts = [f"The {column} of the rows of {table}" if column else f"The rows of {table}"]
     if where:
-        parts.append(" with " + " and ".join(w if " = " in w else f"{w} = {w}" for w in where))
+        parts.append(" with " + " and ".join(w if where_item(w)[1] else f"{w} = {w}" for w in where))
     if order_by:
         parts.append(", ordered by " + ", ".join(order_by))
     if limit:
         parts.append(", at most limit")
-    return "".join(parts) + ", as records (on db.driver(write=False))."
+    return "".join(parts) + f", as {'values' if column else 'records'} (on db.driver(write=False))."
 
 
-def _insert_doc(table: str, key: str, existing: tuple[str, ...]) -> str:
+def _insert_doc(table: str, key: str, existing: tuple[str, ...], on_existing: list[str], optional: list[str]) -> str:
     doc = f"Insert one row of {table} (values: every column but {key}) on db.driver(write=True); its {key}"
-    if existing:
+    if on_existing:
+        doc += f", or that of the row already stored with the same {', '.join(existing)}, which takes "
+        doc += "; ".join(on_existing)
+        if optional:
+            doc += f" ({', '.join(optional)}: only those named in given)"
+    elif existing:
         doc += f", or that of the row already stored with the same {', '.join(existing)}, left as it is"
     return doc + "."
+
+
+def on_existing_item(item: str) -> tuple[str, str | None, str | None]:
+    """An `on_existing` item's column, rule (kept, added or None: the proposed value) and flag column."""
+    name, _, rest = item.partition(" ")
+    rule, _, flag = rest.partition(" if ")
+    return name, rule or None, flag or None
+
+
+def _changes(table: Table, items: list[str], optional: list[str]) -> Callable[[Any], list[tuple[str, Any]]]:
+    """The assignments of an upsert, given the proposed row (upsert_returning_key_statement's changes)."""
+
+    def changes(proposed: Any) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for name, rule, flag in map(on_existing_item, items):
+            current, new = table.c[name], proposed[name]
+            value: Any = new
+            if flag is not None:
+                changed = current if rule == "kept" else func.coalesce(current, literal_column("0")) + new
+                value = case((table.c[flag].is_(True), changed), else_=new)
+            if name in optional:
+                value = case((bindparam(f"{name}_given", type_=Boolean), value), else_=current)
+            out.append((name, value))
+        return out
+
+    return changes
+
+
+def _update_doc(table: str, key: str, assignments: list[str]) -> str:
+    sets = ", ".join(a if " = " in a else f"{a} = {a}" for a in assignments)
+    return (
+        f"Set {sets} on the rows of {table} whose {key} is in keys, on db.driver(write=True); how many rows"
+        " matched (0 for no keys, without a statement)."
+    )
 
 
 def _converter(table: TableSpec, record_name: str) -> Converter:
@@ -289,12 +412,23 @@ def _converter(table: TableSpec, record_name: str) -> Converter:
     return Converter(f"_{table.table.upper()}_RECORD", record_name, tuple(functions), tuple(by_backend))
 
 
+def _where_texts(statements: list[FastStatement]) -> list[tuple[str, str]]:
+    items = [where_item(w.root) for fast in statements for w in fast.where]
+    return [(name, literal.strip("'")) for name, literal in items if literal and literal.startswith("'")]
+
+
 def fast_statement_sql(fast: FastStatement, tables: dict[str, TableSpec]) -> FastSql:
     """A statement's SQL per backend (the checker renders it, refusing one that does not render)."""
+    return _function(fast, tables, "").sql
+
+
+def _function(fast: FastStatement, tables: dict[str, TableSpec], record_name: str) -> FastFunction:
     if fast.select is not None:
-        return _select(fast, tables[fast.select], "").sql
+        return _select(fast, tables[fast.select], record_name)
+    if fast.update is not None:
+        return _update(fast, tables[fast.update])
     assert fast.insert is not None
-    return _insert(fast, tables[fast.insert]).sql
+    return _insert(fast, tables[fast.insert])
 
 
 def fast_module(
@@ -311,18 +445,21 @@ def fast_module(
             continue
         names = []
         for fast in method.fast:
-            if fast.select is not None:
-                functions.append(_select(fast, tables[fast.select], records[fast.select][1]))
-            else:
-                assert fast.insert is not None
-                functions.append(_insert(fast, tables[fast.insert]))
+            record_name = records[fast.select][1] if fast.select is not None and not fast.column else ""
+            functions.append(_function(fast, tables, record_name))
             names.append(fast.name)
-        touched = sorted({f.table for f in functions if f.name in names})
+        mine = [f for f in functions if f.name in names]
+        touched = sorted({f.table for f in mine})
         params = tuple((p.name, p.type) for p in method.params)
-        methods.append(FastMethod(method.name, method.access, tuple(touched), tuple(names), params))
+        seeded = any(f.kind == "update" for f in mine)
+        repeated = any(fast.on_existing for fast in method.fast)
+        texts = tuple(dict.fromkeys(_where_texts(method.fast)))
+        methods.append(
+            FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded, repeated, texts)
+        )
     if not functions:
         return None
-    read = sorted({f.table for f in functions if f.kind == "select"})
+    read = sorted({f.table for f in functions if f.converter})
     converters = tuple(_converter(tables[t], records[t][1]) for t in read)
     imports: dict[str, set[str]] = {}
     for name in read:

@@ -2,21 +2,24 @@
 
 The generated contract_tests/test_<facade>_fast.py list each facade's fast paths; assert_same_as_reference runs
 both forms on one backend over the same inputs, built from the hostile values of the input policy (tests/hostile.py):
-- a write: each input once through each form, on empty tables; the outcome (the value returned, or the error's
-  type and text) and every row then stored must be equal, with generated keys and "now" masked;
+- a write: each input once through each form, on empty tables (an update: on the hostile rows below, stored
+  with keys 1, 2, ... first; an upsert: twice, then the last input, which gives every key of a dict at once, so
+  that later calls meet the row the first stored); the outcome (the value returned, or the error's type and text) and every row then
+  stored must be equal, with generated keys and "now" masked;
 - a read: rows holding the hostile texts (those a column stores) are stored first, then each input is read
   through both forms; the outcomes must be equal as they are.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import time
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Boolean, String, Table, delete, insert, select
+from sqlalchemy import Boolean, DateTime, String, Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from sldb.handwritten.runtime.contract.errors import InvalidValueError
@@ -34,6 +37,9 @@ class FastPath:
     tables: tuple[str, ...]  # the tables its statements touch
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
+    seeded: bool = False  # it updates stored rows: each input is run on stored rows
+    repeated: bool = False  # it upserts: each input is given twice, then the last input (every key at once)
+    where_texts: tuple[tuple[str, str], ...] = ()  # (column, text) its where compares with: every other row holds them
 
 
 def name_of(path: FastPath) -> str:
@@ -81,12 +87,13 @@ async def _stored(db: Any, tables: tuple[str, ...], now: float) -> dict[str, lis
 
 
 async def _keys(db: Any, tables: tuple[str, ...]) -> list[Any]:
+    """The stored rows' keys, in key order (_stored's): an updated row may come back last otherwise."""
     async with db.reading() as conn:
-        return [
-            key
-            for name in tables
-            for key in (await conn.execute(select(*_table(name).primary_key.columns))).scalars().all()
-        ]
+        found = []
+        for name in tables:
+            key = _table(name).primary_key.columns
+            found += (await conn.execute(select(*key).order_by(*key))).scalars().all()
+        return found
 
 
 async def _empty(db: Any, tables: tuple[str, ...]) -> None:
@@ -95,16 +102,23 @@ async def _empty(db: Any, tables: tuple[str, ...]) -> None:
             await conn.execute(delete(_table(name)))
 
 
-async def _write_once(call: Any, db: Any, args: dict[str, Any], tables: tuple[str, ...]) -> tuple[Any, Any]:
+async def _write_once(
+    call: Any, db: Any, calls: list[dict[str, Any]], tables: tuple[str, ...], seed: dict[str, list[dict[str, Any]]]
+) -> tuple[Any, Any]:
+    """The outcome of each call in turn (keys returned as the rank of their stored row), then every row stored."""
     now = time.time()
-    outcome = await _outcome(call, db, args)
+    for name, rows in seed.items():
+        async with db.transaction() as conn:
+            await conn.execute(insert(_table(name)), rows)
+    outcomes = [await _outcome(call, db, args) for args in calls]
     keys = await _keys(db, tables)
-    returned = outcome[1] if outcome[0] == "returned" else None
-    if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
-        outcome = ("returned", f"<key of stored row {keys.index(outcome[1])}>")
+    for i, outcome in enumerate(outcomes):
+        returned = outcome[1] if outcome[0] == "returned" else None
+        if isinstance(returned, int) and not isinstance(returned, bool) and returned in keys:
+            outcomes[i] = ("returned", f"<key of stored row {keys.index(returned)}>")
     stored = await _stored(db, tables, now)
     await _empty(db, tables)
-    return outcome, stored
+    return outcomes, stored
 
 
 def _rules(facade: str, method: str) -> dict[str, Any]:
@@ -113,7 +127,25 @@ def _rules(facade: str, method: str) -> dict[str, Any]:
     return {name[len(prefix) :].lower(): value for name, value in vars(module).items() if name.startswith(prefix)}
 
 
-_VALID = {"text": "base", "time": 1_700_000_000, "int": 1, "id": 1, "float": 0.5, "bool": True, "json": {"k": 1}}
+_VALID = {
+    "text": "base",
+    "time": 1_700_000_000,
+    "int": 1,
+    "id": 1,
+    "ids": [1],
+    "float": 0.5,
+    "bool": True,
+    "json": {"k": 1},
+}
+# An ids parameter is also given each hostile value as a one-item list, and these lists: none, repeats, keys
+# stored and not, more keys than any call of the tests makes elsewhere.
+_ID_LISTS: tuple[list[int], ...] = ([], [1, 1, 2], [2, 4, 6, 10**6], list(range(-5, 2000)))
+
+
+def _candidates(kind: str) -> list[Any]:
+    if kind != "ids":
+        return list(HOSTILE)
+    return [*HOSTILE, *([value] for value in HOSTILE), *_ID_LISTS]
 
 
 def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
@@ -125,7 +157,7 @@ def write_inputs(facade: str, method: str) -> list[dict[str, Any]]:
     inputs: list[dict[str, Any]] = []
     for param, rule in rules.items():
         if not isinstance(rule, dict):
-            for value in HOSTILE:
+            for value in _candidates(rule.kind):
                 try:
                     inputs.append({**base, param: accept(method, param, value, rule)})
                 except InvalidValueError:
@@ -169,8 +201,9 @@ def read_inputs(params: tuple[tuple[str, str], ...], stored: list[str]) -> list[
 _GROUPS = ("g1", "g2", "")
 
 
-def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
-    """A row of table holding text in each text column (as its type stores it), small ints elsewhere."""
+def _hostile_row(table: Table, text: str, i: int, where_texts: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
+    """A row of table holding text in each text column (as its type stores it), small ints elsewhere; odd rows
+    hold the texts a where compares with."""
     row: dict[str, Any] = {}
     for column in table.columns:
         if column.primary_key or column.info.get("internal"):
@@ -181,11 +214,22 @@ def _hostile_row(table: Table, text: str, i: int) -> dict[str, Any]:
             row[column.name] = text[:length] if length else text
         elif isinstance(sql_type, Boolean):
             row[column.name] = i % 2 == 0
+        elif isinstance(sql_type, DateTime):
+            row[column.name] = datetime.datetime(2024, 1, 2) + datetime.timedelta(seconds=i)
         else:
             row[column.name] = 1_700_000_000 + i // 3  # equal times: the tie-break decides the order
     if "group_id" in row:
         row["group_id"] = _GROUPS[i % len(_GROUPS)]
+    if i % 2:
+        row.update(where_texts)
     return row
+
+
+def _seed(table: Table) -> list[dict[str, Any]]:
+    """The hostile rows, with keys 1, 2, ... (an update's inputs name them)."""
+    texts = [v for v in HOSTILE if _storable(v)]
+    keys = [c.name for c in table.primary_key.columns]
+    return [{**_hostile_row(table, text, i), **dict.fromkeys(keys, i + 1)} for i, text in enumerate(texts)]
 
 
 def _storable(value: Any) -> bool:
@@ -202,15 +246,18 @@ async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastP
     reference = getattr(queries, f"{path.method}_reference")
     if path.access == "write":
         inputs = write_inputs(facade, path.method)
-        assert len(inputs) > len(HOSTILE), inputs  # the hostile values reached the body
+        assert len(inputs) > (len(_ID_LISTS) if path.seeded else len(HOSTILE)), inputs  # hostile values reached it
+        seed = {name: _seed(_table(name)) for name in path.tables} if path.seeded else {}
         for args in inputs:
-            assert await _write_once(fast_form, db, args, path.tables) == await _write_once(
-                reference, db, args, path.tables
+            calls = [args, args, inputs[-1]] if path.repeated else [args]
+            assert await _write_once(fast_form, db, calls, path.tables, seed) == await _write_once(
+                reference, db, calls, path.tables, seed
             ), shown(args)
         return
     (name,) = path.tables
     table = _table(name)
-    rows = [_hostile_row(table, text, i) for i, text in enumerate(v for v in HOSTILE if _storable(v))]
+    texts = (v for v in HOSTILE if _storable(v))
+    rows = [_hostile_row(table, text, i, path.where_texts) for i, text in enumerate(texts)]
     async with db.transaction() as conn:
         await conn.execute(insert(table), rows)
     compared = 0

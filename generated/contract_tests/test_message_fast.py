@@ -36,6 +36,14 @@ FAST_PATHS = (
         params=(("limit", "int | None"), ("group_id", "str | None")),
     ),
     FastPath(
+        "mark_messages_processed",
+        access="write",
+        tables=("raw_messages",),
+        statements=("mark_raw_messages_processed",),
+        params=(("message_ids", "list[int]"),),
+        seeded=True,
+    ),
+    FastPath(
         "add_filtered_message",
         access="write",
         tables=("filtered_messages",),

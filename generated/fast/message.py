@@ -16,7 +16,9 @@ from sldb.generated.records.message import RawMessageRecord
 from sldb.handwritten.runtime.contract.database import Database
 from sldb.handwritten.runtime.queries.crud import bound_limit
 from sldb.handwritten.runtime.queries.driver_sql import (
+    KeysStatement,
     Statement,
+    affected_rows_by_keys,
     fetch_rows,
     inserted_id,
     inserted_or_existing_id,
@@ -193,6 +195,22 @@ async def oldest_unprocessed_raw_messages_of_group(
     into = _RAW_MESSAGES_RECORD[db.backend]
     async with db.driver(write=False) as conn:
         return [into(row) for row in await fetch_rows(conn, _OLDEST_UNPROCESSED_RAW_MESSAGES_OF_GROUP, params)]
+
+
+_MARK_RAW_MESSAGES_PROCESSED = KeysStatement(
+    postgresql="UPDATE raw_messages SET processed=true WHERE raw_messages.id = ANY ($1::INTEGER[])",
+    mysql=("UPDATE raw_messages SET processed=true WHERE raw_messages.id IN (", ")"),
+    sqlite=("UPDATE raw_messages SET processed=1 WHERE raw_messages.id IN (", ")"),
+)
+
+
+async def mark_raw_messages_processed(db: Database, keys: Sequence[int]) -> int:
+    """Set processed = true on the rows of raw_messages whose id is in keys, on db.driver(write=True); how many rows matched (0 for no keys, without a statement)."""
+    if not keys:
+        return 0
+    params = ()
+    async with db.driver(write=True) as conn:
+        return await affected_rows_by_keys(conn, _MARK_RAW_MESSAGES_PROCESSED, params, keys)
 
 
 _INSERT_FILTERED_MESSAGE = Statement(

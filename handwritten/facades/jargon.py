@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Insert, Select, case, exists, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from sldb.generated.fast import jargon as fast
 from sldb.generated.records.jargon import JargonRecord, jargon_record
 from sldb.generated.repositories.jargon import JargonChatCounterRepository, JargonRepository
 from sldb.generated.shapes.jargon import JargonGroup, JargonStatistics
@@ -30,7 +31,7 @@ from sldb.handwritten.runtime.queries.crud import (
 from sldb.handwritten.runtime.queries.upsert import (
     dialect_name,
     insert_missing,
-    run_upsert_returning_key,
+    run_insert_or_existing_key,
     upsert_returning_key_statement,
 )
 from sldb.handwritten.runtime.values.policy import as_text, whole_seconds
@@ -347,9 +348,25 @@ def _jargon_upsert(dialect: str, given: frozenset[str]) -> Insert:
 
 
 async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jargon_data: dict[str, Any]) -> int | None:
+    # One statement for every set of given fields: each optional assignment is guarded by a parameter.
+    return await fast.upsert_jargon(db, _jargon_values(chat_id, content, jargon_data), jargon_data)
+
+
+async def save_or_update_jargon_reference(
+    db: Database, *, chat_id: str, content: str, jargon_data: dict[str, Any]
+) -> int | None:
+    """save_or_update_jargon through SQLAlchemy (a statement per set of given fields): the form its fast path is
+    held to."""
+    values = _jargon_values(chat_id, content, jargon_data)
+    statement = _jargon_upsert(db.backend, frozenset(name for name in _UPSERT_FIELDS if name in jargon_data))
+    async with db.autocommit() as conn:
+        return await run_insert_or_existing_key(conn, statement, values, _KEY)
+
+
+def _jargon_values(chat_id: str, content: str, jargon_data: dict[str, Any]) -> dict[str, Any]:
     now = _now()
     given = jargon_data
-    values: dict[str, Any] = {
+    return {
         "content": content,
         "content_key": content_key(content),
         "raw_content": given.get("raw_content", "[]"),
@@ -363,9 +380,6 @@ async def save_or_update_jargon(db: Database, *, chat_id: str, content: str, jar
         "created_at": now,
         "updated_at": now,
     }
-    statement = _jargon_upsert(db.backend, frozenset(name for name in _UPSERT_FIELDS if name in given))
-    async with db.autocommit() as conn:
-        return await run_upsert_returning_key(conn, statement, values)
 
 
 async def get_global_jargon_list(db: Database, *, limit: int) -> list[JargonRecord]:

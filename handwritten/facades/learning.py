@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, union_all, update
 
+from sldb.generated.fast import learning as fast
 from sldb.generated.records.learning import (
     LearningBatchRecord,
     LearningSessionRecord,
@@ -340,10 +341,15 @@ _APPROVED_FEW_SHOTS = (
     )
     .order_by(_STYLE.c.timestamp.desc(), _STYLE.c.id.desc())
     .limit(bindparam("limit"))
-)  # built once: a hot path
+)  # built once: get_approved_few_shots_reference
 
 
 async def get_approved_few_shots(db: Database, *, group_id: str, limit: int) -> list[str]:
+    return [str(text) for text in await fast.approved_few_shots_of_group(db, group_id=group_id, limit=limit)]
+
+
+async def get_approved_few_shots_reference(db: Database, *, group_id: str, limit: int) -> list[str]:
+    """get_approved_few_shots through SQLAlchemy: the form its fast path is held to."""
     params = {"group_id": group_id, "limit": bound_limit(limit)}
     return [str(text) for text in await read_column(db, _APPROVED_FEW_SHOTS, params)]
 

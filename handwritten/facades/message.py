@@ -280,6 +280,13 @@ async def get_unprocessed_messages_reference(
 async def mark_messages_processed(db: Database, *, message_ids: list[int]) -> bool:
     if not message_ids:
         return True
+    return await fast.mark_raw_messages_processed(db, [int(i) for i in message_ids]) > 0
+
+
+async def mark_messages_processed_reference(db: Database, *, message_ids: list[int]) -> bool:
+    """mark_messages_processed through SQLAlchemy: the form its fast path is held to."""
+    if not message_ids:
+        return True
     stmt = update(_RAW).where(_RAW.c.id.in_([int(i) for i in message_ids])).values(processed=True)
     async with db.autocommit() as conn:
         return await affected(conn, stmt) > 0

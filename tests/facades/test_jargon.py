@@ -92,6 +92,14 @@ async def test_save_or_update_keeps_completed_meaning_and_adds_counts(db: Any) -
     assert row["count"] == 6
 
 
+async def test_a_repeat_that_changes_nothing_returns_the_term_id(db: Any) -> None:
+    """MariaDB reports no key for an upsert that changed no column (the same data within one second): the id is
+    then read by (chat_id, content), as for a repeated message."""
+    first = await db.save_or_update_jargon("g1", "same", {"meaning": "m"})
+    assert await db.save_or_update_jargon("g1", "same", {"meaning": "m"}) == first
+    assert await db.save_or_update_jargon("g1", "same", {}) == first
+
+
 async def test_manual_completion_locks_against_later_learning(db: Any) -> None:
     jargon_id = await db.save_or_update_jargon("g1", "上强度", {"meaning": "auto", "count": 4, "is_complete": False})
     assert await db.update_jargon({"id": jargon_id, "meaning": "edited", "is_complete": True})

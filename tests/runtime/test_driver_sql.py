@@ -21,7 +21,7 @@ from sldb.handwritten.runtime.contract.errors import DuplicateKeyError
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.failures.report import translate
-from sldb.handwritten.runtime.queries.driver_sql import Statement, fetch_rows
+from sldb.handwritten.runtime.queries.driver_sql import Statement, affected_rows, fetch_rows
 
 _RAW = RawMessage.__table__
 
@@ -106,6 +106,49 @@ async def test_a_fast_path_runs_past_sqlalchemy_unless_its_statements_are_watche
     expected = {recent.sqlite, recent.postgresql, recent.mysql}
     assert [statement for statement, _ in seen if statement in expected] != []
     assert all("nobody" not in statement for statement, _ in seen)
+
+
+async def test_an_update_by_keys_counts_the_rows_it_matched_watched_or_not(db: Any) -> None:
+    """Rows already holding the value count too (MySQL: FOUND_ROWS), each row once however often its key is
+    given; watched, the listener sees the text completed for the number of keys."""
+    ids = [await fast.insert_raw_message(db, _values(f"u{i}")) for i in range(3)]
+    assert await fast.mark_raw_messages_processed(db, []) == 0
+    assert await fast.mark_raw_messages_processed(db, [ids[0], ids[0], 10**6]) == 1
+    seen: list[str] = []
+
+    def watch(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", watch)
+    try:
+        assert await fast.mark_raw_messages_processed(db, ids) == 3
+    finally:
+        event.remove(Engine, "before_cursor_execute", watch)
+    assert [s for s in seen if s.startswith("UPDATE raw_messages SET processed")] != []
+    assert await fast.mark_raw_messages_processed(db, ids[1:]) == 2
+    async with db.reading() as conn:
+        assert (await conn.execute(select(_RAW.c.processed))).scalars().all() == [True] * 3
+
+
+_RENAME_KEY = Statement(
+    postgresql="UPDATE raw_messages SET ingest_key = $1 WHERE id = $2",
+    mysql="UPDATE raw_messages SET ingest_key = %s WHERE id = %s",
+    sqlite="UPDATE raw_messages SET ingest_key = ? WHERE id = ?",
+)
+
+
+async def test_an_update_refused_by_the_database_is_the_same_typed_error_on_both_paths(db: Any) -> None:
+    await fast.insert_raw_message(db, _values("taken"))
+    other = await fast.insert_raw_message(db, _values("free"))
+    with pytest.raises(SQLAlchemyError) as on_fast:
+        async with db.driver(write=True) as conn:
+            await affected_rows(conn, _RENAME_KEY, ("taken", other))
+    with pytest.raises(SQLAlchemyError) as on_slow:
+        async with db.autocommit() as conn:
+            await conn.execute(_RAW.update().where(_RAW.c.id == other).values(ingest_key="taken"))
+    assert isinstance(on_fast.value, DBAPIError)
+    assert classify(on_fast.value) is classify(on_slow.value) is FailureClass.DUPLICATE_KEY
+    assert type(translate("m", on_fast.value)) is type(translate("m", on_slow.value)) is DuplicateKeyError
 
 
 _OWN_ID = Statement(postgresql="SELECT pg_backend_pid()", mysql="SELECT CONNECTION_ID()", sqlite="SELECT 1")

@@ -98,19 +98,25 @@ class LoopSqlite:
             self._driver_connection = driver
         return self._driver_connection
 
-    def rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any] | None:
-        """Every row of the statement, run now; None when it would have to wait for a lock (nothing was done)."""
+    def run(self, sql: str, parameters: tuple[Any, ...], read: Callable[[Any], T]) -> tuple[T] | None:
+        """(what read takes from the statement's cursor,), run now; None when the statement would have to wait for
+        a lock (then nothing was done)."""
         driver = self._driver()
         changes = driver.total_changes
         try:
-            found = _driver_rows(driver, sql, parameters)
+            done = _driver_run(driver, sql, parameters, read)
         except sqlite3.OperationalError as exc:
             if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
                 return None
             raise
         if driver.total_changes != changes:
             self._writes += 1
-        return found
+        return (done,)
+
+    def rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any] | None:
+        """Every row of the statement, run now; None when it would have to wait for a lock."""
+        done = self.run(sql, parameters, _all_rows)
+        return None if done is None else done[0]
 
     def checkpoint_due(self) -> bool:
         """Whether this connection has written CHECKPOINT_EVERY times since the last checkpoint (then counted
@@ -170,20 +176,33 @@ class ThreadConnection:
         worker thread and read to its end (a RETURNING insert commits only then): on the pysqlite connection
         itself, or through exec_driver_sql when the statements are observed (observed.py).
         No BEGIN is sent for it: run it on a reading() or autocommit() connection."""
+        return await self._driver_sql(sql, parameters, _all_rows, lambda result: list(result.all()))
+
+    async def driver_sql_rowcount(self, sql: str, parameters: tuple[Any, ...]) -> int:
+        """How many rows SQL text (an UPDATE of the generated fast paths) matched, run as driver_sql_rows runs."""
+        return await self._driver_sql(sql, parameters, _rowcount, lambda result: int(result.rowcount))
+
+    async def _driver_sql(
+        self,
+        sql: str,
+        parameters: tuple[Any, ...],
+        read: Callable[[Any], T],
+        read_observed: Callable[[CursorResult[Any]], T],
+    ) -> T:
         if self._inline is not None and self._conn is None and not statements_observed(self._engine):
-            found = self._inline.rows(sql, parameters)
-            if found is not None:
+            done = self._inline.run(sql, parameters, read)
+            if done is not None:
                 if self._inline.checkpoint_due():
                     await in_thread(lambda: checkpoint(self._engine))
-                return found
+                return done[0]
 
-        def work() -> list[Any]:
+        def work() -> T:
             if self._autocommit and self._conn is None and not statements_observed(self._engine):
-                return _pooled_rows(self._engine, sql, parameters)
+                return _pooled(self._engine, sql, parameters, read)
             conn = self._connection()
             if statements_observed(conn):
-                return list(conn.exec_driver_sql(sql, parameters).all())
-            return _driver_rows(conn.connection.driver_connection, sql, parameters)
+                return read_observed(conn.exec_driver_sql(sql, parameters))
+            return _driver_run(conn.connection.driver_connection, sql, parameters, read)
 
         return await in_thread(work)
 
@@ -213,28 +232,36 @@ class ThreadConnection:
             self._conn = None
 
 
-def _driver_rows(driver: Any, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+def _all_rows(cursor: Any) -> list[Any]:
+    return list(cursor.fetchall())
+
+
+def _rowcount(cursor: Any) -> int:
+    return int(cursor.rowcount)
+
+
+def _driver_run(driver: Any, sql: str, parameters: tuple[Any, ...], read: Callable[[Any], T]) -> T:
     cursor = driver.execute(sql, parameters)
     try:
-        return list(cursor.fetchall())
+        return read(cursor)
     finally:
         cursor.close()
 
 
-def _pooled_rows(engine: Engine, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
-    """_driver_rows on a pysqlite connection checked out of the pool and returned in the same thread hop: an
+def _pooled(engine: Engine, sql: str, parameters: tuple[Any, ...], read: Callable[[Any], T]) -> T:
+    """_driver_run on a pysqlite connection checked out of the pool and returned in the same thread hop: an
     autocommit statement needs no SQLAlchemy Connection around it (its checkout, options and the return to the
     pool on the event loop cost more than the statement's insert)."""
     raw = engine.raw_connection()
     try:
-        return _driver_rows(raw.driver_connection, sql, parameters)
+        return _driver_run(raw.driver_connection, sql, parameters, read)
     finally:
         raw.close()
 
 
 def checkpoint(engine: Engine) -> list[Any]:
     """A passive checkpoint of the WAL on one of engine's pooled connections: (busy, frames, checkpointed)."""
-    return _pooled_rows(engine, "PRAGMA wal_checkpoint(PASSIVE)", ())
+    return _pooled(engine, "PRAGMA wal_checkpoint(PASSIVE)", (), _all_rows)
 
 
 @asynccontextmanager

@@ -17,11 +17,12 @@ the driver's code from `.orig`. A connection the failure says is lost is invalid
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, NoResultFound
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
@@ -43,6 +44,27 @@ class Statement:
     postgresql: str
     mysql: str
     sqlite: str
+
+
+@dataclass(frozen=True)
+class KeysStatement:
+    """An UPDATE of the rows whose key is in a list: PostgreSQL's text takes the list as one array parameter (its
+    last), MySQL's and SQLite's are the text before and after the list's placeholders (one per key, last)."""
+
+    postgresql: str
+    mysql: tuple[str, str]
+    sqlite: tuple[str, str]
+
+
+@functools.lru_cache(maxsize=256)
+def _for_keys(statement: KeysStatement, count: int) -> Statement:
+    """statement's text for count keys (the lengths a caller uses recur: one join each)."""
+    mysql, sqlite = statement.mysql, statement.sqlite
+    return Statement(
+        postgresql=statement.postgresql,
+        mysql=", ".join(["%s"] * count).join(mysql),
+        sqlite=", ".join(["?"] * count).join(sqlite),
+    )
 
 
 async def _wrapped(conn: DriverHandle, sql: str, params: Params, call: Awaitable[T]) -> T:
@@ -93,6 +115,10 @@ async def _last_id(cursor: Any) -> int:
     return int(cursor.lastrowid or 0)
 
 
+async def _rowcount(cursor: Any) -> int:
+    return int(cursor.rowcount)
+
+
 def _dialect(conn: AsyncConnection | PooledDriver) -> str:
     return conn.dialect if isinstance(conn, PooledDriver) else conn.dialect.name
 
@@ -127,13 +153,42 @@ async def inserted_id(conn: DriverHandle, statement: Statement, params: Params) 
 async def inserted_or_existing_id(
     conn: DriverHandle, statement: Statement, params: Params, by_key: Statement, key: Params
 ) -> int:
-    """inserted_id() of an insert that, for a key already stored, returns that row's key instead.
+    """inserted_id() of an insert that, for a key already stored, returns that row's key instead (left as it is,
+    or changed by an upsert's assignments).
 
-    On MySQL a row trigger on the table makes MariaDB report 0 for LAST_INSERT_ID(pk) on a duplicate: the row
-    is there, and by_key (a locking read: it may be another transaction's, just committed) finds it.
+    On MySQL MariaDB may report 0 for LAST_INSERT_ID(pk) on a duplicate (a row trigger on the table; an upsert
+    that changed nothing): the row is there, and by_key (a locking read: it may be another transaction's, just
+    committed) finds it.
     """
     found = await inserted_id(conn, statement, params)
     if found == 0 and not isinstance(conn, ThreadConnection) and is_mysql(_dialect(conn)):
-        (row,) = await fetch_rows(conn, by_key, key)
-        found = int(row[0])
+        rows = await fetch_rows(conn, by_key, key)
+        if not rows:  # MySQL's unique key was a prefix of a longer text: as run_insert_or_existing_key's read
+            raise NoResultFound("No row was found when one was required")
+        found = int(rows[0][0])
     return found
+
+
+async def affected_rows(conn: DriverHandle, statement: Statement, params: Params) -> int:
+    """How many rows an UPDATE or DELETE matched (MySQL counts matched rows: SQLAlchemy's pool sets FOUND_ROWS;
+    PostgreSQL: the count in asyncpg's status, "UPDATE 3")."""
+    if isinstance(conn, ThreadConnection):
+        sql = statement.sqlite
+        return await _wrapped(conn, sql, params, conn.driver_sql_rowcount(sql, tuple(params)))
+    sql = statement.mysql if is_mysql(_dialect(conn)) else statement.postgresql
+    if isinstance(conn, AsyncConnection) and _observed(conn):
+        return int((await conn.exec_driver_sql(sql, tuple(params))).rowcount)
+    driver = await _driver(conn)
+    if is_mysql(_dialect(conn)):
+        return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _rowcount))
+    status = await _wrapped(conn, sql, params, driver.execute(sql, *params))
+    return int(status.rsplit(" ", 1)[-1])
+
+
+async def affected_rows_by_keys(
+    conn: DriverHandle, statement: KeysStatement, params: Params, keys: Sequence[int]
+) -> int:
+    """affected_rows() of an UPDATE of the rows whose key is in keys (not empty): params, then the keys."""
+    if not isinstance(conn, ThreadConnection) and not is_mysql(_dialect(conn)):  # one array: any count's text
+        return await affected_rows(conn, _for_keys(statement, 1), (*params, list(keys)))
+    return await affected_rows(conn, _for_keys(statement, len(keys)), (*params, *keys))

@@ -83,11 +83,12 @@ async def run_upsert_returning_key(conn: Executor, statement: Insert, values: Ma
 async def run_insert_or_existing_key(
     conn: Executor, statement: Insert, values: Mapping[str, Any], key: Sequence[str]
 ) -> int:
-    """Execute an insert_or_existing_key_statement; the new or the existing row's primary key."""
+    """Execute an insert_or_existing_key_statement (or an upsert_returning_key_statement on key); the new or the
+    existing row's primary key."""
     found = await run_upsert_returning_key(conn, statement, values)
     if found == 0 and is_mysql(dialect_name(conn)):
-        # A row trigger on the table (the message counters) makes MariaDB report 0 for LAST_INSERT_ID(pk) on a
-        # duplicate; the row is there, so read its key.
+        # MariaDB reports 0 for LAST_INSERT_ID(pk) on a duplicate when a row trigger is on the table (the message
+        # counters) or when an upsert changed nothing; the row is there, so read its key.
         table = cast("Table", statement.table)
         (pk,) = table.primary_key.columns
         # A locking read: the row may be another transaction's, committed after this one's snapshot was taken.
