@@ -21,7 +21,8 @@ NOTES = (
     " built once, an autocommit engine (no BEGIN/COMMIT, no ROLLBACK at check-in), as ours. ORM: a session per"
     " call, add() and commit(), the select() built per call, its default engine: on PostgreSQL BEGIN and COMMIT"
     " (ROLLBACK after a read) around each statement, on MariaDB COMMIT (ROLLBACK) after it. On SQLite both use"
-    " aiosqlite; ours runs pysqlite in worker threads.",
+    " aiosqlite; ours runs pysqlite on the event loop's own connection when the statement can run at once"
+    " (LoopSqlite), else in a worker thread.",
     "PostgreSQL: asyncpg's pool (the driver, Tortoise, Piccolo) resets each connection it takes back (RESET ALL,"
     " UNLISTEN *, …): one more round trip per call. SQLAlchemy's pool does not. `make bench` has the driver on one"
     " connection, without it.",
