@@ -117,6 +117,12 @@ async def test_copy_between_backends(src: str, dst: str, sources: Any, tmp_dir: 
     assert "not empty" in line or "not empty" in again
 
 
+def _interruptible() -> None:
+    # A test run started in the background of a non-interactive shell (`make test &`) ignores SIGINT, and a child
+    # inherits that: its Python would then never raise KeyboardInterrupt, and the copy would run to its end.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _popen(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     return subprocess.Popen(
@@ -126,6 +132,7 @@ def _popen(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
 
 
