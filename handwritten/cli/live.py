@@ -7,6 +7,7 @@ reads as empty, which is what start-up would find before creating it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import MetaData, text
@@ -21,7 +22,7 @@ from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
 from sldb.handwritten.runtime.schema.catalog import LiveSchema, read_live_schema, read_row_estimates
 from sldb.handwritten.runtime.schema.diff import compare
-from sldb.handwritten.runtime.schema.extras import extras_of
+from sldb.handwritten.runtime.schema.extras import RowsReport, SchemaExtras, extras_of
 from sldb.handwritten.runtime.schema.plan import tables_altered
 
 
@@ -119,22 +120,23 @@ async def inspect_live(settings: DatabaseSettings, with_rows: bool = False) -> L
 
 async def background_status(settings: DatabaseSettings) -> list[tuple[str, str]]:
     """How far the background steps after start are (the counters' backfill), as SchemaExtras reports it."""
-    metadata = models_metadata()
-    engine = reading_engine(settings)
-    try:
-        async with engine.connect() as conn:
-            return [row for status in extras_of(metadata).background_status for row in await status(conn, metadata)]
-    finally:
-        await engine.dispose()
+    return await _extras_rows(settings, lambda extras: extras.background_status)
 
 
 async def follow_up_steps(settings: DatabaseSettings) -> list[tuple[str, str]]:
     """What the steps after the migration would do on the database now, as SchemaExtras reports it."""
+    return await _extras_rows(settings, lambda extras: extras.follow_up)
+
+
+async def _extras_rows(
+    settings: DatabaseSettings, reports: Callable[[SchemaExtras], Sequence[RowsReport]]
+) -> list[tuple[str, str]]:
+    """The rows of the SchemaExtras reports chosen by `reports`, read on one connection of the database."""
     metadata = models_metadata()
     engine = reading_engine(settings)
     try:
         async with engine.connect() as conn:
-            return [row for follow_up in extras_of(metadata).follow_up for row in await follow_up(conn, metadata)]
+            return [row for report in reports(extras_of(metadata)) for row in await report(conn, metadata)]
     finally:
         await engine.dispose()
 

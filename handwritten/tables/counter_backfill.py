@@ -33,15 +33,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.pools import NO_BEGIN
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.logs import layer_logger
-from sldb.handwritten.runtime.failures.classify import rolled_back
-from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying
+from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying, run_again
 from sldb.handwritten.tables.counter_readiness import forget_ready
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PROGRESS, VERSION, range_statements
 
@@ -57,10 +55,6 @@ _LOWEST = -9223372036854775807
 # A batch that loses to writers again and again (Galera: every change left to it conflicts with it) keeps trying
 # for this long; after that the backfill stops, and the next start resumes it.
 BATCH_RETRIES = Backoff(0.05, doubling=False, within_seconds=300)
-
-
-def _rolled_back(exc: Exception) -> bool:
-    return isinstance(exc, SQLAlchemyError) and rolled_back(exc)
 
 
 @dataclass(frozen=True)
@@ -205,7 +199,7 @@ async def run_backfill(engine: AsyncEngine, batch: int = BATCH, after_batch: Aft
             # A batch rolled back by the server (a deadlock, Galera's certification against a writer's change it
             # raced: see counter_triggers.py) changed nothing and is run again.
             outcome = await keep_trying(
-                lambda: _uncancelled(_in_a_transaction(conn, batch)), _rolled_back, BATCH_RETRIES, "counter batch"
+                lambda: _uncancelled(_in_a_transaction(conn, batch)), run_again, BATCH_RETRIES, "counter batch"
             )
             if outcome is None:
                 break

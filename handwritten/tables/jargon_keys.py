@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from sqlalchemy import MetaData, Table, bindparam, case, func, inspect, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 BATCH = 500
@@ -80,15 +81,17 @@ async def _write_keys(conn: AsyncConnection, table: Table, keys: dict[int, str])
     await conn.execute(update(table).where(table.c.id.in_(list(keys)), unkeyed).values(content_key=by_case))
 
 
+def _jargon_columns(sync: Connection) -> set[str] | None:
+    """The jargon table's column names, or None when there is no jargon table."""
+    found = inspect(sync)
+    return {c["name"] for c in found.get_columns("jargon")} if found.has_table("jargon") else None
+
+
 async def follow_up(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
     """For `sldb migrate --dry-run` (SchemaExtras.follow_up): the jargon rows start-up would give a text key."""
     if "jargon" not in metadata.tables:
         return []
-    columns = await conn.run_sync(
-        lambda sync: (
-            {c["name"] for c in inspect(sync).get_columns("jargon")} if inspect(sync).has_table("jargon") else None
-        )
-    )
+    columns = await conn.run_sync(_jargon_columns)
     if columns is None:
         return []
     table = metadata.tables["jargon"]

@@ -24,15 +24,13 @@ from typing import Any
 import pymysql
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
 from sldb.handwritten.runtime.connecting.nodes import is_galera
 from sldb.handwritten.runtime.contract.errors import SettingsError
-from sldb.handwritten.runtime.failures.classify import rolled_back
-from sldb.handwritten.runtime.failures.retry import ROLLED_BACK, keep_trying
+from sldb.handwritten.runtime.failures.retry import ROLLED_BACK, keep_trying, run_again
 from sldb.handwritten.runtime.schema.lock import LOCK_NAME, migration_lock
 from sldb.handwritten.tables import counter_backfill, counters
 from sldb.handwritten.tables.counter_tallies import trigger_names
@@ -298,8 +296,8 @@ async def test_a_backfill_stays_exact_while_other_nodes_change_the_rows_it_owes(
             rng = random.Random(seed)
             while not stop.is_set():
                 # A write rolled back by certification (or a deadlock) changed nothing: run it again.
-                await keep_trying(lambda: _write_some(manager, rng, ids, 2), _rolled_back, ROLLED_BACK)
-                await keep_trying(lambda: _move_next_owed(manager, rng), _rolled_back, ROLLED_BACK)
+                await keep_trying(lambda: _write_some(manager, rng, ids, 2), run_again, ROLLED_BACK)
+                await keep_trying(lambda: _move_next_owed(manager, rng), run_again, ROLLED_BACK)
                 writes += 2
                 await asyncio.sleep(0.01)  # busy writers, yet not a stream no batch could ever commit between
 
@@ -331,7 +329,3 @@ async def _move_next_owed(manager: SQLAlchemyDatabaseManager, rng: random.Random
             text("UPDATE raw_messages SET group_id = :g, processed = NOT processed WHERE id = :id"),
             {"g": rng.choice(["g1", "g8", "g9"]), "id": row},
         )
-
-
-def _rolled_back(exc: Exception) -> bool:
-    return isinstance(exc, SQLAlchemyError) and rolled_back(exc)

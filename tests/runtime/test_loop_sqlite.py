@@ -27,6 +27,10 @@ def _loop_sqlite(db: Any) -> LoopSqlite:
     return found
 
 
+def _fetched(cursor: Any) -> list[Any]:
+    return list(cursor.fetchall())
+
+
 def _message(n: int) -> dict[str, Any]:
     return {"sender_id": "s", "message": f"m{n}", "group_id": "g-loop", "timestamp": 1_700_000_000 + n}
 
@@ -53,8 +57,8 @@ async def test_a_statement_that_would_wait_for_the_write_lock_goes_to_a_worker_a
         # The loop's connection does not wait (busy_timeout 0): SQLITE_BUSY, nothing written, None (twice: at
         # most one of two statements in a row is a worker's turn).
         bot = fast._INSERT_BOT_MESSAGE.sqlite
-        assert inline.rows(bot, ("g-loop", "hello", 1, 1)) is None
-        assert inline.rows(bot, ("g-loop", "hello", 1, 1)) is None
+        assert inline.run(bot, ("g-loop", "hello", 1, 1), _fetched) is None
+        assert inline.run(bot, ("g-loop", "hello", 1, 1), _fetched) is None
         saving = asyncio.ensure_future(sqlite_db.save_raw_message(_message(1)))
         ticks = 0
         while ticks < 20:  # the loop keeps running while the insert waits for the lock in a worker thread
@@ -83,8 +87,8 @@ async def test_a_worker_checkpoints_the_wal_after_every_checkpoint_every_writes(
     due = []
     try:
         for n in range(1, 2 * CHECKPOINT_EVERY + 1):
-            assert inline.rows("SELECT count(*) FROM t", ()) is not None  # a read: not counted
-            assert inline.rows("INSERT INTO t VALUES (?)", (n,)) == []
+            assert inline.run("SELECT count(*) FROM t", (), _fetched) is not None  # a read: not counted
+            assert inline.run("INSERT INTO t VALUES (?)", (n,), _fetched) == ([],)
             if inline.checkpoint_due():
                 due.append(n)
         assert inline._driver().execute("PRAGMA wal_autocheckpoint").fetchone() == (0,)

@@ -262,8 +262,8 @@ class DatabaseEngine:
         connection autocommit() or reading() would give, which runs the statement on this loop's own thread when
         it can run at once (LoopSqlite), else in one thread hop.
         """
+        entry = self._entry()
         if self._sqlite is not None:
-            entry = self._entry()
             options = {NO_BEGIN: True}
             if write:
                 async with entry.sqlite_writers, thread_autocommit(self._sqlite, options, entry.sqlite_inline) as conn:
@@ -272,11 +272,11 @@ class DatabaseEngine:
                 async with thread_autocommit(self._sqlite, options, entry.sqlite_inline) as conn:
                     yield conn
             return
-        if statements_observed(self._entry().reader.sync_engine):
+        reader = entry.reader
+        if statements_observed(reader.sync_engine):
             async with self.autocommit() if write else self.reading() as conn:
                 yield conn
             return
-        reader = self._entry().reader
         try:
             pooled = await reader.raw_connection()
         except SQLAlchemyError:

@@ -113,11 +113,6 @@ class LoopSqlite:
             self._writes += 1
         return (done,)
 
-    def rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any] | None:
-        """Every row of the statement, run now; None when it would have to wait for a lock."""
-        done = self.run(sql, parameters, _all_rows)
-        return None if done is None else done[0]
-
     def checkpoint_due(self) -> bool:
         """Whether this connection has written CHECKPOINT_EVERY times since the last checkpoint (then counted
         from zero again: the caller runs checkpoint() on a worker thread)."""

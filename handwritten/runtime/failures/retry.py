@@ -87,10 +87,12 @@ async def keep_trying(
             attempt += 1
 
 
+def run_again(exc: Exception) -> bool:
+    """Whether exc is a database failure whose transaction the server rolled back (keep_trying's `again` for a
+    transaction that may simply run again)."""
+    return isinstance(exc, SQLAlchemyError) and rolled_back(exc)
+
+
 async def retried(call: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs) -> T:
     """call(*args, **kwargs), run again (up to ATTEMPTS tries) while it fails with a rolled-back transaction."""
-
-    def again(exc: Exception) -> bool:
-        return isinstance(exc, SQLAlchemyError) and rolled_back(exc)
-
-    return await keep_trying(lambda: call(*args, **kwargs), again, ROLLED_BACK, what=call.__name__)
+    return await keep_trying(lambda: call(*args, **kwargs), run_again, ROLLED_BACK, what=call.__name__)

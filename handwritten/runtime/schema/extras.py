@@ -29,13 +29,13 @@ AfterStart = Callable[[AsyncEngine, MetaData], Awaitable[object]]
 # The same, run in the background: start() returns before it ends; stop() cancels it (it must then stop at a
 # point where the next start can resume), and every start runs it again.
 InBackground = AfterStart
-# (a connection, the tables): how far the background steps are, as (what, how far) rows for `sldb doctor`;
-# read-only, and empty when nothing is left to do.
-BackgroundStatus = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
-# (a connection, the tables): what the steps after the migration (after_migration, after_start, in_background)
-# would do on this database now, as (step, what it does and the rows it touches) rows for `sldb migrate
-# --dry-run`; read-only, and empty when none of them has anything to do.
-FollowUp = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
+# (a connection, the tables): rows of two columns the CLI prints; read-only.
+RowsReport = Callable[[AsyncConnection, MetaData], Awaitable[Sequence[tuple[str, str]]]]
+# How far the background steps are, as (what, how far) rows for `sldb doctor`; empty when nothing is left to do.
+BackgroundStatus = RowsReport
+# What the steps after the migration (after_migration, after_start, in_background) would do on this database now,
+# as (step, what it does and the rows it touches) rows for `sldb migrate --dry-run`; empty when nothing.
+FollowUp = RowsReport
 
 
 @dataclass(frozen=True)
