@@ -19,6 +19,7 @@ from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
 from sldb.handwritten.runtime.contract.errors import DatabaseUnavailableError
 from sldb.handwritten.runtime.schema.catalog import read_row_estimates
 from sldb.handwritten.runtime.schema.diff import Operation
+from sldb.handwritten.runtime.schema.extras import extras_of
 from sldb.handwritten.runtime.schema.migrate import migrate, plan_migration
 from sldb.handwritten.runtime.schema.plan import plan_steps, tables_altered
 
@@ -71,6 +72,8 @@ async def _run(
         with out.progress("migrating", total=sum(rows.get(s.table, 0) + 1 for s in planned) or 1) as bar:
             progress = StepBar(bar, rows)
             await migrate(engine, metadata, enable_auto_migration=True, progress=progress)
+            for settle in extras_of(metadata).settle:  # e.g. the counter triggers' settled variant, in place
+                await settle(engine, metadata)
             bar.finish()
         return progress.results, engine.dialect, estimates
     finally:

@@ -28,6 +28,7 @@ SCHEMA_EXTRAS = SchemaExtras(
     pending=(counters.pending,),
     after_start=(jargon_keys.fill_jargon_keys,),
     in_background=(counters.backfill_after_start,),
+    settle=(counters.settle_counters,),
     background_status=(counters.backfill_status,),
     follow_up=(counters.follow_up, jargon_keys.follow_up),
 )

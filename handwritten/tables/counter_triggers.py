@@ -13,16 +13,35 @@ from sldb.handwritten.tables.counter_tallies import (
     PREFIX,
     PROGRESS,
     SENDERS,
+    VERSION,
     Tally,
     emptied_statements,
     tallies_of,
 )
+
+# The triggers' form, within a VERSION (what they count, and how the backfill and they share the rows): a new
+# REVISION counts the same, so start-up replaces an older one's bodies in place, with no recount.
+REVISION = 2
+
+
+def tag(settled: bool) -> str:
+    """The comment every trigger body of this revision carries, naming its variant: `backfill` reads the range
+    an unfinished backfill still owes and leaves those rows to it; `settled` (every backfill finished) counts
+    every row and reads nothing else."""
+    return f"sldb counters {VERSION}.{REVISION} {'settled' if settled else 'backfill'}"
+
+
+TAG_PATTERN = r"/\* (sldb counters [0-9.]+ [a-z]+) \*/"
 
 # The greatest BIGINT: the high end of a table's range while its backfill is not yet measured (all left to it).
 TOP = "9223372036854775807"
 # Whether the row r is counted by the triggers now: outside the range (done_upto, high_id] its backfill still
 # owes (PostgreSQL and MariaDB: the bounds read into sldb_lo, sldb_hi at the top of the trigger).
 _COUNTED_PG = "({r}id > sldb_hi OR {r}id <= sldb_lo)"
+
+
+def _counted_pg(row: str, settled: bool) -> str:
+    return "true" if settled else _COUNTED_PG.format(r=row)
 
 
 def _pg_tally(tally: Tally, sources: Sequence[tuple[str, str]]) -> str:
@@ -64,12 +83,12 @@ def _pg_sender_rows(source: str, sign: str, where: str = "") -> str:
     )
 
 
-def _pg_renamed(old: str) -> str:
+def _pg_renamed(old: str, settled: bool) -> str:
     """A sender's greatest sender_name may have left with the rows that left: read it again."""
     return (
         f"UPDATE {SENDERS} AS c SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
         "WHERE r.sender_id = c.sender_id AND (CASE WHEN c.null_group THEN r.group_id IS NULL "
-        f"ELSE r.group_id = c.group_id END) AND {_COUNTED_PG.format(r='r.')}) "
+        f"ELSE r.group_id = c.group_id END) AND {_counted_pg('r.', settled)}) "
         f"FROM (SELECT DISTINCT COALESCE(group_id, '') AS g, group_id IS NULL AS ng, sender_id, sender_name "
         f"FROM {old}) AS o "
         "WHERE c.group_id = o.g AND c.null_group = o.ng AND c.sender_id = o.sender_id "
@@ -84,10 +103,13 @@ def _lines(statements: Sequence[str]) -> str:
     return "\n    ".join(statements)
 
 
-def _pg_function(table: str) -> str:
+def _pg_function(table: str, settled: bool) -> str:
     tallies = tallies_of(table)
-    counted = _COUNTED_PG.format(r="")
-    new_rows, old_rows = (f"(SELECT * FROM {t} WHERE {counted})" for t in ("sldb_new", "sldb_old"))
+    if settled:
+        new_rows, old_rows = "sldb_new", "sldb_old"
+    else:
+        counted = _counted_pg("", settled)
+        new_rows, old_rows = (f"(SELECT * FROM {t} WHERE {counted})" for t in ("sldb_new", "sldb_old"))
     new, old = [(new_rows, "1")], [(old_rows, "-1")]
     insert = [_pg_tally(t, new) for t in tallies]
     delete = [_pg_tally(t, old) for t in tallies]
@@ -99,21 +121,19 @@ def _pg_function(table: str) -> str:
         )
         new_named, old_named = f"{new_rows} AS sldb_n", f"{old_rows} AS sldb_o"
         insert.append(_pg_senders(_pg_sender_rows(new_named, "1")))
-        delete += [_pg_senders(_pg_sender_rows(old_named, "-1")), _pg_renamed(old_named)]
+        delete += [_pg_senders(_pg_sender_rows(old_named, "-1")), _pg_renamed(old_named, settled)]
         moved_rows = f"{_pg_sender_rows(new_named, '1', moved)} UNION ALL {_pg_sender_rows(old_named, '-1', moved)}"
         update += [
             f"IF EXISTS (SELECT 1 FROM {old_named}{moved}) THEN",
             _pg_senders(moved_rows),
-            _pg_renamed(f"(SELECT * FROM {old_named}{moved}) AS moved"),
+            _pg_renamed(f"(SELECT * FROM {old_named}{moved}) AS moved", settled),
             "END IF;",
         ]
     # While a backfill is unfinished (counter_backfill.py), the rows it still owes are left to it: every progress
     # row is share-locked, in key order, as a batch locks them all for update (so neither waits on the other
-    # crosswise), and the bounds are read after the lock, current. Finished, the one read is a plain one of a
-    # table of four rows.
-    return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql
-SET search_path FROM CURRENT AS $sldb$
-DECLARE
+    # crosswise), and the bounds are read after the lock, current. Finished, one plain read of a table of four
+    # rows; settled, none.
+    bounds = f"""DECLARE
   sldb_lo bigint := {TOP};
   sldb_hi bigint := 0;
 BEGIN
@@ -125,7 +145,11 @@ BEGIN
       sldb_lo := {TOP};
       sldb_hi := 0;
     END IF;
-  END IF;
+  END IF;"""
+    return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql
+SET search_path FROM CURRENT AS $sldb$
+/* {tag(settled)} */
+{"BEGIN" if settled else bounds}
   IF TG_OP = 'INSERT' THEN
     {_lines(insert)}
   ELSIF TG_OP = 'DELETE' THEN
@@ -138,11 +162,12 @@ END
 $sldb$"""
 
 
-def _pg_truncated(table: str) -> str:
+def _pg_truncated(table: str, settled: bool) -> str:
     """What a TRUNCATE of table (which fires no row or transition-table trigger) does to the counters."""
     body = "\n  ".join(f"{s};" for s in emptied_statements(table))
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}_truncated() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
+/* {tag(settled)} */
 BEGIN
   {body}
   RETURN NULL;
@@ -150,11 +175,13 @@ END
 $sldb$"""
 
 
-def _pg_ddl() -> list[str]:
-    statements: list[str] = []
+def _pg_functions(settled: bool) -> list[str]:
+    return [f(table, settled) for table in COUNTED for f in (_pg_function, _pg_truncated)]
+
+
+def _pg_ddl(settled: bool) -> list[str]:
+    statements = _pg_functions(settled)
     for table in COUNTED:
-        statements.append(_pg_function(table))
-        statements.append(_pg_truncated(table))
         name = f"{PREFIX}{table}_trn"
         statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         statements.append(
@@ -176,36 +203,67 @@ def _pg_ddl() -> list[str]:
 
 
 def _row_upsert(dialect: str, tally: Tally, row: str, sign: str) -> str:
-    """The statement by which one row (NEW or OLD) adds (sign 1) or takes away (sign -1) its sums."""
+    """The statement by which one row (NEW or OLD) adds (sign 1) or takes away (sign -1) its sums.
+
+    MariaDB updates the key's row first and inserts only a key not there yet: its upsert would try the insert
+    first, which costs more and spends an AUTO_INCREMENT id on every message. Each tally sums a 1 per row, so an
+    update that found the row changed it, and ROW_COUNT() is 0 only when the row is missing."""
     mysql = is_mysql(dialect)
     keys = [name for name, _ in tally.keys]
     sums = [name for name, _ in tally.sums]
-    values = [expr(row, dialect) for _, expr in tally.keys]
-    values += [expr(row, dialect) if sign == "1" else f"-{expr(row, dialect)}" for _, expr in tally.sums]
+    key_values = [expr(row, dialect) for _, expr in tally.keys]
+    sum_values = [expr(row, dialect) if sign == "1" else f"-{expr(row, dialect)}" for _, expr in tally.sums]
     added = [f"{name} = {name} + " + (f"VALUES({name})" if mysql else f"excluded.{name}") for name in sums]
     conflict = " ON DUPLICATE KEY UPDATE " if mysql else f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
-    return f"INSERT INTO {tally.counter} ({', '.join(keys + sums)}) VALUES ({', '.join(values)}){conflict}{', '.join(added)}"
+    upsert = (
+        f"INSERT INTO {tally.counter} ({', '.join(keys + sums)}) VALUES ({', '.join(key_values + sum_values)})"
+        f"{conflict}{', '.join(added)}"
+    )
+    if not mysql:
+        return upsert
+    sets = ", ".join(f"{name} = {name} + {value}" for name, value in zip(sums, sum_values, strict=True))
+    where = " AND ".join(f"{name} = {value}" for name, value in zip(keys, key_values, strict=True))
+    return f"UPDATE {tally.counter} SET {sets} WHERE {where}; IF ROW_COUNT() = 0 THEN {upsert}; END IF"
 
 
 def _sender_add(dialect: str) -> str:
     mysql = is_mysql(dialect)
-    excluded = "VALUES(sender_name)" if mysql else "excluded.sender_name"
-    greatest = (
-        f"CASE WHEN {excluded} IS NULL THEN sender_name WHEN sender_name IS NULL OR {excluded} > sender_name "
-        f"THEN {excluded} ELSE sender_name END"
+    key = "COALESCE(NEW.group_id, ''), (NEW.group_id IS NULL), NEW.sender_id"
+    upsert = f"INSERT INTO {SENDERS} (group_id, null_group, sender_id, message_count, sender_name) VALUES ({key}, 1, NEW.sender_name)"
+    if not mysql:
+        excluded = "excluded.sender_name"
+        return (
+            f"{upsert} ON CONFLICT (group_id, null_group, sender_id) DO UPDATE SET "
+            f"sender_name = {_greatest(excluded)}, message_count = message_count + excluded.message_count"
+        )
+    # As _row_upsert: the row updated first, inserted only when missing.
+    upsert += (
+        f" ON DUPLICATE KEY UPDATE sender_name = {_greatest('VALUES(sender_name)')}, message_count = message_count + 1"
     )
-    conflict = " ON DUPLICATE KEY UPDATE " if mysql else " ON CONFLICT (group_id, null_group, sender_id) DO UPDATE SET "
-    count = "VALUES(message_count)" if mysql else "excluded.message_count"
     return (
-        f"INSERT INTO {SENDERS} (group_id, null_group, sender_id, message_count, sender_name) "
-        "VALUES (COALESCE(NEW.group_id, ''), (NEW.group_id IS NULL), NEW.sender_id, 1, NEW.sender_name)"
-        f"{conflict}sender_name = {greatest}, message_count = message_count + {count}"
+        f"UPDATE {SENDERS} SET sender_name = {_greatest('NEW.sender_name')}, message_count = message_count + 1 "
+        f"WHERE {_SENDER_KEY.format(r='NEW')}; IF ROW_COUNT() = 0 THEN {upsert}; END IF"
     )
 
 
-def _row_counted(dialect: str, table: str, row_id: str) -> str:
+_SENDER_KEY = (
+    "group_id = COALESCE({r}.group_id, '') AND null_group = ({r}.group_id IS NULL) AND sender_id = {r}.sender_id"
+)
+
+
+def _greatest(name: str) -> str:
+    """The greater of a sender row's sender_name and name, NULL counting as the least."""
+    return (
+        f"CASE WHEN {name} IS NULL THEN sender_name WHEN sender_name IS NULL OR {name} > sender_name "
+        f"THEN {name} ELSE sender_name END"
+    )
+
+
+def _row_counted(dialect: str, table: str, row_id: str, settled: bool) -> str:
     """Whether the row of table with id row_id is counted by the triggers now (not owed to an unfinished
-    backfill); MariaDB's trigger has read the bounds into sldb_lo, sldb_hi first."""
+    backfill); MariaDB's trigger has read the bounds into sldb_lo, sldb_hi first. Settled: every row is."""
+    if settled:
+        return "1 = 1"
     if is_mysql(dialect):
         return f"({row_id} > sldb_hi OR {row_id} <= sldb_lo)"
     return (
@@ -214,10 +272,10 @@ def _row_counted(dialect: str, table: str, row_id: str) -> str:
     )
 
 
-def _sender_remove(dialect: str) -> list[str]:
-    key = "group_id = COALESCE(OLD.group_id, '') AND null_group = (OLD.group_id IS NULL) AND sender_id = OLD.sender_id"
+def _sender_remove(dialect: str, settled: bool) -> list[str]:
+    key = _SENDER_KEY.format(r="OLD")
     same_group = "(CASE WHEN OLD.group_id IS NULL THEN r.group_id IS NULL ELSE r.group_id = OLD.group_id END)"
-    counted = _row_counted(dialect, "raw_messages", "r.id")
+    counted = _row_counted(dialect, "raw_messages", "r.id", settled)
     return [
         f"UPDATE {SENDERS} SET message_count = message_count - 1 WHERE {key}",
         f"UPDATE {SENDERS} SET sender_name = (SELECT MAX(r.sender_name) FROM raw_messages AS r "
@@ -234,40 +292,56 @@ def _changed(dialect: str, columns: Sequence[str]) -> str:
     return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
 
 
-def _row_ddl(dialect: str, galera: bool) -> list[str]:
+def _row_ddl(dialect: str, galera: bool, settled: bool, replace: bool) -> list[str]:
     mysql = is_mysql(dialect)
     prefix = GALERA_PREFIX if galera else PREFIX
     statements: list[str] = []
+    marker = f"/* {tag(settled)} */"
 
     def trigger(name: str, event: str, table: str, body: Iterable[str], when: str | None = None) -> None:
-        statements.append(f"DROP TRIGGER IF EXISTS {name}")
         inner = " ".join(f"{p};" for p in body)
         row_id = "OLD.id" if event == "DELETE" else "NEW.id"
-        counted = _row_counted(dialect, table, row_id)
+        counted = _row_counted(dialect, table, row_id, settled)
         if mysql:
-            # The bounds of the table's unfinished backfill, read under a share lock: a current read (not the
-            # transaction's snapshot) that a backfill batch's update of them waits for, and the other way round.
-            # Every progress row is locked, in key order as a batch locks them for update; no row: all counted.
-            bounds = (
-                f"SELECT COALESCE(MAX(CASE WHEN table_name = '{table}' THEN done_upto END), {TOP}), "
-                f"COALESCE(MAX(CASE WHEN table_name = '{table}' THEN COALESCE(high_id, {TOP}) END), 0) "
-                f"INTO sldb_lo, sldb_hi FROM {PROGRESS} LOCK IN SHARE MODE;"
-            )
-            # Galera: the share lock holds only on this node. A change left to the backfill also writes its
-            # table's progress row, as every batch does: a batch on another node that read the row before this
-            # change then fails certification against it (or this one against the batch), and is run again.
-            touch = f" ELSE UPDATE {PROGRESS} SET touches = touches + 1 WHERE table_name = '{table}';" if galera else ""
-            work = f"{bounds} IF {counted} THEN {inner}{touch} END IF;"
+            # In place: MariaDB replaces a trigger under the table's metadata lock, so no row change goes
+            # uncounted (or counted by both) while it does.
+            create = "CREATE OR REPLACE TRIGGER" if replace else "CREATE TRIGGER"
+            if not replace:
+                statements.append(f"DROP TRIGGER IF EXISTS {name}")
             guard, end = (f"IF {when} THEN ", " END IF;") if when else ("", "")
+            if settled:
+                declare, work = "", inner
+            else:
+                # The bounds of the table's unfinished backfill, read under a share lock: a current read (not the
+                # transaction's snapshot) that a backfill batch's update of them waits for, and the other way
+                # round. Every progress row is locked, in key order as a batch locks them for update; no row: all
+                # counted.
+                bounds = (
+                    f"SELECT COALESCE(MAX(CASE WHEN table_name = '{table}' THEN done_upto END), {TOP}), "
+                    f"COALESCE(MAX(CASE WHEN table_name = '{table}' THEN COALESCE(high_id, {TOP}) END), 0) "
+                    f"INTO sldb_lo, sldb_hi FROM {PROGRESS} LOCK IN SHARE MODE;"
+                )
+                # Galera: the share lock holds only on this node. A change left to the backfill also writes its
+                # table's progress row, as every batch does: a batch on another node that read the row before
+                # this change then fails certification against it (or this one against the batch), and is run
+                # again.
+                touch = (
+                    f" ELSE UPDATE {PROGRESS} SET touches = touches + 1 WHERE table_name = '{table}';" if galera else ""
+                )
+                declare = f"DECLARE sldb_lo BIGINT DEFAULT {TOP}; DECLARE sldb_hi BIGINT DEFAULT 0; "
+                work = f"{bounds} IF {counted} THEN {inner}{touch} END IF;"
             # @sldb_counters_paused: clear_counted deletes whole tables and then resets the counters at once.
             statements.append(
-                f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW "
-                f"BEGIN DECLARE sldb_lo BIGINT DEFAULT {TOP}; DECLARE sldb_hi BIGINT DEFAULT 0; "
-                f"IF @sldb_counters_paused IS NULL THEN {guard}{work}{end} END IF; END"
+                f"{create} {name} AFTER {event} ON {table} FOR EACH ROW "
+                f"BEGIN {marker} {declare}IF @sldb_counters_paused IS NULL THEN {guard}{work}{end} END IF; END"
             )
         else:
-            cond = f" WHEN ({when}) AND {counted}" if when else f" WHEN {counted}"
-            statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{cond} BEGIN {inner} END")
+            statements.append(f"DROP TRIGGER IF EXISTS {name}")
+            conditions = ([f"({when})"] if when else []) + ([] if settled else [counted])
+            cond = f" WHEN {' AND '.join(conditions)}" if conditions else ""
+            statements.append(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{cond} BEGIN {marker} {inner} END"
+            )
 
     for table in COUNTED:
         tallies = tallies_of(table)
@@ -275,7 +349,7 @@ def _row_ddl(dialect: str, galera: bool) -> list[str]:
         adds = [_row_upsert(dialect, t, "NEW", "1") for t in tallies]
         removes = [_row_upsert(dialect, t, "OLD", "-1") for t in tallies]
         trigger(f"{prefix}{table}_ins", "INSERT", table, adds + ([_sender_add(dialect)] if raw else []))
-        trigger(f"{prefix}{table}_del", "DELETE", table, removes + (_sender_remove(dialect) if raw else []))
+        trigger(f"{prefix}{table}_del", "DELETE", table, removes + (_sender_remove(dialect, settled) if raw else []))
         # An update moves a row's sums from its old key to its new one, per tally, only when it changed what
         # that tally reads (marking messages processed does not touch the quarter counts).
         for tally in tallies:
@@ -290,12 +364,25 @@ def _row_ddl(dialect: str, galera: bool) -> list[str]:
         f"{prefix}raw_messages_names",
         "UPDATE",
         "raw_messages",
-        [_sender_add(dialect), *_sender_remove(dialect)],
+        [_sender_add(dialect), *_sender_remove(dialect, settled)],
         when=_changed(dialect, ("group_id", "sender_id", "sender_name")),
     )
     return statements
 
 
-def trigger_ddl(dialect: str, galera: bool = False) -> list[str]:
-    """Every statement that (re)creates the counter triggers on dialect (galera: on a MariaDB Galera node)."""
-    return _pg_ddl() if dialect == "postgresql" else _row_ddl(dialect, galera and is_mysql(dialect))
+def trigger_ddl(dialect: str, galera: bool = False, settled: bool = False) -> list[str]:
+    """Every statement that (re)creates the counter triggers on dialect (galera: on a MariaDB Galera node), of
+    the settled variant or (by default) the one that leaves an unfinished backfill its rows."""
+    if dialect == "postgresql":
+        return _pg_ddl(settled)
+    return _row_ddl(dialect, galera and is_mysql(dialect), settled, replace=False)
+
+
+def replacing_ddl(dialect: str, galera: bool, settled: bool) -> list[str]:
+    """The statements that replace the installed counter triggers' bodies by this revision's of a variant, in
+    place, with no moment at which a row change is counted by neither or both: PostgreSQL replaces the
+    functions only, MariaDB each trigger under its table's metadata lock, SQLite drops and creates them in the
+    caller's write transaction."""
+    if dialect == "postgresql":
+        return _pg_functions(settled)
+    return _row_ddl(dialect, galera and is_mysql(dialect), settled, replace=is_mysql(dialect))

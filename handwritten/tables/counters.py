@@ -30,6 +30,7 @@ correct form of each backend.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import MetaData, Table, inspect, text
@@ -38,23 +39,26 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
 from sldb.handwritten.runtime.connecting.nodes import is_galera
+from sldb.handwritten.runtime.connecting.pools import NO_BEGIN
 from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
 from sldb.handwritten.runtime.schema.catalog import read_row_estimates
+from sldb.handwritten.runtime.schema.lock import migration_lock
 from sldb.handwritten.tables import counter_backfill
-from sldb.handwritten.tables.counter_backfill import run_backfill, write_unmeasured
+from sldb.handwritten.tables.counter_backfill import run_backfill, unfinished, write_unmeasured
 from sldb.handwritten.tables.counter_tallies import (
     COUNTED,
     COUNTER_TABLES,
+    GALERA_PREFIX,
     PROGRESS,
     ROW_COUNTS,
     VERSION,
     emptied_statements,
     trigger_names,
 )
-from sldb.handwritten.tables.counter_triggers import trigger_ddl
+from sldb.handwritten.tables.counter_triggers import TAG_PATTERN, replacing_ddl, tag, trigger_ddl
 
 log = layer_logger("counters")
 
@@ -74,6 +78,30 @@ async def _installed(conn: Connection) -> dict[str, str]:
             "WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT t.tgisinternal"
         )
     return {str(name): str(table) for name, table in (await conn.execute(text(stmt))).all()}
+
+
+async def _tags(conn: Connection) -> set[str | None]:
+    """The variant tags (counter_triggers.tag) the installed counter triggers' bodies carry; None for a body of
+    an earlier revision, which carries none (one catalog read)."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        stmt = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sldb_cnt%'"
+    elif is_mysql(dialect):
+        stmt = (
+            "SELECT action_statement FROM information_schema.triggers "
+            "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'sldb_cnt%'"
+        )
+    else:
+        stmt = (
+            "SELECT p.prosrc FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "JOIN pg_proc AS p ON p.oid = t.tgfoid WHERE t.tgname LIKE 'sldb_cnt%' "
+            "AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+        )
+    found: set[str | None] = set()
+    for (body,) in (await conn.execute(text(stmt))).all():
+        match = re.search(TAG_PATTERN, str(body))
+        found.add(match.group(1) if match else None)
+    return found
 
 
 async def _drop(conn: Connection, triggers: dict[str, str]) -> None:
@@ -106,10 +134,12 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     """Make the counter triggers of this version present; True when it changed anything.
 
     created: the tables this migration created. A counter table among them, or a trigger of this version
-    missing, means the counters are out of step: every counted table's backfill is marked unmeasured (all of its
-    rows owed, so the new triggers count nothing yet), then the triggers are (re)created; the backfill
-    (counter_backfill.py, after start-up) empties the counters and fills them in batches. No step here reads the
-    counted tables beyond their highest id, so it takes the same short time whatever they hold.
+    missing, means the counters are out of step: the triggers are dropped, every counted table's backfill is
+    marked unmeasured (all of its rows owed, so the new triggers count nothing yet), then the triggers are
+    created; the backfill (counter_backfill.py, after start-up) empties the counters and fills them in batches.
+    No step here reads the counted tables beyond their highest id, so it takes the same short time whatever
+    they hold. With every trigger present, their bodies are brought to this revision's variant in place
+    (settle_in_place).
     """
     dialect = conn.dialect.name
     created = set(created)
@@ -117,13 +147,14 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     galera = await _on_galera(conn)
     wanted = trigger_names(dialect, galera)
     if wanted <= set(installed) and not created & set(COUNTER_TABLES):
-        return False
+        return await settle_in_place(conn)
     try:
-        # The progress rows first: on MariaDB each DDL below commits, and a trigger must find its table's row.
+        # The old triggers go first: a settled one (which counts every row) must never see a backfill owed. On
+        # MariaDB each DDL commits, and the progress rows commit before the first trigger that reads them.
+        await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
         fresh = set(COUNTED) | set(COUNTER_TABLES) <= created  # a new database: nothing to backfill
         await write_unmeasured(conn, fresh, galera)
-        await _drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
-        for statement in trigger_ddl(dialect, galera):
+        for statement in trigger_ddl(dialect, galera, settled=fresh):
             await conn.execute(text(statement))
     except DBAPIError as exc:
         if classify(exc) is not FailureClass.PERMISSION_DENIED:
@@ -136,6 +167,69 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
         ) from exc
     log.info("message counter triggers installed (version %d); the counters are filled after start-up", VERSION)
     return True
+
+
+async def _wanted_tag(conn: Connection) -> str:
+    return tag(settled=not await unfinished(conn))
+
+
+async def settle_in_place(conn: AsyncConnection) -> bool:
+    """Bring the installed triggers' bodies to this revision's variant for the backfill's state, in place, with
+    no recount (both variants, and every revision of a VERSION, count the same rows); True when it replaced
+    them. Settled (every backfill finished) they read nothing but the row; while a backfill is owed they read
+    its range. In the migration's lock, or settle_counters': nothing marks a backfill owed meanwhile. MySQL
+    (not MariaDB) cannot replace a trigger in place: its bodies are left as they are, which counts the same."""
+    dialect = conn.dialect.name
+    if is_mysql(dialect) and not getattr(conn.dialect, "is_mariadb", False):
+        return False
+    wanted = await _wanted_tag(conn)
+    tags = await _tags(conn)
+    if tags == {wanted}:
+        return False
+    settled = wanted == tag(settled=True)
+    if not settled and tag(settled=True) in tags:
+        # Settled triggers while a backfill is owed: they may have counted rows it counts too; count again.
+        log.warning("settled counter triggers found with a backfill owed; the counters are counted again")
+        return await install_counters(conn, COUNTER_TABLES)
+    galera = any(name.startswith(GALERA_PREFIX) for name in await _installed(conn))
+    for statement in replacing_ddl(dialect, galera, settled):
+        await conn.execute(text(statement))
+    log.info("message counter triggers replaced in place by their %s", wanted)
+    return True
+
+
+async def settle_counters(engine: AsyncEngine, metadata: MetaData) -> bool:
+    """After the backfill (SchemaExtras.settle): replace the triggers in place by the variant for the
+    backfill's state (settle_in_place), under the migration lock; True when it did. One plain read of the
+    progress and the catalog when they are current. A role that may not replace them leaves them as they are
+    (they count the same), logged; `sldb migrate` with the schema's owner then does it."""
+    if not maintains(metadata):
+        return False
+    async with engine.connect() as look:  # a plain read: on SQLite without BEGIN IMMEDIATE (the write lock)
+        look = await look.execution_options(**{NO_BEGIN: True})
+        if not trigger_names(look.dialect.name, await _on_galera(look)) <= set(await _installed(look)):
+            return False  # the next migration installs them
+        if await _tags(look) == {await _wanted_tag(look)}:
+            return False
+    async with engine.connect() as conn:
+        try:
+            async with migration_lock(conn):
+                try:
+                    replaced = await settle_in_place(conn)
+                    await conn.commit()
+                except BaseException:
+                    await conn.rollback()
+                    raise
+        except DBAPIError as exc:
+            if classify(exc) is not FailureClass.PERMISSION_DENIED:
+                raise
+            log.info(
+                "the counter triggers stay as they are: this role may not replace them (%s); `sldb migrate` "
+                "with the schema's owner does it",
+                cause_text(exc),
+            )
+            return False
+    return replaced
 
 
 async def _on_galera(conn: Connection) -> bool:
@@ -238,11 +332,12 @@ async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
     elif dialect == "sqlite" and counted:
         installed = await _installed(conn)
         ours = {n: t for n, t in installed.items() if n.startswith("sldb_cnt")}
+        settled = tag(settled=True) in await _tags(conn)
         await _drop(conn, ours)
         for table in tables:
             deleted += int((await conn.execute(table.delete())).rowcount or 0)
         if ours:
-            for statement in trigger_ddl(dialect):
+            for statement in trigger_ddl(dialect, settled=settled):
                 await conn.execute(text(statement))
     else:
         for table in tables:

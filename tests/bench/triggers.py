@@ -1,9 +1,11 @@
 """`python -m tests.bench.run --triggers`: what the counter triggers cost per insert, on each backend.
 
-The same bare-driver INSERT goes, in alternating rounds, into `raw_messages` (with this layer's counter
-triggers) and into a copy of it without them (tests/bench/anchor_tables.py): one message per transaction, and
-100 messages per statement. The difference of the two times per message is what the triggers cost. The groups
-and senders cycle over 20 and 200, so each insert upserts counter rows that exist, as in a running bot.
+The same bare-driver INSERT goes, in rounds whose order rotates, into `raw_messages` with this layer's counter
+triggers in their settled variant (every backfill finished, as a running bot has them), into it with the
+backfill variant (which reads the backfill's progress first; swapped in place between rounds), and into a copy
+of it without triggers (tests/bench/anchor_tables.py): one message per transaction, and 100 messages per
+statement. The difference of the times per message is what the triggers cost. The groups and senders cycle
+over 20 and 200, so each insert updates counter rows that exist, as in a running bot.
 No figure is asserted: this is a measurement.
 """
 
@@ -16,9 +18,12 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import text
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.handwritten.tables.counter_triggers import replacing_ddl
 from tests.bench import data
+from tests.bench.anchor_contenders import stock_engine
 from tests.bench.anchor_tables import make_copies, trigger_count
 from tests.bench.anchors import target_of
 from tests.bench.raw import RawClient
@@ -59,6 +64,20 @@ async def _rate(raw: RawClient, table: str, seconds: float, batch: int, start: i
     return done / (time.perf_counter() - began), i
 
 
+async def _variant(backend: str, folder: Path, settled: bool) -> None:
+    """Replace the counter triggers' bodies in place by a variant (as settle_counters does)."""
+    engine = stock_engine(target_of(backend, folder), autocommit=False)
+    try:
+        async with engine.begin() as conn:
+            for statement in replacing_ddl(conn.dialect.name, False, settled):
+                await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+SERIES = ("settled", "backfill variant", "without")
+
+
 async def one_backend(backend: str, folder: Path, seconds: float, rounds: int) -> dict[str, Any]:
     await data.remove_database(backend, folder, data.MAIN_DATABASE)
     manager = SQLAlchemyDatabaseManager(data.bench_settings(backend, folder, data.MAIN_DATABASE))
@@ -73,18 +92,21 @@ async def one_backend(backend: str, folder: Path, seconds: float, rounds: int) -
             raise RuntimeError("the copy must have no triggers and raw_messages its counter triggers")
         i = 0
         for batch in (1, BATCH):
-            with_triggers: list[float] = []
-            without: list[float] = []
+            rates: dict[str, list[float]] = {name: [] for name in SERIES}
             for r in range(rounds):
-                for table in ("raw_messages", PLAIN) if r % 2 == 0 else (PLAIN, "raw_messages"):
-                    rate, i = await _rate(raw, table, seconds, batch, i)
-                    (with_triggers if table == "raw_messages" else without).append(rate)
-            t, p = statistics.median(with_triggers), statistics.median(without)
+                for name in SERIES[r % 3 :] + SERIES[: r % 3]:
+                    if name != "without":
+                        await _variant(backend, folder, settled=name == "settled")
+                    rate, i = await _rate(raw, PLAIN if name == "without" else "raw_messages", seconds, batch, i)
+                    rates[name].append(rate)
+            t, b, p = (statistics.median(rates[name]) for name in SERIES)
             out[f"batch {batch}"] = {
                 "with_triggers_per_s": round(t),
+                "backfill_variant_per_s": round(b),
                 "without_per_s": round(p),
                 "ratio": round(t / p, 3),
                 "trigger_us_per_message": round(1e6 / t - 1e6 / p, 1),
+                "backfill_variant_us_per_message": round(1e6 / b - 1e6 / p, 1),
             }
     finally:
         await raw.close()
@@ -94,7 +116,17 @@ async def one_backend(backend: str, folder: Path, seconds: float, rounds: int) -
 
 def print_triggers(console: Console, results: dict[str, dict[str, Any]]) -> None:
     table = Table(title="counter triggers: bare-driver inserts into raw_messages beside a copy without triggers")
-    for column in ("backend", "messages per statement", "with triggers /s", "without /s", "ratio", "µs per message"):
+    columns = (
+        "backend",
+        "messages per statement",
+        "settled /s",
+        "without /s",
+        "ratio",
+        "µs per message",
+        "backfill variant /s",
+        "its µs per message",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column == "backend" else "right")
     for backend, found in results.items():
         for name, row in found.items():
@@ -105,9 +137,14 @@ def print_triggers(console: Console, results: dict[str, dict[str, Any]]) -> None
                 f"{row['without_per_s']:,}",
                 str(row["ratio"]),
                 str(row["trigger_us_per_message"]),
+                f"{row['backfill_variant_per_s']:,}",
+                str(row["backfill_variant_us_per_message"]),
             )
     console.print(table)
-    console.print("medians over the rounds; ratio = with / without; µs per message = what the triggers add")
+    console.print(
+        "medians over the rounds; ratio = settled / without; µs per message = what the triggers add "
+        "(settled: every backfill finished; backfill variant: the form while one is owed)"
+    )
 
 
 async def run_triggers(backends: list[str], folder: Path, seconds: float, rounds: int, console: Console) -> dict:

@@ -25,7 +25,8 @@ _FIRST_PAUSE_S = 1.0
 
 
 async def _run_steps(engine: AsyncEngine, metadata: MetaData) -> None:
-    for step in extras_of(metadata).in_background:
+    extras = extras_of(metadata)
+    for step in (*extras.in_background, *extras.settle):
         name = getattr(step, "__qualname__", repr(step))
         for attempt in range(1, _ATTEMPTS + 1):
             try:

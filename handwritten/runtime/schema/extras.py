@@ -47,6 +47,9 @@ class SchemaExtras:
     pending: Sequence[PendingCheck] = ()  # one per after_migration step that may change the schema
     after_start: Sequence[AfterStart] = ()
     in_background: Sequence[InBackground] = ()  # after start, as a task of the manager
+    # Optional replacements in place that change no result (the counter triggers' settled variant): run after
+    # the background steps and by `sldb migrate`; a role that may not make them leaves things as they are.
+    settle: Sequence[AfterStart] = ()
     background_status: Sequence[BackgroundStatus] = ()
     follow_up: Sequence[FollowUp] = ()
 

@@ -1,0 +1,168 @@
+"""The counter triggers' two variants (handwritten/tables/counter_triggers.py): `backfill` while a backfill is
+owed, `settled` once every backfill has finished, replaced in place, with no recount, under writers; an earlier
+revision's bodies brought to this one's the same way; MariaDB's triggers spend no AUTO_INCREMENT id per message."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+from typing import Any
+
+import pytest
+from sqlalchemy import insert, text
+
+from sldb.generated.models import Base, RawMessage
+from sldb.handwritten.tables import counter_backfill, counters
+from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, GROUPS, PROGRESS, QUARTERS, SENDERS
+from sldb.handwritten.tables.counter_triggers import tag, trigger_ddl
+from tests.growth.test_counter_backfill import _all_ids, _seed_without_counters, _write_some
+from tests.growth.test_counters import assert_exact
+
+SETTLED, BACKFILL = tag(settled=True), tag(settled=False)
+
+
+async def _tags(manager: Any) -> set[str | None]:
+    async with manager.engine.engine.connect() as conn:
+        return await counters._tags(conn)
+
+
+async def _counter_rows(manager: Any) -> list[tuple[Any, ...]]:
+    async with manager.transaction() as conn:
+        found: list[tuple[Any, ...]] = []
+        for counter in COUNTER_TABLES:
+            found += [(counter, *row) for row in (await conn.execute(text(f"SELECT * FROM {counter} ORDER BY id")))]
+        return found
+
+
+async def _backfilled(manager: Any) -> None:
+    """Rows counted by a finished backfill: the backfill variant installed, every progress row finished."""
+    await _seed_without_counters(manager, raw=400)
+    assert await _tags(manager) == {BACKFILL}
+    await counter_backfill.run_backfill(manager.engine.engine, batch=100)
+    await assert_exact(manager)
+
+
+def _metadata() -> Any:
+    return Base.metadata
+
+
+async def test_a_new_database_gets_the_settled_triggers(manager: Any) -> None:
+    async with manager.engine.engine.connect() as conn:  # as the migration that created the tables does
+        assert await counters.install_counters(conn, (*COUNTED, *COUNTER_TABLES)) is True
+        await conn.commit()
+    assert await _tags(manager) == {SETTLED}  # nothing was ever owed to a backfill
+    assert await counters.settle_counters(manager.engine.engine, _metadata()) is False
+    await manager.save_raw_message({"sender_id": "s1", "message": "m", "group_id": "g1", "timestamp": 5})
+    await assert_exact(manager)
+
+
+async def test_a_finished_backfill_settles_the_triggers_in_place(manager: Any) -> None:
+    await _backfilled(manager)
+    before = await _counter_rows(manager)
+    assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
+    assert await _tags(manager) == {SETTLED}
+    assert await _counter_rows(manager) == before  # replaced, not counted again
+    assert await counters.settle_counters(manager.engine.engine, _metadata()) is False  # nothing left to do
+    ids = await _all_ids(manager)
+    await _write_some(manager, random.Random(5), ids, 40)  # inserts, updates and deletes in every table
+    await assert_exact(manager)
+
+
+async def test_settling_under_a_concurrent_writer_counts_every_change_once(manager: Any) -> None:
+    await _backfilled(manager)
+    ids = await _all_ids(manager)
+    rng = random.Random(8)
+    stop = asyncio.Event()
+    written = 0
+
+    async def writer() -> None:
+        nonlocal written
+        while not stop.is_set():
+            await _write_some(manager, rng, ids, 3)
+            written += 1
+            await asyncio.sleep(0)
+
+    writing = asyncio.create_task(writer())
+    try:
+        while written < 5:  # the writer is under way before the bodies are replaced
+            await asyncio.sleep(0.01)
+        assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
+        settled_at = written
+        while written < settled_at + 5:  # and goes on after
+            await asyncio.sleep(0.01)
+    finally:
+        stop.set()
+        await writing
+    assert await _tags(manager) == {SETTLED}
+    await assert_exact(manager)
+
+
+async def _install_untagged(manager: Any) -> None:
+    """The bodies of the revision before this one: the same statements, without the variant's tag."""
+    async with manager.transaction() as conn:
+        installed = await counters._installed(conn)
+        await counters._drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
+        for statement in trigger_ddl(conn.dialect.name):
+            await conn.execute(text(re.sub(r"/\* sldb counters [^*]* \*/", "", statement)))
+
+
+async def test_an_earlier_revision_is_replaced_in_place_without_a_recount(manager: Any) -> None:
+    await manager.save_raw_messages(
+        [{"sender_id": f"s{i % 3}", "message": f"m{i}", "group_id": f"g{i % 2}", "timestamp": i} for i in range(30)]
+    )
+    await _install_untagged(manager)
+    assert await _tags(manager) == {None}
+    before = await _counter_rows(manager)
+    async with manager.engine.engine.connect() as conn:  # as a migration that runs for another step does
+        assert await counters.install_counters(conn) is True
+        await conn.commit()
+    assert await _tags(manager) == {SETTLED}
+    assert await _counter_rows(manager) == before
+    await manager.save_raw_message({"sender_id": "s9", "message": "after", "group_id": "g1", "timestamp": 99})
+    await assert_exact(manager)
+
+
+async def test_settled_triggers_found_with_a_backfill_owed_count_everything_again(manager: Any) -> None:
+    # A state no step of the layer leaves (install drops the triggers before it marks a backfill owed): if it
+    # is ever found, the settled triggers may have counted rows the backfill counts too, so all is recounted.
+    await manager.save_raw_messages(
+        [{"sender_id": "s1", "message": f"m{i}", "group_id": "g1", "timestamp": i} for i in range(20)]
+    )
+    async with manager.transaction() as conn:
+        await conn.execute(text(f"UPDATE {PROGRESS} SET finished = false, high_id = NULL"))
+    async with manager.engine.engine.connect() as conn:
+        assert await counters.settle_in_place(conn) is True
+        await conn.commit()
+    assert await _tags(manager) == {BACKFILL}
+    await counter_backfill.run_backfill(manager.engine.engine, batch=7)
+    await assert_exact(manager)
+    assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
+    assert await _tags(manager) == {SETTLED}
+
+
+async def _next_ids(manager: Any) -> dict[str, int]:
+    async with manager.transaction() as conn:
+        rows = await conn.execute(
+            text(
+                "SELECT table_name, auto_increment FROM information_schema.tables "
+                "WHERE table_schema = DATABASE() AND table_name IN (:g, :s, :q)"
+            ),
+            {"g": GROUPS, "s": SENDERS, "q": QUARTERS},
+        )
+        return {str(t): int(n) for t, n in rows}
+
+
+async def test_mariadb_counters_spend_no_id_per_message(manager: Any) -> None:
+    if manager.backend != "mysql":
+        pytest.skip("AUTO_INCREMENT ids: MariaDB's upsert spends one per try; SQLite reuses the highest rowid")
+    message = {"sender_id": "s1", "message": "m", "group_id": "g1", "timestamp": 1_700_000_000}
+    await manager.save_raw_message(message)  # the group's, sender's and quarter's first: each row inserted
+    first = await _next_ids(manager)
+    await manager.save_raw_messages([message | {"message": f"m{i}"} for i in range(50)])
+    for _ in range(10):
+        await manager.save_raw_message(message)
+    async with manager.transaction() as conn:  # the layer's and everyone else's writes fire the same triggers
+        await conn.execute(insert(RawMessage.__table__), [message | {"created_at": 0}] * 10)
+    assert await _next_ids(manager) == first
+    await assert_exact(manager)
