@@ -44,8 +44,10 @@ from sldb.handwritten.runtime.contract.database import Connection
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.failures.classify import FailureClass, cause_text, classify
+from sldb.handwritten.runtime.failures.retry import Backoff, keep_trying, run_again
 from sldb.handwritten.runtime.schema.catalog import read_row_estimates
 from sldb.handwritten.runtime.schema.lock import migration_lock
+from sldb.handwritten.runtime.schema.online import lock_waits_bounded
 from sldb.handwritten.tables import counter_backfill
 from sldb.handwritten.tables.counter_backfill import run_backfill, unfinished, write_unmeasured
 from sldb.handwritten.tables.counter_tallies import (
@@ -138,8 +140,8 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     marked unmeasured (all of its rows owed, so the new triggers count nothing yet), then the triggers are
     created; the backfill (counter_backfill.py, after start-up) empties the counters and fills them in batches.
     No step here reads the counted tables beyond their highest id, so it takes the same short time whatever
-    they hold. With every trigger present, their bodies are brought to this revision's variant in place
-    (settle_in_place).
+    they hold. With every trigger present it changes nothing: bringing their bodies to this revision's variant
+    is settle_counters', after the migration.
     """
     dialect = conn.dialect.name
     created = set(created)
@@ -147,7 +149,7 @@ async def install_counters(conn: AsyncConnection, created: Iterable[str] = ()) -
     galera = await _on_galera(conn)
     wanted = trigger_names(dialect, galera)
     if wanted <= set(installed) and not created & set(COUNTER_TABLES):
-        return await settle_in_place(conn)
+        return False
     try:
         # The old triggers go first: a settled one (which counts every row) must never see a backfill owed. On
         # MariaDB each DDL commits, and the progress rows commit before the first trigger that reads them.
@@ -174,11 +176,11 @@ async def _wanted_tag(conn: Connection) -> str:
 
 
 async def settle_in_place(conn: AsyncConnection) -> bool:
-    """Bring the installed triggers' bodies to this revision's variant for the backfill's state, in place, with
-    no recount (both variants, and every revision of a VERSION, count the same rows); True when it replaced
-    them. Settled (every backfill finished) they read nothing but the row; while a backfill is owed they read
-    its range. In the migration's lock, or settle_counters': nothing marks a backfill owed meanwhile. MySQL
-    (not MariaDB) cannot replace a trigger in place: its bodies are left as they are, which counts the same."""
+    """Bring the installed triggers' bodies to this revision's variant for the backfill's state, in place, in
+    conn's transaction, with no recount (both variants, and every revision of a VERSION, count the same rows);
+    True when it replaced them. Settled (every backfill finished) they read nothing but the row; while a
+    backfill is owed they read its range. Under the migration lock (settle_counters): nothing marks a backfill
+    owed meanwhile. MySQL (not MariaDB) cannot replace a trigger in place: its bodies stay, counting the same."""
     dialect = conn.dialect.name
     if is_mysql(dialect) and not getattr(conn.dialect, "is_mariadb", False):
         return False
@@ -191,18 +193,36 @@ async def settle_in_place(conn: AsyncConnection) -> bool:
         # Settled triggers while a backfill is owed: they may have counted rows it counts too; count again.
         log.warning("settled counter triggers found with a backfill owed; the counters are counted again")
         return await install_counters(conn, COUNTER_TABLES)
+    restructured = not tags <= {tag(settled=True), tag(settled=False)}  # an earlier revision's triggers
+    if dialect == "postgresql" and restructured:
+        # Its insert triggers are recreated, which locks the counted tables: all at once, each wait bounded
+        # below deadlock_timeout, so that a writer is never the one a lock cycle with this ends.
+        await conn.execute(text(f"SET LOCAL lock_timeout = {_PG_LOCK_WAIT_MS}"))
+        await conn.execute(text(f"LOCK TABLE {', '.join(COUNTED)} IN ACCESS EXCLUSIVE MODE"))
     galera = any(name.startswith(GALERA_PREFIX) for name in await _installed(conn))
-    for statement in replacing_ddl(dialect, galera, settled):
+    for statement in replacing_ddl(dialect, galera, settled, restructured):
         await conn.execute(text(statement))
     log.info("message counter triggers replaced in place by their %s", wanted)
     return True
 
 
+# PostgreSQL: the longest wait for a counted table's lock while the insert triggers are recreated, per try
+# (below the default deadlock_timeout of 1 s); SETTLE_RETRIES tries again.
+_PG_LOCK_WAIT_MS = 200
+SETTLE_RETRIES = Backoff(0.2, attempts=8)
+
+
+async def _settle_once(conn: AsyncConnection) -> bool:
+    async with conn.begin():
+        return await settle_in_place(conn)
+
+
 async def settle_counters(engine: AsyncEngine, metadata: MetaData) -> bool:
     """After the backfill (SchemaExtras.settle): replace the triggers in place by the variant for the
-    backfill's state (settle_in_place), under the migration lock; True when it did. One plain read of the
-    progress and the catalog when they are current. A role that may not replace them leaves them as they are
-    (they count the same), logged; `sldb migrate` with the schema's owner then does it."""
+    backfill's state (settle_in_place), under the migration lock, with bounded lock waits, tried again when a
+    wait ran out; True when it did. One plain read of the progress and the catalog when they are current. A
+    role that may not replace them, or writers that keep the tables locked, leave them as they are (they count
+    the same), logged; the next start, or `sldb migrate` with the schema's owner, does it."""
     if not maintains(metadata):
         return False
     async with engine.connect() as look:  # a plain read: on SQLite without BEGIN IMMEDIATE (the write lock)
@@ -214,22 +234,25 @@ async def settle_counters(engine: AsyncEngine, metadata: MetaData) -> bool:
     async with engine.connect() as conn:
         try:
             async with migration_lock(conn):
-                try:
-                    replaced = await settle_in_place(conn)
+                if conn.in_transaction():
                     await conn.commit()
-                except BaseException:
-                    await conn.rollback()
-                    raise
+                async with lock_waits_bounded(conn):
+                    return await keep_trying(
+                        lambda: _settle_once(conn), run_again, SETTLE_RETRIES, "counter trigger replacement"
+                    )
         except DBAPIError as exc:
-            if classify(exc) is not FailureClass.PERMISSION_DENIED:
+            kind = classify(exc)
+            if kind not in (FailureClass.PERMISSION_DENIED, FailureClass.RETRYABLE):
                 raise
             log.info(
-                "the counter triggers stay as they are: this role may not replace them (%s); `sldb migrate` "
-                "with the schema's owner does it",
+                "the counter triggers stay as they are (%s: %s); the next start, or `sldb migrate` with the "
+                "schema's owner, replaces them",
+                "this role may not replace them"
+                if kind is FailureClass.PERMISSION_DENIED
+                else "the tables stayed locked",
                 cause_text(exc),
             )
             return False
-    return replaced
 
 
 async def _on_galera(conn: Connection) -> bool:

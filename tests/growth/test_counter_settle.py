@@ -5,8 +5,9 @@ revision's bodies brought to this one's the same way; MariaDB's triggers spend n
 from __future__ import annotations
 
 import asyncio
+import json
 import random
-import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from sqlalchemy import insert, text
 from sldb.generated.models import Base, RawMessage
 from sldb.handwritten.tables import counter_backfill, counters
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, GROUPS, PROGRESS, QUARTERS, SENDERS
-from sldb.handwritten.tables.counter_triggers import tag, trigger_ddl
+from sldb.handwritten.tables.counter_triggers import tag
 from tests.growth.test_counter_backfill import _all_ids, _seed_without_counters, _write_some
 from tests.growth.test_counters import assert_exact
 
@@ -69,8 +70,11 @@ async def test_a_finished_backfill_settles_the_triggers_in_place(manager: Any) -
     await assert_exact(manager)
 
 
-async def test_settling_under_a_concurrent_writer_counts_every_change_once(manager: Any) -> None:
+@pytest.mark.parametrize("installed", ["backfill variant", "revision 1"])
+async def test_replacing_under_a_concurrent_writer_counts_every_change_once(manager: Any, installed: str) -> None:
     await _backfilled(manager)
+    if installed == "revision 1":
+        await _install_revision_1(manager)
     ids = await _all_ids(manager)
     rng = random.Random(8)
     stop = asyncio.Event()
@@ -83,14 +87,18 @@ async def test_settling_under_a_concurrent_writer_counts_every_change_once(manag
             written += 1
             await asyncio.sleep(0)
 
+    async def written_at_least(n: int) -> None:
+        while written < n:
+            if writing.done():
+                await writing  # the writer's failure, raised
+                raise AssertionError("the writer stopped")
+            await asyncio.sleep(0.01)
+
     writing = asyncio.create_task(writer())
     try:
-        while written < 5:  # the writer is under way before the bodies are replaced
-            await asyncio.sleep(0.01)
+        await written_at_least(5)  # the writer is under way before the bodies are replaced
         assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
-        settled_at = written
-        while written < settled_at + 5:  # and goes on after
-            await asyncio.sleep(0.01)
+        await written_at_least(written + 5)  # and goes on after
     finally:
         stop.set()
         await writing
@@ -98,25 +106,32 @@ async def test_settling_under_a_concurrent_writer_counts_every_change_once(manag
     await assert_exact(manager)
 
 
-async def _install_untagged(manager: Any) -> None:
-    """The bodies of the revision before this one: the same statements, without the variant's tag."""
+# The triggers of VERSION 3 before their bodies carried a tag (revision 1: statement-level inserts on
+# PostgreSQL, plain upserts on MariaDB), as the databases in the field have them.
+_REVISION_1 = json.loads((Path(__file__).parent / "data" / "counter_triggers_3.1.json").read_text())
+
+
+async def _install_revision_1(manager: Any) -> None:
     async with manager.transaction() as conn:
         installed = await counters._installed(conn)
         await counters._drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
-        for statement in trigger_ddl(conn.dialect.name):
-            await conn.execute(text(re.sub(r"/\* sldb counters [^*]* \*/", "", statement)))
+        for statement in _REVISION_1[conn.dialect.name]:
+            await conn.execute(text(statement))
 
 
 async def test_an_earlier_revision_is_replaced_in_place_without_a_recount(manager: Any) -> None:
     await manager.save_raw_messages(
         [{"sender_id": f"s{i % 3}", "message": f"m{i}", "group_id": f"g{i % 2}", "timestamp": i} for i in range(30)]
     )
-    await _install_untagged(manager)
+    await _install_revision_1(manager)
     assert await _tags(manager) == {None}
+    await manager.save_raw_message({"sender_id": "s1", "message": "r1", "group_id": "g1", "timestamp": 50})
+    await assert_exact(manager)  # what the earlier revision counted
     before = await _counter_rows(manager)
-    async with manager.engine.engine.connect() as conn:  # as a migration that runs for another step does
-        assert await counters.install_counters(conn) is True
+    async with manager.engine.engine.connect() as conn:  # a migration leaves present triggers alone
+        assert await counters.install_counters(conn) is False
         await conn.commit()
+    assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
     assert await _tags(manager) == {SETTLED}
     assert await _counter_rows(manager) == before
     await manager.save_raw_message({"sender_id": "s9", "message": "after", "group_id": "g1", "timestamp": 99})
