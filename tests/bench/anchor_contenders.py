@@ -16,12 +16,14 @@ from typing import Any
 
 import aiomysql
 import asyncpg
-from sqlalchemy import BigInteger, Boolean, Integer, MetaData, String, Text, bindparam, event, insert, select
+from sqlalchemy import BigInteger, Boolean, Integer, MetaData, String, Text, bindparam, event, insert, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sldb.handwritten.runtime.connecting.pools import SQLITE_PRAGMAS
+from sldb.handwritten.tables import counters
+from sldb.handwritten.tables.counter_triggers import trigger_ddl
 from tests.bench.raw import SqliteClient
 
 RECENT_LIMIT = 50
@@ -123,6 +125,12 @@ class Contender(ABC):
     async def close(self) -> None:  # noqa: B027 (optional, as open)
         """Close what open() opened."""
 
+    async def before_round(self) -> None:  # noqa: B027 (optional: a setting of the round, not timed)
+        """Prepare a timed round (outside its time)."""
+
+    async def after_round(self) -> None:  # noqa: B027 (optional, as before_round)
+        """Undo what before_round did (outside the round's time)."""
+
 
 class Ours(Contender):
     key = "ours"
@@ -138,6 +146,24 @@ class Ours(Contender):
 
     async def recent(self, group_id: str) -> Sequence[Any]:
         return list(await self.manager.get_recent_raw_messages(group_id, RECENT_LIMIT))
+
+
+class OursWithoutTriggers(Ours):
+    """Ours on the same table with its counter triggers dropped for the round (put back after it; the counters
+    are then wrong): what the layer's own code costs, beside what the counters cost."""
+
+    key = "ours_untriggered"
+    label = "ours, counter triggers dropped for the round"
+
+    async def before_round(self) -> None:
+        async with self.manager.transaction() as conn:
+            installed = await counters._installed(conn)
+            await counters._drop(conn, {n: t for n, t in installed.items() if t == "raw_messages"})
+
+    async def after_round(self) -> None:
+        async with self.manager.transaction() as conn:
+            for statement in trigger_ddl(conn.dialect.name, settled=True):
+                await conn.execute(text(statement))
 
 
 # -------------------------------------------------------------------- the driver, pooled

@@ -34,6 +34,7 @@ from tests.bench.anchor_contenders import (
     Contender,
     Driver,
     Ours,
+    OursWithoutTriggers,
     SqlalchemyCore,
     SqlalchemyOrm,
     Target,
@@ -69,7 +70,13 @@ class _Missing(Contender):
 
 
 def contenders(target: Target, manager: Any) -> list[Contender]:
-    made: list[Contender] = [Ours(target, manager), Driver(target), SqlalchemyCore(target), SqlalchemyOrm(target)]
+    made: list[Contender] = [
+        Ours(target, manager),
+        OursWithoutTriggers(target, manager),
+        Driver(target),
+        SqlalchemyCore(target),
+        SqlalchemyOrm(target),
+    ]
     for key, label, module, name, package in OPTIONAL:
         try:
             made.append(getattr(importlib.import_module(module), name)(target))
@@ -212,15 +219,19 @@ async def _round(call: Call, valid: Callable[[Any], bool], c: Contender, tally: 
     budget = args.seconds / args.rounds
     wanted = max(1, args.calls // args.rounds) if args.calls else None
     done = 0
-    started = time.perf_counter()
-    while True:
-        result = await call(c, tally.next_index + done)
-        done += 1
-        if not valid(result):
-            raise RuntimeError(f"{c.name}: call {tally.next_index + done - 1} returned {result!r:.200}")
-        if (wanted is not None and done >= wanted) or (wanted is None and time.perf_counter() - started >= budget):
-            break
-    tally.seconds.append(time.perf_counter() - started)
+    await c.before_round()
+    try:
+        started = time.perf_counter()
+        while True:
+            result = await call(c, tally.next_index + done)
+            done += 1
+            if not valid(result):
+                raise RuntimeError(f"{c.name}: call {tally.next_index + done - 1} returned {result!r:.200}")
+            if (wanted is not None and done >= wanted) or (wanted is None and time.perf_counter() - started >= budget):
+                break
+        tally.seconds.append(time.perf_counter() - started)
+    finally:
+        await c.after_round()
     tally.calls.append(done)
     tally.next_index += done
 
@@ -270,7 +281,7 @@ async def run_backend(backend: str, args: argparse.Namespace, console: Console) 
         out["server_version"] = await raw.server_version()
         dataset = data.Dataset.plan(args.rows, args.groups)
         everyone = contenders(target, manager)
-        copies = [c.table for c in everyone[1:]]
+        copies = [c.table for c in everyone[1:] if c.table != "raw_messages"]
         started = time.perf_counter()
         await data.seed(raw, dataset)
         await make_copies(target, copies)
