@@ -1,5 +1,8 @@
-"""The counter triggers' DDL, derived from the tallies: PostgreSQL statement-level triggers over transition tables
-(one aggregated upsert per statement and tally), SQLite and MariaDB row-level triggers (see counters.py).
+"""The counter triggers' DDL, derived from the tallies (see counters.py): row-level triggers for inserts on every
+backend; for updates and deletes, PostgreSQL statement-level triggers over transition tables (one aggregated upsert
+per statement and tally), SQLite and MariaDB row-level ones. Two variants of each body: `backfill` while a
+backfill is owed (it reads the range the backfill owes and leaves those rows to it), `settled` once every backfill
+has finished (it reads nothing but the row); replacing_ddl swaps them in place.
 """
 
 from __future__ import annotations

@@ -12,10 +12,15 @@ confirmed and complete terms, and the sum and number of their counts. A NULL gro
 Triggers, not the layer's write paths, keep them: rows the plugin writes through ``get_session()`` are counted
 too. Each trigger upserts (``ON CONFLICT`` / ``ON DUPLICATE KEY``), so concurrent writers of one group add up
 on its row, inside their own transactions. The keys are per group (per chat), never global: writers of
-different groups never wait on one counter row (nor, on Galera, fail certification on one). PostgreSQL uses
-statement-level triggers over transition tables (one aggregated upsert per statement and tally, however many
-rows it wrote, taking the counter rows in key order, so two batches never wait on each other crosswise), plus
-an AFTER TRUNCATE trigger that resets the counters; SQLite and MariaDB use row-level triggers. MariaDB's
+different groups never wait on one counter row (nor, on Galera, fail certification on one). Inserts fire
+row-level triggers on every backend (a message is mostly inserted alone, and a row trigger's statements cost
+less than an aggregate over a transition table); MariaDB and PostgreSQL update the key's counter row first and
+insert only a missing key, so no id is spent per message. Two multi-row inserts of shared groups in opposite
+orders can then deadlock: the server rolls one back, and the layer's writes run it again. PostgreSQL's updates
+and deletes fire statement-level triggers over transition tables (one aggregated upsert per statement and tally,
+however many rows, taking the counter rows in key order), plus an AFTER TRUNCATE trigger that resets the
+counters; SQLite's and MariaDB's are row-level. Every backfill finished, the triggers are replaced in place by
+their settled variant, which reads no backfill progress (settle_counters). MariaDB's
 TRUNCATE fires no trigger: a TRUNCATE the plugin sends itself there leaves the counters behind until the next
 version's backfill (the layer's own clears never TRUNCATE on MariaDB). Change VERSION with the DDL: start-up then
 replaces the triggers and counts every row again.
