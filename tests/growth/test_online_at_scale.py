@@ -40,8 +40,9 @@ from sqlalchemy import Engine, Select, event, text
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
 from sldb.generated.models import Base
-from sldb.handwritten.tables import counter_backfill, jargon_keys
+from sldb.handwritten.tables import counter_backfill, counters, jargon_keys
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, PROGRESS, range_statements
+from sldb.handwritten.tables.counter_triggers import tag
 from tests.backends import db_name
 from tests.bench import data, growth, layouts
 from tests.bench.online_writer import Writer, WriterLog
@@ -74,7 +75,16 @@ _TOUCHED = re.compile(r"\b(?:FROM|INTO|UPDATE|JOIN)\s+(\w+)")
 _MIN_MAX = re.compile(r"SELECT MIN\(id\), MAX\(id\) FROM \w+")
 _FIRST_UNKEYED = re.compile(r"SELECT min\(jargon\.id\) AS min_1\s+FROM jargon\s+WHERE jargon\.content_key IS NULL")
 # DDL is checked on its own (_assert_online); a trigger's or function's body names tables it does not read now.
-_DDL = ("CREATE TRIGGER", "CREATE OR REPLACE FUNCTION", "DROP TRIGGER", "CREATE INDEX", "CREATE UNIQUE INDEX")
+_DDL = (
+    "CREATE TRIGGER",
+    "CREATE OR REPLACE TRIGGER",
+    "CREATE OR REPLACE FUNCTION",
+    "DROP TRIGGER",
+    "CREATE INDEX",
+    "CREATE UNIQUE INDEX",
+)
+# The counter triggers replaced in place by their settled variant once the backfill has finished (no recount).
+_SETTLING = re.compile(r"(CREATE OR REPLACE (FUNCTION|TRIGGER)|CREATE TRIGGER|DROP TRIGGER IF EXISTS) sldb_cnt")
 _BLOCKING = ("LOCK TABLE", "TRUNCATE", "VACUUM FULL", "CLUSTER", "REINDEX", "OPTIMIZE", "DROP TABLE", "RENAME")
 
 
@@ -481,8 +491,11 @@ async def test_a_first_start_killed_in_its_backfill_then_restarted_counts_every_
     try:
         assert manager.migration_steps == []  # the killed start had migrated; the restart only resumes
         await _assert_all_there(manager, written[0], "killed")
-        assert not [s for s in recorder.sent if s.sql.startswith(("CREATE", "ALTER", "DROP"))]
+        ddl = [s.sql for s in recorder.sent if s.sql.startswith(("CREATE", "ALTER", "DROP"))]
+        assert [sql for sql in ddl if not _SETTLING.match(sql)] == []  # no migration, no trigger install
         assert not [s for s in recorder.sent if _MIN_MAX.fullmatch(s.sql)]  # not measured again: no recount
+        async with manager.engine.engine.connect() as conn:  # the backfill finished: the triggers settled
+            assert await counters._tags(conn) == {tag(settled=True)}
         _assert_bounded(recorder.sent, before)
         await _assert_ranges(manager, recorder, owed)  # from where the killed run's last commit left each table
         await _assert_not_rewritten(grown, before)
