@@ -14,9 +14,14 @@ import pytest
 from sqlalchemy import insert, text
 
 from sldb.generated.models import Base, RawMessage
+from sldb.handwritten.runtime.schema.migrate import migrate
 from sldb.handwritten.tables import counter_backfill, counters
 from sldb.handwritten.tables.counter_tallies import COUNTED, COUNTER_TABLES, GROUPS, PROGRESS, QUARTERS, SENDERS
 from sldb.handwritten.tables.counter_triggers import tag
+from tests.backends import db_name
+from tests.cli.run import ok
+from tests.cli.test_database_commands import url_of
+from tests.fixtures import BACKENDS, drop_database, fresh_database
 from tests.growth.test_counter_backfill import _all_ids, _seed_without_counters, _write_some
 from tests.growth.test_counters import assert_exact
 
@@ -181,3 +186,35 @@ async def test_mariadb_counters_spend_no_id_per_message(manager: Any) -> None:
         await conn.execute(insert(RawMessage.__table__), [message | {"created_at": 0}] * 10)
     assert await _next_ids(manager) == first
     await assert_exact(manager)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_sldb_migrate_replaces_the_fields_revision_in_place(backend: str, tmp_path: Path) -> None:
+    """An operator's `sldb migrate` ahead of a rollout (as the schema's owner) brings revision 1's triggers to
+    this revision's settled variant, counting nothing again."""
+    database = db_name("sldb_settle_cli")
+    config, engine = await fresh_database(backend, tmp_path, database)
+    try:
+        await migrate(engine, Base.metadata)
+        async with engine.begin() as conn:
+            installed = await counters._installed(conn)
+            await counters._drop(conn, {n: t for n, t in installed.items() if n.startswith("sldb_cnt")})
+            for statement in _REVISION_1[conn.dialect.name]:
+                await conn.execute(text(statement))
+            await conn.execute(
+                insert(RawMessage.__table__),
+                [
+                    {"sender_id": "s", "message": f"m{i}", "group_id": "g", "timestamp": i, "created_at": 0}
+                    for i in range(9)
+                ],
+            )
+        async with engine.connect() as conn:
+            assert await counters._tags(conn) == {None}
+        await asyncio.to_thread(ok, "migrate", "--url", url_of(config))
+        async with engine.connect() as conn:
+            assert await counters._tags(conn) == {SETTLED}
+            counted = await conn.execute(text(f"SELECT SUM(raw_count) FROM {GROUPS}"))
+            assert counted.scalar_one() == 9  # revision 1 counted them; nothing counted twice
+    finally:
+        await engine.dispose()
+        await drop_database(backend, database)

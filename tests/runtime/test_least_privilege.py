@@ -23,7 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
+from sldb.generated.models import Base
 from sldb.handwritten.runtime.contract.errors import PermissionDeniedError, SchemaBehindError
+from sldb.handwritten.tables import counters
+from sldb.handwritten.tables.counter_triggers import replacing_ddl, tag
 from tests.backends import db_name, mysql_server, postgresql_server
 from tests.fixtures import BACKENDS, drop_database, settings_for
 
@@ -188,6 +191,44 @@ async def test_postgresql_serving_role_starts_on_a_migrated_schema(pg_roles: Non
     assert [step.name for step in owner.migration_steps] == [DROPPED_INDEX]
     await owner.stop()
     await _serving_start_runs_no_ddl("postgresql", tmp_path)
+
+
+async def test_postgresql_serving_role_leaves_the_triggers_it_may_not_replace(
+    pg_roles: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = _as("postgresql", tmp_path, OWNER)
+    assert await owner.start()
+    await owner.stop()
+    await _pg_grant_serving_role()
+    async with _admin("postgresql", DATABASE) as conn:  # a database whose backfill finished before it settled
+        await conn.execute(text(f"SET search_path = {SCHEMA}"))
+        for statement in replacing_ddl("postgresql", False, settled=False):
+            await conn.execute(text(statement))
+
+    serving = _as("postgresql", tmp_path, SERVER)
+    with caplog.at_level("INFO", logger="sldb"):
+        assert await serving.start()
+        await serving.background_finished()
+    try:
+        assert "this role may not replace them" in caplog.text  # said, not raised
+        async with serving.engine.engine.connect() as conn:
+            assert await counters._tags(conn) == {tag(settled=False)}  # left as they were: they count the same
+        await _save_and_read(serving)
+        async with serving.transaction() as conn:
+            total = await conn.execute(text("SELECT SUM(bot_count) FROM message_group_counters"))
+            assert total.scalar_one() == 1
+    finally:
+        await serving.stop()
+
+    owner = _as("postgresql", tmp_path, OWNER)  # the owner's next start settles them (as `sldb migrate` does)
+    assert await owner.start()
+    try:
+        await owner.background_finished()
+        assert await counters.settle_counters(owner.engine.engine, Base.metadata) is False  # nothing left
+        async with owner.engine.engine.connect() as conn:
+            assert await counters._tags(conn) == {tag(settled=True)}
+    finally:
+        await owner.stop()
 
 
 async def test_postgresql_schema_owner_migrates_without_createdb(pg_roles: None, tmp_path: Path) -> None:
