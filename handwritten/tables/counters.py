@@ -273,13 +273,14 @@ async def backfill_after_start(engine: AsyncEngine, metadata: MetaData) -> int:
 
 async def backfill_status(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:
     """For `sldb doctor` (SchemaExtras.background_status): per counted table whose backfill is unfinished, the
-    rows still owed to it; nothing when it is finished (or the counters are not installed)."""
+    rows still owed to it; and the triggers, when settle_counters has yet to replace them; nothing when all is
+    done (or the counters are not installed)."""
     exists = await conn.run_sync(lambda sync: inspect(sync).has_table(PROGRESS))
     if not maintains(metadata) or not exists:
         return []
     rows = (await conn.execute(text(f"SELECT table_name, high_id, done_upto FROM {PROGRESS} WHERE NOT finished"))).all()
     estimates = await read_row_estimates(conn, [table for table, high, _ in rows if high is None])
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = await _to_settle(conn, owed=bool(rows))
     for table, high, done in sorted(rows):
         if high is None:
             size = estimates.get(table)
@@ -293,6 +294,20 @@ async def backfill_status(conn: AsyncConnection, metadata: MetaData) -> list[tup
         ).scalar_one()
         found.append((f"counters' backfill: {table}", f"{int(owed):,} rows owed (ids {int(done) + 1} to {int(high)})"))
     return found
+
+
+async def _to_settle(conn: AsyncConnection, owed: bool) -> list[tuple[str, str]]:
+    """The triggers' row of backfill_status: what settle_counters would replace now, if anything."""
+    tags = await _tags(conn)
+    if not tags or tags == {tag(settled=not owed)}:
+        return []
+    if None in tags or not tags <= {tag(settled=True), tag(settled=False)}:
+        does = "an earlier revision: replaced in place, with no recount, by the next start or `sldb migrate`"
+    elif owed:  # settled triggers while a backfill is owed (settle_in_place)
+        does = "settled while a backfill is owed: everything is counted again by the next start or `sldb migrate`"
+    else:
+        does = "the backfill variant: replaced by the settled one by the next start or `sldb migrate`"
+    return [("counter triggers", does)]
 
 
 async def follow_up(conn: AsyncConnection, metadata: MetaData) -> list[tuple[str, str]]:

@@ -66,7 +66,13 @@ async def test_a_new_database_gets_the_settled_triggers(manager: Any) -> None:
 async def test_a_finished_backfill_settles_the_triggers_in_place(manager: Any) -> None:
     await _backfilled(manager)
     before = await _counter_rows(manager)
+    async with manager.engine.engine.connect() as conn:  # what `sldb doctor` shows
+        assert dict(await counters.backfill_status(conn, _metadata())) == {
+            "counter triggers": "the backfill variant: replaced by the settled one by the next start or `sldb migrate`"
+        }
     assert await counters.settle_counters(manager.engine.engine, _metadata()) is True
+    async with manager.engine.engine.connect() as conn:
+        assert await counters.backfill_status(conn, _metadata()) == []
     assert await _tags(manager) == {SETTLED}
     assert await _counter_rows(manager) == before  # replaced, not counted again
     assert await counters.settle_counters(manager.engine.engine, _metadata()) is False  # nothing left to do
@@ -210,7 +216,11 @@ async def test_sldb_migrate_replaces_the_fields_revision_in_place(backend: str, 
             )
         async with engine.connect() as conn:
             assert await counters._tags(conn) == {None}
+        doctor = (await asyncio.to_thread(ok, "doctor", "--url", url_of(config), "--json")).json()
+        assert "an earlier revision" in doctor["background"]["counter triggers"]
         await asyncio.to_thread(ok, "migrate", "--url", url_of(config))
+        doctor = (await asyncio.to_thread(ok, "doctor", "--url", url_of(config), "--json")).json()
+        assert doctor["background"] == {}  # nothing left to do
         async with engine.connect() as conn:
             assert await counters._tags(conn) == {SETTLED}
             counted = await conn.execute(text(f"SELECT SUM(raw_count) FROM {GROUPS}"))

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import insert, text
 
 from sldb.generated.manager import SQLAlchemyDatabaseManager
-from sldb.generated.models import RawMessage
+from sldb.generated.models import Base, RawMessage
 from sldb.handwritten.cli.live import background_status
 from sldb.handwritten.runtime.connecting.settings import DatabaseSettings
-from sldb.handwritten.tables import counter_backfill
+from sldb.handwritten.tables import counter_backfill, counters
 from sldb.handwritten.tables.counter_readiness import counters_ready
 from sldb.handwritten.tables.counter_tallies import COUNTER_TABLES, PROGRESS
 from tests.growth.test_counter_backfill import _seed_without_counters
@@ -104,6 +104,8 @@ async def test_statistics_before_during_and_after_the_backfill_agree(manager: An
 
     await counter_backfill.run_backfill(manager.engine.engine, batch=200)
     assert await counters_ready(manager)
+    assert [what for what, _ in await background_status(settings)] == ["counter triggers"]  # still to settle
+    assert await counters.settle_counters(manager.engine.engine, Base.metadata) is True
     assert await background_status(settings) == []
     after = await _statistics(manager)
     await assert_exact(manager)
