@@ -212,9 +212,11 @@ async def settle_in_place(conn: AsyncConnection) -> bool:
 
 
 # PostgreSQL: the longest wait for a counted table's lock while the insert triggers are recreated, per try
-# (below the default deadlock_timeout of 1 s); SETTLE_RETRIES tries again.
+# (below the default deadlock_timeout of 1 s); SETTLE_RETRIES tries again, every 0.2 s or so for 30 s: a writer
+# whose transaction holds one counted table and then asks for another (the plugin's own sessions may) makes one
+# try give way, not the next.
 _PG_LOCK_WAIT_MS = 200
-SETTLE_RETRIES = Backoff(0.2, attempts=8)
+SETTLE_RETRIES = Backoff(0.2, doubling=False, within_seconds=30)
 
 
 async def _settle_once(conn: AsyncConnection) -> bool:
