@@ -111,8 +111,7 @@ def _pg_function(table: str, settled: bool) -> str:
     if settled:
         new_rows, old_rows = "sldb_new", "sldb_old"
     else:
-        counted = _counted_pg("", settled)
-        new_rows, old_rows = (f"(SELECT * FROM {t} WHERE {counted})" for t in ("sldb_new", "sldb_old"))
+        new_rows, old_rows = (f"(SELECT * FROM {t} WHERE {_counted_pg('', settled)})" for t in ("sldb_new", "sldb_old"))
     new, old = [(new_rows, "1")], [(old_rows, "-1")]
     delete = [_pg_tally(t, old) for t in tallies]
     update = [_pg_tally(t, new + old) for t in tallies]
@@ -172,22 +171,14 @@ def _pg_added(table: str, settled: bool) -> str:
     adds = [_row_upsert("postgresql", t, "NEW", "1") + ";" for t in tallies_of(table)]
     if table == "raw_messages":
         adds.append(_sender_add("postgresql") + ";")
-    if settled:
-        return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}_added() RETURNS trigger LANGUAGE plpgsql
-SET search_path FROM CURRENT AS $sldb$
-/* {tag(settled)} */
-BEGIN
-  {_lines(adds)}
-  RETURN NULL;
-END
-$sldb$"""
+    body = _lines(adds)
+    if not settled:
+        body = f"IF {_counted_pg('NEW.', settled)} THEN\n    {body}\n  END IF;"
     return f"""CREATE OR REPLACE FUNCTION {PREFIX}{table}_added() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $sldb$
 /* {tag(settled)} */
-{_pg_bounds(table)}
-  IF NEW.id > sldb_hi OR NEW.id <= sldb_lo THEN
-    {_lines(adds)}
-  END IF;
+{"BEGIN" if settled else _pg_bounds(table)}
+  {body}
   RETURN NULL;
 END
 $sldb$"""

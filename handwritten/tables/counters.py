@@ -70,45 +70,53 @@ from sldb.handwritten.tables.counter_triggers import TAG_PATTERN, replacing_ddl,
 log = layer_logger("counters")
 
 
-async def _installed(conn: Connection) -> dict[str, str]:
-    """Trigger name -> table of every trigger on the current database/schema (one catalog read)."""
+async def _catalog(conn: Connection) -> dict[str, tuple[str, str | None]]:
+    """Trigger name -> (table, the variant tag its body carries: counter_triggers.tag; None for a body with
+    none, as an earlier revision's or someone else's) of every trigger on the current database/schema (one
+    catalog read)."""
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        stmt = "SELECT name, tbl_name FROM sqlite_schema WHERE type = 'trigger'"
+        stmt = "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger'"
     elif is_mysql(dialect):
         stmt = (
-            "SELECT trigger_name, event_object_table FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+            "SELECT trigger_name, event_object_table, action_statement FROM information_schema.triggers "
+            "WHERE trigger_schema = DATABASE()"
         )
     else:
         stmt = (
-            "SELECT t.tgname, c.relname FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "SELECT t.tgname, c.relname, p.prosrc FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "JOIN pg_proc AS p ON p.oid = t.tgfoid "
             "WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT t.tgisinternal"
         )
-    return {str(name): str(table) for name, table in (await conn.execute(text(stmt))).all()}
+    found: dict[str, tuple[str, str | None]] = {}
+    for name, table, body in (await conn.execute(text(stmt))).all():
+        match = re.search(TAG_PATTERN, str(body))
+        found[str(name)] = (str(table), match.group(1) if match else None)
+    return found
+
+
+def _tables_of(catalog: dict[str, tuple[str, str | None]]) -> dict[str, str]:
+    return {name: table for name, (table, _) in catalog.items()}
+
+
+def _tags_of(catalog: dict[str, tuple[str, str | None]]) -> set[str | None]:
+    """The variant tags of the counter triggers among catalog's."""
+    return {found for name, (_, found) in catalog.items() if name.startswith("sldb_cnt")}
+
+
+def _earlier_revision(tags: set[str | None]) -> bool:
+    """Whether a counter trigger's body is of a revision before this one."""
+    return not tags <= {tag(settled=True), tag(settled=False)}
+
+
+async def _installed(conn: Connection) -> dict[str, str]:
+    """Trigger name -> table of every trigger on the current database/schema (one catalog read)."""
+    return _tables_of(await _catalog(conn))
 
 
 async def _tags(conn: Connection) -> set[str | None]:
-    """The variant tags (counter_triggers.tag) the installed counter triggers' bodies carry; None for a body of
-    an earlier revision, which carries none (one catalog read)."""
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        stmt = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sldb_cnt%'"
-    elif is_mysql(dialect):
-        stmt = (
-            "SELECT action_statement FROM information_schema.triggers "
-            "WHERE trigger_schema = DATABASE() AND trigger_name LIKE 'sldb_cnt%'"
-        )
-    else:
-        stmt = (
-            "SELECT p.prosrc FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
-            "JOIN pg_proc AS p ON p.oid = t.tgfoid WHERE t.tgname LIKE 'sldb_cnt%' "
-            "AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
-        )
-    found: set[str | None] = set()
-    for (body,) in (await conn.execute(text(stmt))).all():
-        match = re.search(TAG_PATTERN, str(body))
-        found.add(match.group(1) if match else None)
-    return found
+    """The variant tags the installed counter triggers' bodies carry (one catalog read)."""
+    return _tags_of(await _catalog(conn))
 
 
 async def _drop(conn: Connection, triggers: dict[str, str]) -> None:
@@ -190,7 +198,8 @@ async def settle_in_place(conn: AsyncConnection) -> bool:
     if is_mysql(dialect) and not getattr(conn.dialect, "is_mariadb", False):
         return False
     wanted = await _wanted_tag(conn)
-    tags = await _tags(conn)
+    catalog = await _catalog(conn)
+    tags = _tags_of(catalog)
     if tags == {wanted}:
         return False
     settled = wanted == tag(settled=True)
@@ -198,13 +207,13 @@ async def settle_in_place(conn: AsyncConnection) -> bool:
         # Settled triggers while a backfill is owed: they may have counted rows it counts too; count again.
         log.warning("settled counter triggers found with a backfill owed; the counters are counted again")
         return await install_counters(conn, COUNTER_TABLES)
-    restructured = not tags <= {tag(settled=True), tag(settled=False)}  # an earlier revision's triggers
+    restructured = _earlier_revision(tags)
     if dialect == "postgresql" and restructured:
         # Its insert triggers are recreated, which locks the counted tables: all at once, each wait bounded
         # below deadlock_timeout, so that a writer is never the one a lock cycle with this ends.
         await conn.execute(text(f"SET LOCAL lock_timeout = {_PG_LOCK_WAIT_MS}"))
         await conn.execute(text(f"LOCK TABLE {', '.join(COUNTED)} IN ACCESS EXCLUSIVE MODE"))
-    galera = any(name.startswith(GALERA_PREFIX) for name in await _installed(conn))
+    galera = any(name.startswith(GALERA_PREFIX) for name in catalog)
     for statement in replacing_ddl(dialect, galera, settled, restructured):
         await conn.execute(text(statement))
     log.info("message counter triggers replaced in place by their %s", wanted)
@@ -234,9 +243,10 @@ async def settle_counters(engine: AsyncEngine, metadata: MetaData) -> bool:
         return False
     async with engine.connect() as look:  # a plain read: on SQLite without BEGIN IMMEDIATE (the write lock)
         look = await look.execution_options(**{NO_BEGIN: True})
-        if not trigger_names(look.dialect.name, await _on_galera(look)) <= set(await _installed(look)):
+        catalog = await _catalog(look)
+        if not trigger_names(look.dialect.name, await _on_galera(look)) <= set(catalog):
             return False  # the next migration installs them
-        if await _tags(look) == {await _wanted_tag(look)}:
+        if _tags_of(catalog) == {await _wanted_tag(look)}:
             return False
     async with engine.connect() as conn:
         try:
@@ -303,7 +313,7 @@ async def _to_settle(conn: AsyncConnection, owed: bool) -> list[tuple[str, str]]
     tags = await _tags(conn)
     if not tags or tags == {tag(settled=not owed)}:
         return []
-    if None in tags or not tags <= {tag(settled=True), tag(settled=False)}:
+    if _earlier_revision(tags):
         does = "an earlier revision: replaced in place, with no recount, by the next start or `sldb migrate`"
     elif owed:  # settled triggers while a backfill is owed (settle_in_place)
         does = "settled while a backfill is owed: everything is counted again by the next start or `sldb migrate`"
@@ -375,9 +385,9 @@ async def clear_counted(conn: Connection, tables: Sequence[Table]) -> int:
         finally:
             await conn.execute(text("SET @sldb_counters_paused = NULL"))
     elif dialect == "sqlite" and counted:
-        installed = await _installed(conn)
-        ours = {n: t for n, t in installed.items() if n.startswith("sldb_cnt")}
-        settled = tag(settled=True) in await _tags(conn)
+        catalog = await _catalog(conn)
+        ours = {n: t for n, t in _tables_of(catalog).items() if n.startswith("sldb_cnt")}
+        settled = tag(settled=True) in _tags_of(catalog)
         await _drop(conn, ours)
         for table in tables:
             deleted += int((await conn.execute(table.delete())).rowcount or 0)
