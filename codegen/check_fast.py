@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from sldb.codegen.errors import SpecError
 from sldb.codegen.facade_model import FastStatement, MethodSpec
-from sldb.codegen.fast_model import FAST_KINDS, NOT_EMPTY, fast_statement_sql, on_existing_item, where_item
+from sldb.codegen.fast_model import (
+    AT_MOST,
+    FAST_KINDS,
+    NOT_EMPTY,
+    fast_statement_sql,
+    inserted_columns,
+    on_existing_item,
+    set_item,
+    where_item,
+)
 from sldb.codegen.load import Loaded
 from sldb.codegen.spec_model import TableSpec
 
@@ -24,10 +33,7 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     named = [where_item(w.root)[0] for w in fast.where] + [o.root.split(" ")[0] for o in fast.order_by]
     named += [fast.column] if fast.column else []
     errors += [f"{table.table} has no column {name}" for name in named if name not in columns]
-    for name, literal in (where_item(w.root) for w in fast.where):
-        textual = literal == NOT_EMPTY or (literal or "").startswith("'")
-        if textual and name in columns and columns[name].type not in ("string", "text"):
-            errors.append(f"where {name} {literal}: a text condition on a {columns[name].type} column")
+    errors += _where_errors(fast, table)
     if fast.column in columns and columns[fast.column].type == "boolean":
         errors.append(f"column {fast.column} is boolean, read per backend: give it in a select of records")
     record = [] if fast.column else [c.name for c in table.columns if not c.internal]
@@ -37,8 +43,20 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
         for name in dict.fromkeys(touched)
         if columns[name].type not in FAST_KINDS
     ]
-    if method.access != "read":
-        errors.append("a select belongs to an access: read method")
+    if fast.for_update and not method.fast_transaction:
+        errors.append("for_update is for a select in a fast_transaction method (a lock ends with its transaction)")
+    if method.access != "read" and not method.fast_transaction:
+        errors.append("a select belongs to an access: read method, or to a fast_transaction method")
+    return errors
+
+
+def _where_errors(fast: FastStatement, table: TableSpec) -> list[str]:
+    columns = {c.name: c for c in table.columns}
+    errors = []
+    for name, literal in (where_item(w.root) for w in fast.where):
+        textual = literal == NOT_EMPTY or (literal or "").startswith("'")
+        if textual and name in columns and columns[name].type not in ("string", "text"):
+            errors.append(f"where {name} {literal}: a text condition on a {columns[name].type} column")
     return errors
 
 
@@ -52,20 +70,18 @@ def _integer_key_errors(table: TableSpec) -> list[str]:
 def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     columns = {c.name: c for c in table.columns}
     errors = []
-    if (
-        fast.where
-        or fast.order_by
-        or fast.limit
-        or fast.existing_key
-        or fast.column
-        or fast.on_existing
-        or fast.optional
-    ):
-        errors.append("where, order_by, limit, column, existing_key, on_existing and optional are not for an update")
+    if fast.order_by or fast.limit or fast.existing_key or fast.column or fast.on_existing or fast.optional:
+        errors.append("order_by, limit, column, existing_key, on_existing and optional are not for an update")
+    if fast.for_update:
+        errors.append("for_update is for a select (an update locks the rows it changes)")
     if not fast.set:
         errors.append("an update sets at least one column (set)")
     errors += _integer_key_errors(table)
-    for name in (where_item(s.root)[0] for s in fast.set):
+    conditions = [where_item(w.root) for w in fast.where]
+    errors += [f"{table.table} has no column {name}" for name, _ in conditions if name not in columns]
+    errors += _where_errors(fast, table)
+    set_params: set[str] = set()
+    for name, rule in (set_item(s.root) for s in fast.set):
         if name not in columns:
             errors.append(f"{table.table} has no column {name}")
         elif columns[name].primary_key:
@@ -75,6 +91,21 @@ def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
             errors.append(
                 f"column {table.table}.{name} is {kind}, which a fast path does not convert (it takes {_KINDS})"
             )
+        elif rule == AT_MOST and columns[name].type not in ("integer", "big_integer", "float"):
+            errors.append(f"set {name} at most: {name} is not a number column")
+        if rule is None or rule == AT_MOST:
+            set_params.add(name)
+    errors += [
+        f"where {name}: a parameter of that name is what set gives {name}"
+        for name, literal in conditions
+        if literal is None and name in set_params
+    ]
+    kinds = [columns[name].type for name, _ in conditions if name in columns]
+    errors += [
+        f"a where column is {kind}, which a fast path does not convert (it takes {_KINDS})"
+        for kind in kinds
+        if kind not in FAST_KINDS
+    ]
     if method.access != "write":
         errors.append("an update belongs to an access: write method")
     return errors
@@ -111,14 +142,14 @@ def _on_existing_errors(fast: FastStatement, table: TableSpec) -> list[str]:
 
 def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) -> list[str]:
     errors = []
-    if fast.where or fast.order_by or fast.limit or fast.set or fast.column:
-        errors.append("where, order_by, limit, column and set are not for an insert")
+    if fast.where or fast.order_by or fast.limit or fast.set or fast.column or fast.for_update:
+        errors.append("where, order_by, limit, column, set and for_update are not for an insert")
     if fast.optional and not fast.on_existing:
         errors.append("optional is for on_existing columns")
     errors += [f"{e} to return" for e in _integer_key_errors(table)]
     errors += [
         f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
-        for c in table.columns
+        for c in inserted_columns(table)
         if c.type not in FAST_KINDS
     ]
     existing = {k.root for k in fast.existing_key}
@@ -141,6 +172,10 @@ def check_fast_paths(loaded: Loaded) -> list[SpecError]:
             if method.fast and not isinstance(method.impl, str):
                 line = loaded.line(file, "methods", mi, "fast")
                 found.append(SpecError(file, line, f"method {method.name}, field 'fast'", "needs impl: handwritten"))
+            if method.fast_transaction and (not method.fast or method.access != "write"):
+                line = loaded.line(file, "methods", mi, "fast_transaction")
+                where = f"method {method.name}, field 'fast_transaction'"
+                found.append(SpecError(file, line, where, "is for an access: write method with fast statements"))
             for fi, fast in enumerate(method.fast):
                 line = loaded.line(file, "methods", mi, "fast", fi)
                 where = f"method {method.name}, fast statement {fast.name}"

@@ -89,7 +89,9 @@ class OptionalItem(RootModel[str]):
 
 
 class SetItem(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+))?$")]
+    root: Annotated[
+        str, Field(pattern="^[a-z][a-z0-9_]*( = (true|false|-?[0-9]+)| at most)?$")
+    ]
 
 
 class FastStatement(BaseModel):
@@ -106,7 +108,7 @@ class FastStatement(BaseModel):
     """
     select: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.driver(write=False): the driver connection of the pool reading() uses.
+    A table: the function(db, <where columns>, limit) returns its rows as records (every column the record holds), on db.driver(write=False): the driver connection of the pool reading() uses (in a fast_transaction method: on the transaction's connection).
     """
     column: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
@@ -114,7 +116,7 @@ class FastStatement(BaseModel):
     """
     where: Annotated[list[WhereItem], Field(validate_default=True)] = []
     """
-    select only: conditions joined by AND: `column` (column = a parameter of its name), `column = literal` (true, false, an integer or a quoted lowercase word, 'approved', written into the SQL: text every column's input rule stores as it is) or `column is not empty` (IS NOT NULL AND length(column) > 0: MySQL's PAD SPACE collations would also drop whitespace-only text with != '').
+    select, update: conditions joined by AND: `column` (column = a parameter of its name), `column = literal` (true, false, an integer or a quoted lowercase word, 'approved', written into the SQL: text every column's input rule stores as it is) or `column is not empty` (IS NOT NULL AND length(column) > 0: MySQL's PAD SPACE collations would also drop whitespace-only text with != ''). An update with where changes the rows it matches instead of rows by keys.
     """
     order_by: Annotated[list[OrderByItem], Field(validate_default=True)] = []
     """
@@ -124,9 +126,13 @@ class FastStatement(BaseModel):
     """
     select only: a `limit` parameter bounds the rows.
     """
+    for_update: bool = False
+    """
+    select in a fast_transaction method only: a locking read (FOR UPDATE on PostgreSQL and MySQL, which also makes MySQL read the newest committed row rather than the transaction's snapshot; SQLite's BEGIN IMMEDIATE already holds the write lock).
+    """
     insert: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    A table with an integer primary key: the function(db, values) inserts one row of values (a mapping of every column but the key) on db.driver(write=True) (the driver connection of the pool autocommit() uses) and returns its key (RETURNING on PostgreSQL and SQLite, the driver's lastrowid on MySQL).
+    A table with an integer primary key: the function(db, values) inserts one row of values (a mapping of every column but the key and those whose default is SQL, `default: {sql: now}`, which the statement fills as SQLAlchemy's insert does) on db.driver(write=True) (the driver connection of the pool autocommit() uses) and returns its key (RETURNING on PostgreSQL and SQLite, the driver's lastrowid on MySQL).
     """
     existing_key: Annotated[list[ExistingKeyItem], Field(validate_default=True)] = []
     """
@@ -142,11 +148,11 @@ class FastStatement(BaseModel):
     """
     update: Annotated[str | None, Field(pattern="^[a-z][a-z0-9_]*$")] = None
     """
-    A table with an integer primary key: the function(db, keys, <set columns>) sets the `set` columns of the rows whose key is in keys (a list of ints) in one UPDATE on db.driver(write=True) and returns how many rows matched (MySQL counts matched rows: FOUND_ROWS), 0 for no keys without a statement. PostgreSQL takes the keys as one array parameter (key = ANY($n::INTEGER[])); MySQL and SQLite get one placeholder per key (IN (%s, ...)), the text completed per list length at run time.
+    A table with an integer primary key: the function(db, keys, <set columns>) sets the `set` columns of the rows whose key is in keys (a list of ints) in one UPDATE on db.driver(write=True) and returns how many rows matched (MySQL counts matched rows: FOUND_ROWS), 0 for no keys without a statement. PostgreSQL takes the keys as one array parameter (key = ANY($n::INTEGER[])); MySQL and SQLite get one placeholder per key (IN (%s, ...)), the text completed per list length at run time. With `where`, the function(db, <set columns>, <where columns>) changes the rows the conditions match instead, and takes no keys.
     """
     set: Annotated[list[SetItem], Field(validate_default=True)] = []
     """
-    update only (at least one): `column` (set to a parameter of its name) or `column = literal` (true, false or an integer).
+    update only (at least one): `column` (set to a parameter of its name), `column = literal` (true, false or an integer) or `column at most` (a parameter of its name caps the stored value: set to it when the stored value is NULL or above it, else left).
     """
 
 
@@ -223,6 +229,10 @@ class MethodSpec(BaseModel):
     fast: Annotated[list[FastStatement], Field(validate_default=True)] = []
     """
     Makes the method a fast path: its statements, rendered per backend at generation time into generated/fast/<module>.py, which the hand-written body calls instead of SQLAlchemy. The body's SQLAlchemy form stays in handwritten/facades/<module>.py as <method>_reference; generated/contract_tests/test_<module>_fast.py runs both on every backend over the same inputs and compares results and stored rows. Only on a hand-written method.
+    """
+    fast_transaction: bool = False
+    """
+    The method's fast statements run together in one transaction (several writes, or a locking read and what it decides): the generated functions take the connection db.driver_transaction() gives (a driver connection in BEGIN ... COMMIT; on SQLite BEGIN IMMEDIATE, on the event loop's own connection when the write lock is free) instead of db, and the hand-written body opens it around them. Only on a method with fast statements.
     """
     impl: Literal["handwritten"] | TemplateImpl
     """

@@ -38,12 +38,13 @@ from sqlalchemy.dialects.mysql import aiomysql
 from sqlalchemy.dialects.postgresql import asyncpg
 from sqlalchemy.dialects.sqlite import pysqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql import ClauseElement, ColumnElement
+from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
 
 from sldb.codegen.facade_model import FacadeSpec, FastStatement
-from sldb.codegen.spec_model import ColumnSpec, TableSpec
+from sldb.codegen.spec_model import ColumnSpec, SqlFunction, TableSpec
 from sldb.handwritten.runtime.queries.upsert import insert_or_existing_key_statement, upsert_returning_key_statement
 
 BACKENDS = ("postgresql", "mysql", "sqlite")
@@ -89,7 +90,10 @@ class FastFunction:
     by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
     column_read: str = ""  # select of one column: what the list holds for a row
     value_type: str = ""  # select of one column: the Python type of its values
-    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = None  # update: MySQL's, SQLite's text around the keys
+    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = (
+        None  # update by keys: MySQL's, SQLite's text around them
+    )
+    in_transaction: bool = False  # it takes the connection of db.driver_transaction() instead of db
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,8 @@ class FastMethod:
     tables: tuple[str, ...]
     statements: tuple[str, ...]
     params: tuple[tuple[str, str], ...]  # (name, annotation)
-    seeded: bool  # it updates stored rows: its contract test stores rows first
-    repeated: bool  # it upserts: its contract test repeats each input, meeting the row the first call stored
+    seeded: bool  # it updates stored rows by key: its contract test stores rows first
+    repeated: bool  # it finds, upserts or updates what an earlier call stored: its contract test repeats each input
     where_texts: tuple[tuple[str, str], ...]  # (column, text) its where compares with: the test stores some
 
 
@@ -125,13 +129,24 @@ class FastModule:
     record_imports: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def sql_default(spec: ColumnSpec) -> bool:
+    """Whether the column's default is SQL (`default: {sql: now}`): an insert leaves it to the statement."""
+    return isinstance(spec.default, SqlFunction)
+
+
 def _sql_table(spec: TableSpec) -> Table:
     columns = []
     for c in spec.columns:
         kind = FAST_KINDS.get(c.type, Text)
         sql_type = kind(c.length) if kind is String else kind()
-        columns.append(Column(c.name, sql_type, primary_key=bool(c.primary_key)))
+        default = func.now() if sql_default(c) else None  # as the model's: SQLAlchemy's insert writes now() in
+        columns.append(Column(c.name, sql_type, primary_key=bool(c.primary_key), default=default))
     return Table(spec.table, MetaData(), *columns)
+
+
+def inserted_columns(spec: TableSpec) -> list[ColumnSpec]:
+    """The columns an insert's values give: every one but the key and those whose default is SQL."""
+    return [c for c in spec.columns if not c.primary_key and not sql_default(c)]
 
 
 def bind_expr(table: str, spec: ColumnSpec, arg: str) -> str:
@@ -213,6 +228,19 @@ def where_item(item: str) -> tuple[str, str | None]:
     return name, literal or None
 
 
+def _conditions(table: Table, items: list[tuple[str, str | None]]) -> list[ColumnElement[bool]]:
+    """The SQL of `where` items (where_item's)."""
+    out: list[ColumnElement[bool]] = []
+    for name, literal in items:
+        column = table.c[name]
+        if literal == NOT_EMPTY:
+            out += [column.is_not(None), func.length(column) > literal_column("0")]
+            continue
+        value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
+        out.append(column == value)
+    return out
+
+
 # What a `column:` select returns per row: its column kind's Python type.
 _PYTHON_TYPES = {"integer": "int", "big_integer": "int", "string": "str", "text": "str", "float": "float"}
 
@@ -224,13 +252,7 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
     stmt = select(sql_table.c[fast.column]) if fast.column else select(*record)
     conditions = [where_item(w.root) for w in fast.where]
     params = [name for name, literal in conditions if literal is None]
-    for name, literal in conditions:
-        column = sql_table.c[name]
-        if literal == NOT_EMPTY:
-            stmt = stmt.where(column.is_not(None), func.length(column) > literal_column("0"))
-            continue
-        value = bindparam(name) if literal is None else _LITERALS.get(literal, literal_column(str(literal)))
-        stmt = stmt.where(column == value)
+    stmt = stmt.where(*_conditions(sql_table, conditions))
     for item in fast.order_by:
         name, _, direction = item.root.partition(" ")
         stmt = stmt.order_by(sql_table.c[name].desc() if direction == "desc" else sql_table.c[name])
@@ -240,9 +262,13 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
         stmt = stmt.limit(bindparam("limit"))
         exprs["limit"] = "bound_limit(limit)"
         signature.append("limit: Any")
+    if fast.for_update:
+        stmt = stmt.with_for_update()  # SQLite renders nothing: BEGIN IMMEDIATE holds the write lock already
     doc = _select_doc(
         table.table, [w.root for w in fast.where], [o.root for o in fast.order_by], fast.limit, fast.column
     )
+    if fast.for_update:
+        doc = doc.replace(" (on db.driver", ", locked for update (on db.driver")
     function = FastFunction(
         name=fast.name,
         kind="select",
@@ -270,8 +296,8 @@ def _select(fast: FastStatement, table: TableSpec, record_name: str) -> FastFunc
 def _insert(fast: FastStatement, table: TableSpec) -> FastFunction:
     sql_table = _sql_table(table)
     (key,) = [sql_table.c[c.name] for c in table.columns if c.primary_key]
-    names = [c.name for c in table.columns if not c.primary_key]
-    exprs = {c.name: bind_expr(table.table, c, f"values[{c.name!r}]") for c in table.columns if not c.primary_key}
+    names = [c.name for c in inserted_columns(table)]
+    exprs = {c.name: bind_expr(table.table, c, f"values[{c.name!r}]") for c in inserted_columns(table)}
     existing = tuple(k.root for k in fast.existing_key)
     by_key = None
     optional = [o.root for o in fast.optional]
@@ -312,10 +338,13 @@ def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
     sql_table = _sql_table(table)
     by_name = {c.name: c for c in table.columns}
     (key,) = [sql_table.c[c.name] for c in table.columns if c.primary_key]
-    items = [where_item(s.root) for s in fast.set]
-    values = {n: bindparam(n) if v is None else _LITERALS.get(v, literal_column(str(v))) for n, v in items}
-    params = [name for name, literal in items if literal is None]
+    items = [set_item(s.root) for s in fast.set]
+    values = {name: _assignment(sql_table, name, rule) for name, rule in items}
+    params = [name for name, rule in items if rule is None or rule == AT_MOST]
+    if fast.where:
+        return _update_where(fast, table, sql_table, values, params)
     exprs = {name: bind_expr(table.table, by_name[name], name) for name in params} | {"keys": "keys"}
+    exprs |= {f"{name}{_AGAIN}": exprs[name] for name, rule in items if rule == AT_MOST}
 
     def statement(backend: str) -> ClauseElement:
         # PostgreSQL: one array parameter, one prepared statement for any count; elsewhere one placeholder a key.
@@ -338,6 +367,58 @@ def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
         doc=_update_doc(table.table, key.name, [s.root for s in fast.set]),
         keys_around=((mysql_head, mysql_tail), (sqlite_head, sqlite_tail)),
     )
+
+
+def _update_where(
+    fast: FastStatement, table: TableSpec, sql_table: Table, values: dict[str, Any], params: list[str]
+) -> FastFunction:
+    by_name = {c.name: c for c in table.columns}
+    conditions = [where_item(w.root) for w in fast.where]
+    params = params + [name for name, literal in conditions if literal is None and name not in params]
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
+    exprs |= {f"{name}{_AGAIN}": exprs[name] for name, rule in map(set_item, (s.root for s in fast.set)) if rule == AT_MOST}
+    stmt = update(sql_table).where(*_conditions(sql_table, conditions)).values(values)
+    sets = ", ".join(_set_doc(s.root) for s in fast.set)
+    where = " and ".join(w.root if where_item(w.root)[1] else f"{w.root} = {w.root}" for w in fast.where)
+    return FastFunction(
+        name=fast.name,
+        kind="update",
+        constant=f"_{fast.name.upper()}",
+        sql=_compiled(lambda _: stmt, None, exprs),
+        signature=", ".join(f"{name}: Any" for name in params),
+        table=table.table,
+        doc=f"Set {sets} on the rows of {table.table} with {where}, on db.driver(write=True); how many rows matched.",
+    )
+
+
+AT_MOST = "at most"
+_AGAIN = "_again"  # the name of a parameter's second placeholder (set ... at most)
+
+
+def set_item(item: str) -> tuple[str, str | None]:
+    """A `set` item's column and rule: a literal, AT_MOST, or None (a parameter of its name)."""
+    if item.endswith(f" {AT_MOST}"):
+        return item.removesuffix(f" {AT_MOST}"), AT_MOST
+    return where_item(item)
+
+
+def _assignment(table: Table, name: str, rule: str | None) -> Any:
+    if rule is None:
+        return bindparam(name)
+    if rule == AT_MOST:  # NULL counts as above the cap
+        # The cap twice, as two parameters of one value: PostgreSQL would number a repeated one once, MySQL and
+        # SQLite not, and the functions' parameters are the same on every backend.
+        column = table.c[name]
+        cap: BindParameter[Any] = bindparam(f"{name}{_AGAIN}")
+        return case((column.is_(None) | (column > cap), bindparam(name)), else_=column)
+    return _LITERALS.get(rule, literal_column(str(rule)))
+
+
+def _set_doc(item: str) -> str:
+    name, rule = set_item(item)
+    if rule == AT_MOST:
+        return f"{name} = {name} when NULL or above it"
+    return item if rule is not None else f"{name} = {name}"
 
 
 def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool, column: str | None) -> str:
@@ -390,7 +471,7 @@ def _changes(table: Table, items: list[str], optional: list[str]) -> Callable[[A
 
 
 def _update_doc(table: str, key: str, assignments: list[str]) -> str:
-    sets = ", ".join(a if " = " in a else f"{a} = {a}" for a in assignments)
+    sets = ", ".join(map(_set_doc, assignments))
     return (
         f"Set {sets} on the rows of {table} whose {key} is in keys, on db.driver(write=True); how many rows"
         " matched (0 for no keys, without a statement)."
@@ -431,6 +512,12 @@ def _function(fast: FastStatement, tables: dict[str, TableSpec], record_name: st
     return _insert(fast, tables[fast.insert])
 
 
+def _in_transaction(function: FastFunction) -> FastFunction:
+    """function taking the connection of db.driver_transaction() (the hand-written body's) instead of db."""
+    doc = function.doc.replace("db.driver(write=False)", "conn").replace("db.driver(write=True)", "conn")
+    return replace(function, in_transaction=True, doc=doc)
+
+
 def fast_module(
     spec_file: str,
     spec: FacadeSpec,
@@ -446,13 +533,16 @@ def fast_module(
         names = []
         for fast in method.fast:
             record_name = records[fast.select][1] if fast.select is not None and not fast.column else ""
-            functions.append(_function(fast, tables, record_name))
+            function = _function(fast, tables, record_name)
+            if method.fast_transaction:
+                function = _in_transaction(function)
+            functions.append(function)
             names.append(fast.name)
         mine = [f for f in functions if f.name in names]
         touched = sorted({f.table for f in mine})
         params = tuple((p.name, p.type) for p in method.params)
-        seeded = any(f.kind == "update" for f in mine)
-        repeated = any(fast.on_existing for fast in method.fast)
+        seeded = any(f.kind == "update" and f.keys_around is not None for f in mine)
+        repeated = any(fast.existing_key or (fast.update is not None and fast.where) for fast in method.fast)
         texts = tuple(dict.fromkeys(_where_texts(method.fast)))
         methods.append(
             FastMethod(method.name, method.access, tuple(touched), tuple(names), params, seeded, repeated, texts)

@@ -2,19 +2,23 @@
 
 The generated contract_tests/test_<facade>_fast.py list each facade's fast paths; assert_same_as_reference runs
 both forms on one backend over the same inputs, built from the hostile values of the input policy (tests/hostile.py):
-- a write: each input once through each form, on empty tables (an update: on the hostile rows below, stored
-  with keys 1, 2, ... first; an upsert: twice, then the last input, which gives every key of a dict at once, so
-  that later calls meet the row the first stored); the outcome (the value returned, or the error's type and text) and every row then
-  stored must be equal, with generated keys and "now" masked;
+- a write: each input once through each form, on empty tables (an update by keys: on the hostile rows below,
+  stored with keys 1, 2, ... first; a method that finds, upserts or updates by a where what an earlier call
+  stored: twice, then the last input, which gives every key of a dict at once, so that later calls meet the rows
+  the first stored); the outcome (the value returned, or the error's type and text) and every row then stored
+  must be equal, with generated keys and the server's "now" masked. Both forms read one frozen clock (the
+  hand-written module's time.time()): a time they compute, such as now plus a duration, is then equal too;
 - a read: rows holding the hostile texts (those a column stores) are stored first, then each input is read
   through both forms; the outcomes must be equal as they are.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import importlib
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -37,8 +41,8 @@ class FastPath:
     tables: tuple[str, ...]  # the tables its statements touch
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
-    seeded: bool = False  # it updates stored rows: each input is run on stored rows
-    repeated: bool = False  # it upserts: each input is given twice, then the last input (every key at once)
+    seeded: bool = False  # it updates stored rows by key: each input is run on stored rows
+    repeated: bool = False  # it meets rows an earlier call stored: each input twice, then the last input (every key at once)
     where_texts: tuple[tuple[str, str], ...] = ()  # (column, text) its where compares with: every other row holds them
 
 
@@ -69,21 +73,62 @@ async def _outcome(call: Any, db: Any, args: dict[str, Any]) -> Any:
 def _masked(value: Any, now: float) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value - now) <= NOW_SLACK:
         return "<now>"
+    if isinstance(value, datetime.datetime) and abs(value.timestamp() - now) <= 86_400 + NOW_SLACK:
+        return "<server now>"  # the statement's now() (UTC or the server's zone): not the frozen clock
     return value
 
 
+class _FrozenClock:
+    """The time module, but time.time() is always at."""
+
+    def __init__(self, at: float) -> None:
+        self._at = at
+
+    def time(self) -> float:
+        return self._at
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+
+@contextlib.contextmanager
+def _clock_frozen(module: ModuleType, at: float) -> Iterator[None]:
+    """module's `time` reads at as the time, for the block (both forms of a write compute the same times)."""
+    if getattr(module, "time", None) is not time:
+        yield
+        return
+    module.time = _FrozenClock(at)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        module.time = time  # type: ignore[attr-defined]
+
+
 async def _stored(db: Any, tables: tuple[str, ...], now: float) -> dict[str, list[dict[str, Any]]]:
-    """Every row of the tables, in key order, keys replaced by their rank and "now" masked."""
-    found: dict[str, list[dict[str, Any]]] = {}
+    """Every row of the tables, in key order, keys replaced by their rank (a foreign key: the rank of the row it
+    names, when that table is one of these) and "now" masked."""
+    rows: dict[str, Any] = {}
     async with db.reading() as conn:
         for name in tables:
             table = _table(name)
-            rows = (await conn.execute(select(table).order_by(*table.primary_key.columns))).mappings().all()
-            found[name] = [
-                {k: "<key>" if k in table.primary_key.columns else _masked(v, now) for k, v in row.items()}
-                for row in rows
-            ]
-    return found
+            rows[name] = (await conn.execute(select(table).order_by(*table.primary_key.columns))).mappings().all()
+    ranks = {
+        name: {row[c.name]: i for i, row in enumerate(rows[name]) for c in _table(name).primary_key.columns}
+        for name in tables
+    }
+
+    def shown_as(table: Table, column: str, value: Any) -> Any:
+        if column in table.primary_key.columns:
+            return "<key>"
+        for fk in table.c[column].foreign_keys:
+            target = fk.column.table.name
+            if target in ranks and value in ranks[target]:
+                return f"<key of {target} row {ranks[target][value]}>"
+        return _masked(value, now)
+
+    return {
+        name: [{k: shown_as(_table(name), k, v) for k, v in row.items()} for row in rows[name]] for name in tables
+    }
 
 
 async def _keys(db: Any, tables: tuple[str, ...]) -> list[Any]:
@@ -103,14 +148,21 @@ async def _empty(db: Any, tables: tuple[str, ...]) -> None:
 
 
 async def _write_once(
-    call: Any, db: Any, calls: list[dict[str, Any]], tables: tuple[str, ...], seed: dict[str, list[dict[str, Any]]]
+    call: Any,
+    db: Any,
+    calls: list[dict[str, Any]],
+    tables: tuple[str, ...],
+    seed: dict[str, list[dict[str, Any]]],
+    module: ModuleType,
+    now: float,
 ) -> tuple[Any, Any]:
-    """The outcome of each call in turn (keys returned as the rank of their stored row), then every row stored."""
-    now = time.time()
+    """The outcome of each call in turn, module's clock frozen at now (keys returned as the rank of their stored
+    row), then every row stored."""
     for name, rows in seed.items():
         async with db.transaction() as conn:
             await conn.execute(insert(_table(name)), rows)
-    outcomes = [await _outcome(call, db, args) for args in calls]
+    with _clock_frozen(module, now):
+        outcomes = [await _outcome(call, db, args) for args in calls]
     keys = await _keys(db, tables)
     for i, outcome in enumerate(outcomes):
         returned = outcome[1] if outcome[0] == "returned" else None
@@ -119,6 +171,16 @@ async def _write_once(
     stored = await _stored(db, tables, now)
     await _empty(db, tables)
     return outcomes, stored
+
+
+def _first_difference(fast: Any, reference: Any) -> str:
+    """Where two results part (the assertion's message: the whole of both can be long)."""
+    for part, (mine, theirs) in enumerate(zip(fast, reference, strict=True)):
+        if mine != theirs:
+            a, b = repr(mine), repr(theirs)
+            at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            return f"part {part}, from character {at}: fast {a[max(0, at - 150) : at + 150]!r} != {b[max(0, at - 150) : at + 150]!r}"
+    return "equal"
 
 
 def _rules(facade: str, method: str) -> dict[str, Any]:
@@ -250,9 +312,10 @@ async def assert_same_as_reference(queries: ModuleType, facade: str, path: FastP
         seed = {name: _seed(_table(name)) for name in path.tables} if path.seeded else {}
         for args in inputs:
             calls = [args, args, inputs[-1]] if path.repeated else [args]
-            assert await _write_once(fast_form, db, calls, path.tables, seed) == await _write_once(
-                reference, db, calls, path.tables, seed
-            ), shown(args)
+            now = time.time()
+            fast_result = await _write_once(fast_form, db, calls, path.tables, seed, queries, now)
+            reference_result = await _write_once(reference, db, calls, path.tables, seed, queries, now)
+            assert fast_result == reference_result, (shown(args), _first_difference(fast_result, reference_result))
         return
     (name,) = path.tables
     table = _table(name)

@@ -20,6 +20,7 @@ FAST_PATHS = (
         tables=("raw_messages",),
         statements=("insert_raw_message", "insert_raw_message_or_existing"),
         params=(("message_data", "Any"),),
+        repeated=True,
     ),
     FastPath(
         "get_recent_raw_messages",

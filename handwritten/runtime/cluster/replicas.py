@@ -177,6 +177,9 @@ class ReplicaReads:
     def transaction(self) -> AbstractAsyncContextManager[Connection]:
         raise TypeError("a replica-marked method cannot write (its spec says access: read)")
 
+    def driver_transaction(self) -> AbstractAsyncContextManager[DriverHandle]:
+        raise TypeError("a replica-marked method cannot write (its spec says access: read)")
+
     def replica(self) -> Database:
         return self
 

@@ -41,8 +41,10 @@ from sldb.handwritten.runtime.contract.sqlite_thread import (
     LoopSqlite,
     create_sqlite_sync_engine,
     thread_autocommit,
+    thread_driver_transaction,
     thread_transaction,
 )
+from sldb.handwritten.runtime.queries.driver_sql import driver_transaction
 
 log = layer_logger("engine")
 
@@ -277,6 +279,35 @@ class DatabaseEngine:
             async with self.autocommit() if write else self.reading() as conn:
                 yield conn
             return
+        async with self._pooled_driver(reader) as handle:
+            yield handle
+
+    @asynccontextmanager
+    async def driver_transaction(self) -> AsyncIterator[DriverHandle]:
+        """Several generated statements in one transaction, as transaction() would run them (see
+        Database.driver_transaction).
+
+        PostgreSQL and MySQL: BEGIN ... COMMIT on a driver connection of the autocommit engine's pool, checked out
+        as driver() does. SQLite: this loop's own connection when its BEGIN IMMEDIATE takes the write lock at
+        once, else a worker's, after this loop's other writers.
+        """
+        entry = self._entry()
+        if self._sqlite is not None:
+            assert entry.sqlite_inline is not None
+            async with entry.sqlite_writers, thread_driver_transaction(self._sqlite, entry.sqlite_inline) as conn:
+                yield conn
+            return
+        if statements_observed(entry.engine.sync_engine) or statements_observed(entry.reader.sync_engine):
+            async with self.transaction() as conn:
+                yield conn
+            return
+        async with self._pooled_driver(entry.reader) as handle, driver_transaction(handle):
+            yield handle
+
+    @asynccontextmanager
+    async def _pooled_driver(self, reader: AsyncEngine) -> AsyncIterator[PooledDriver]:
+        """A driver connection of reader's pool, with no SQLAlchemy Connection around it; invalidated when
+        whoever used it found it lost, else returned."""
         try:
             pooled = await reader.raw_connection()
         except SQLAlchemyError:

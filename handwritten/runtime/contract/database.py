@@ -39,7 +39,7 @@ class Database(Protocol):
     """The handle every facade function receives as its first argument.
 
     A facade takes the narrowest of its four ways to a connection that is correct for what it runs; driver() is
-    reading() or autocommit() for a statement rendered at generation time.
+    reading() or autocommit(), and driver_transaction() is transaction(), for statements rendered at generation time.
     """
 
     @property
@@ -67,6 +67,13 @@ class Database(Protocol):
         """One generated statement (a fast path, queries/driver_sql.py) where autocommit() (write) or reading()
         would run it: on PostgreSQL and MySQL the pooled driver connection itself, without the cost of a
         SQLAlchemy Connection; that Connection instead while anyone observes the statements (observed.py)."""
+        ...
+
+    def driver_transaction(self) -> AbstractAsyncContextManager[DriverHandle]:
+        """Several generated statements that write (a fast_transaction method's), as transaction() would run them:
+        one transaction on the driver connection itself (BEGIN ... COMMIT; SQLite: the event loop's own
+        connection when the write lock is free), committed on success, rolled back on error; transaction()'s
+        Connection instead while anyone observes the statements."""
         ...
 
     def replica(self) -> Database:

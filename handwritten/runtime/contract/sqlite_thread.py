@@ -26,6 +26,7 @@ from typing import Any, TypeVar, TypeVarTuple, overload
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, CursorResult, Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.selectable import TypedReturnsRows
@@ -86,6 +87,7 @@ class LoopSqlite:
         self._engine = engine
         self._driver_connection: sqlite3.Connection | None = None
         self._writes = 0  # since the last checkpoint
+        self._held = False  # a driver transaction of this loop is open on it (begin() to end())
 
     def _driver(self) -> sqlite3.Connection:
         if self._driver_connection is None:
@@ -100,7 +102,9 @@ class LoopSqlite:
 
     def run(self, sql: str, parameters: tuple[Any, ...], read: Callable[[Any], T]) -> tuple[T] | None:
         """(what read takes from the statement's cursor,), run now; None when the statement would have to wait for
-        a lock (then nothing was done)."""
+        a lock, or this loop's driver transaction holds the connection (then nothing was done)."""
+        if self._held:
+            return None  # else it would join that transaction
         driver = self._driver()
         changes = driver.total_changes
         try:
@@ -112,6 +116,38 @@ class LoopSqlite:
         if driver.total_changes != changes:
             self._writes += 1
         return (done,)
+
+    def begin(self) -> bool:
+        """BEGIN IMMEDIATE, when the connection is free and SQLite's write lock can be taken at once (then the
+        connection is held until end()); False with nothing done otherwise."""
+        if self._held:
+            return False
+        try:
+            self._driver().execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+                return False
+            raise
+        self._held = True
+        return True
+
+    def run_held(self, sql: str, parameters: tuple[Any, ...], read: Callable[[Any], T]) -> T:
+        """What read takes from the statement's cursor, run in the transaction begin() opened (it holds the write
+        lock: nothing waits)."""
+        assert self._held, "run_held outside begin() ... end()"
+        return _driver_run(self._driver(), sql, parameters, read)
+
+    def end(self, *, commit: bool) -> None:
+        """COMMIT (or ROLLBACK) the transaction begin() opened, and free the connection; a COMMIT that fails is
+        rolled back."""
+        driver = self._driver()
+        try:
+            driver.execute("COMMIT" if commit else "ROLLBACK")
+        finally:
+            if driver.in_transaction:
+                driver.execute("ROLLBACK")
+            self._held = False
+            self._writes += 1
 
     def checkpoint_due(self) -> bool:
         """Whether this connection has written CHECKPOINT_EVERY times since the last checkpoint (then counted
@@ -137,11 +173,13 @@ class ThreadConnection:
         *,
         autocommit: bool = False,
         inline: LoopSqlite | None = None,
+        held: bool = False,
     ) -> None:
         self._engine = engine
         self._options = options
         self._autocommit = autocommit  # each statement its own transaction: nothing to hold between them
         self._inline = inline
+        self._held = held  # inline's transaction (begin() done): every statement runs there
         self._conn: Connection | None = None
 
     @property
@@ -164,6 +202,8 @@ class ThreadConnection:
     async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[*tuple[Any, ...]]: ...
     async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[*tuple[Any, ...]]:
         """Run statement in the worker thread (the first one also checks out and begins); rows come buffered."""
+        if self._held:
+            raise TypeError("a driver transaction runs generated statements only (queries/driver_sql.py)")
         return await in_thread(lambda: self._connection().execute(statement, parameters))
 
     async def driver_sql_rows(self, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
@@ -184,6 +224,9 @@ class ThreadConnection:
         read: Callable[[Any], T],
         read_observed: Callable[[CursorResult[Any]], T],
     ) -> T:
+        if self._held:
+            assert self._inline is not None
+            return self._inline.run_held(sql, parameters, read)
         if self._inline is not None and self._conn is None and not statements_observed(self._engine):
             done = self._inline.run(sql, parameters, read)
             if done is not None:
@@ -195,6 +238,8 @@ class ThreadConnection:
             if self._autocommit and self._conn is None and not statements_observed(self._engine):
                 return _pooled(self._engine, sql, parameters, read)
             conn = self._connection()
+            if not self._autocommit and not conn.in_transaction():
+                conn.begin()  # the engine's begin hook: BEGIN IMMEDIATE (a driver statement would not autobegin)
             if statements_observed(conn):
                 return read_observed(conn.exec_driver_sql(sql, parameters))
             return _driver_run(conn.connection.driver_connection, sql, parameters, read)
@@ -225,6 +270,14 @@ class ThreadConnection:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def _driver_error(sql: str, work: Callable[[], T]) -> T:
+    """work(); a pysqlite error raised as SQLAlchemy's DBAPIError around it, as for any statement."""
+    try:
+        return work()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(sql, [], exc, sqlite3.Error) from exc
 
 
 def _all_rows(cursor: Any) -> list[Any]:
@@ -271,6 +324,26 @@ async def thread_transaction(engine: Engine, options: dict[str, Any] | None = No
         raise
     finally:
         conn.close()
+
+
+@asynccontextmanager
+async def thread_driver_transaction(engine: Engine, inline: LoopSqlite) -> AsyncIterator[ThreadConnection]:
+    """A ThreadConnection for the generated statements of one write transaction, committed when the block ends,
+    rolled back if it raises: on inline, the loop's own connection, when it is free and its BEGIN IMMEDIATE takes
+    the write lock at once (no thread hop at all); else as thread_transaction, waiting for the lock in a worker.
+    """
+    if statements_observed(engine) or not _driver_error("BEGIN IMMEDIATE", inline.begin):
+        async with thread_transaction(engine) as conn:
+            yield conn
+        return
+    try:
+        yield ThreadConnection(engine, {}, inline=inline, held=True)
+    except BaseException:
+        inline.end(commit=False)
+        raise
+    _driver_error("COMMIT", lambda: inline.end(commit=True))
+    if inline.checkpoint_due():
+        await in_thread(lambda: checkpoint(engine))
 
 
 @asynccontextmanager

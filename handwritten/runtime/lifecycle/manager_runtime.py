@@ -81,6 +81,9 @@ class ManagerRuntime(ABC, Generic[FacadesT]):
     def driver(self, *, write: bool) -> AbstractAsyncContextManager[DriverHandle]:
         return self._started_engine("driver").driver(write=write)
 
+    def driver_transaction(self) -> AbstractAsyncContextManager[DriverHandle]:
+        return self._started_engine("driver_transaction").driver_transaction()
+
     def snapshot(self) -> AbstractAsyncContextManager[Connection]:
         return self._started_engine("snapshot").snapshot()
 

@@ -18,7 +18,8 @@ the driver's code from `.orig`. A connection the failure says is lost is invalid
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -123,6 +124,13 @@ def _dialect(conn: AsyncConnection | PooledDriver) -> str:
     return conn.dialect if isinstance(conn, PooledDriver) else conn.dialect.name
 
 
+def backend_of(conn: DriverHandle) -> str:
+    """Which backend conn is a connection of ("sqlite", "postgresql" or "mysql"): a record's read rules differ."""
+    if isinstance(conn, ThreadConnection):
+        return "sqlite"
+    return "mysql" if is_mysql(_dialect(conn)) else "postgresql"
+
+
 async def fetch_rows(conn: DriverHandle, statement: Statement, params: Params) -> list[Row]:
     """Every row the statement returns, as the driver gives it (indexed by position)."""
     if isinstance(conn, ThreadConnection):
@@ -192,3 +200,42 @@ async def affected_rows_by_keys(
     if not isinstance(conn, ThreadConnection) and not is_mysql(_dialect(conn)):  # one array: any count's text
         return await affected_rows(conn, _for_keys(statement, 1), (*params, list(keys)))
     return await affected_rows(conn, _for_keys(statement, len(keys)), (*params, *keys))
+
+
+@asynccontextmanager
+async def driver_transaction(handle: PooledDriver) -> AsyncIterator[PooledDriver]:
+    """handle's driver connection in one transaction: BEGIN, COMMIT when the block ends, ROLLBACK if it raises.
+
+    SQLAlchemy's pool resets a connection it lends out again, but not a transaction it did not begin (its asyncpg
+    adapter sees none): a connection still in a transaction at the end (a ROLLBACK that failed or was cancelled)
+    is marked lost, so that it is invalidated instead of going back to the pool.
+    """
+    await _control(handle, "BEGIN")
+    try:
+        yield handle
+    except BaseException:
+        if not handle.lost:
+            try:
+                await _control(handle, "ROLLBACK")
+            except BaseException:  # what the block raised is what the caller is told
+                handle.lost = True
+        raise
+    else:
+        await _control(handle, "COMMIT")
+    finally:
+        if not handle.lost and _in_transaction(handle):
+            handle.lost = True
+
+
+async def _control(handle: PooledDriver, sql: str) -> None:
+    driver = handle.driver
+    if is_mysql(handle.dialect):
+        call = {"BEGIN": driver.begin, "COMMIT": driver.commit, "ROLLBACK": driver.rollback}[sql]
+        await _wrapped(handle, sql, (), call())
+    else:
+        await _wrapped(handle, sql, (), driver.execute(sql))
+
+
+def _in_transaction(handle: PooledDriver) -> bool:
+    driver = handle.driver
+    return bool(driver.get_transaction_status() if is_mysql(handle.dialect) else driver.is_in_transaction())
