@@ -376,7 +376,8 @@ def _update_where(
     conditions = [where_item(w.root) for w in fast.where]
     params = params + [name for name, literal in conditions if literal is None and name not in params]
     exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
-    exprs |= {f"{name}{_AGAIN}": exprs[name] for name, rule in map(set_item, (s.root for s in fast.set)) if rule == AT_MOST}
+    capped = [name for name, rule in map(set_item, (s.root for s in fast.set)) if rule == AT_MOST]
+    exprs |= {f"{name}{_AGAIN}": exprs[name] for name in capped}
     stmt = update(sql_table).where(*_conditions(sql_table, conditions)).values(values)
     sets = ", ".join(_set_doc(s.root) for s in fast.set)
     where = " and ".join(w.root if where_item(w.root)[1] else f"{w.root} = {w.root}" for w in fast.where)

@@ -42,7 +42,7 @@ class FastPath:
     statements: tuple[str, ...]  # the generated functions it calls (generated/fast/<facade>.py)
     params: tuple[tuple[str, str], ...]  # (name, annotation), in spec order
     seeded: bool = False  # it updates stored rows by key: each input is run on stored rows
-    repeated: bool = False  # it meets rows an earlier call stored: each input twice, then the last input (every key at once)
+    repeated: bool = False  # it meets rows an earlier call stored: each input twice, then the last input
     where_texts: tuple[tuple[str, str], ...] = ()  # (column, text) its where compares with: every other row holds them
 
 
@@ -126,9 +126,7 @@ async def _stored(db: Any, tables: tuple[str, ...], now: float) -> dict[str, lis
                 return f"<key of {target} row {ranks[target][value]}>"
         return _masked(value, now)
 
-    return {
-        name: [{k: shown_as(_table(name), k, v) for k, v in row.items()} for row in rows[name]] for name in tables
-    }
+    return {name: [{k: shown_as(_table(name), k, v) for k, v in row.items()} for row in rows[name]] for name in tables}
 
 
 async def _keys(db: Any, tables: tuple[str, ...]) -> list[Any]:
@@ -178,7 +176,7 @@ def _first_difference(fast: Any, reference: Any) -> str:
     for part, (mine, theirs) in enumerate(zip(fast, reference, strict=True)):
         if mine != theirs:
             a, b = repr(mine), repr(theirs)
-            at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
             return f"part {part}, from character {at}: fast {a[max(0, at - 150) : at + 150]!r} != {b[max(0, at - 150) : at + 150]!r}"
     return "equal"
 
