@@ -231,6 +231,79 @@ def save_or_update_jargon(b: Bench) -> Path:
     )
 
 
+AFFECTION_USERS = 50
+
+
+def update_user_affection(b: Bench) -> Path:
+    """A transaction: the user's row made or found and locked, its level read, set, and the change recorded."""
+    group = b.data.groups[0]
+    first_seen = (
+        "INSERT INTO user_affections (group_id, user_id, affection_level, max_affection, created_at, updated_at)"
+        " VALUES (?, ?, 0, 100, ?, ?)"
+    )
+    if b.backend == "mysql":
+        first_seen += " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)"
+    else:
+        first_seen += " ON CONFLICT (group_id, user_id) DO UPDATE SET id = user_affections.id RETURNING id"
+    locked = "SELECT affection_level FROM user_affections WHERE id = ?" + (
+        "" if b.backend == "sqlite" else " FOR UPDATE"
+    )
+    record = (
+        "INSERT INTO affection_interactions (user_affection_id, interaction_type, affection_delta, message_content,"
+        " timestamp) VALUES (?, ?, ?, ?, ?)"
+    )
+
+    async def ours(i: int) -> bool:
+        user = f"u{i % AFFECTION_USERS}"
+        return bool(await b.manager.update_user_affection(group, user, i % 101, "chat", "calm"))
+
+    async def raw(i: int) -> bool:
+        user, level, now = f"u{i % AFFECTION_USERS}", i % 101, int(time.time())
+        async with b.raw.transaction() as tx:
+            if b.backend == "mysql":
+                key = await tx.insert(first_seen, (group, user, now, now))
+            else:
+                key = int(await tx.scalar(first_seen, (group, user, now, now)))
+            # The raw side takes max_affection as 100 (ours reads it with the level).
+            previous = int(await tx.scalar(locked, (key,)))
+            await tx.execute(
+                "UPDATE user_affections SET affection_level = ?, updated_at = ? WHERE id = ?", (level, now, key)
+            )
+            if level != previous:
+                details = json.dumps(
+                    {"change_reason": "chat", "bot_mood": "calm", "previous_level": previous, "new_level": level}
+                )
+                await tx.insert(record, (key, "chat", level - previous, details, now))
+        return True
+
+    return Path("update_user_affection", ours, raw, note="4 statements in one transaction (3 when unchanged)")
+
+
+def save_bot_mood(b: Bench) -> Path:
+    """A transaction: the group's active mood ended, the new one stored."""
+    groups = b.data.groups
+    end_active = (
+        "UPDATE bot_mood SET end_time = CASE WHEN (end_time IS NULL OR end_time > ?) THEN ? ELSE end_time END,"
+        " is_active = 0 WHERE group_id = ? AND is_active = 1"
+    )
+    add = (
+        "INSERT INTO bot_mood (group_id, mood_type, mood_intensity, mood_description, timestamp, start_time,"
+        " end_time, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, CURRENT_TIMESTAMP)"
+    )
+
+    async def ours(i: int) -> bool:
+        return bool(await b.manager.save_bot_mood(groups[i % len(groups)], "calm", 0.5, "steady", 24))
+
+    async def raw(i: int) -> bool:
+        group, now = groups[i % len(groups)], time.time()
+        async with b.raw.transaction() as tx:
+            await tx.execute(end_active, (now, now, group))
+            await tx.insert(add, (group, "calm", 0.5, "steady", now, now, now + 24 * 3600))
+        return True
+
+    return Path("save_bot_mood", ours, raw, note="2 statements in one transaction")
+
+
 # -------------------------------------------------------------------- reads
 
 
@@ -384,6 +457,8 @@ BUILDERS: tuple[Callable[[Bench], Path], ...] = (
     save_raw_messages,
     add_filtered_message,
     save_or_update_jargon,
+    update_user_affection,
+    save_bot_mood,
 )
 
 
