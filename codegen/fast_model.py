@@ -90,9 +90,8 @@ class FastFunction:
     by_key: FastSql | None = None  # insert with existing_key: the locking read of the stored row's key
     column_read: str = ""  # select of one column: what the list holds for a row
     value_type: str = ""  # select of one column: the Python type of its values
-    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = (
-        None  # update by keys: MySQL's, SQLite's text around them
-    )
+    # update by keys: MySQL's and SQLite's text around the keys' placeholders
+    keys_around: tuple[tuple[str, str], tuple[str, str]] | None = None
     in_transaction: bool = False  # it takes the connection of db.driver_transaction() instead of db
 
 
