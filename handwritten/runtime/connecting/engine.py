@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.util import greenlet_spawn
 
 from sldb.handwritten.runtime.connecting.liveness import shut_pooled_sockets
+from sldb.handwritten.runtime.connecting.pooled_driver import driver_transaction
 from sldb.handwritten.runtime.connecting.pools import (
     DEFERRED_BEGIN,
     NO_BEGIN,
@@ -44,7 +45,6 @@ from sldb.handwritten.runtime.contract.sqlite_thread import (
     thread_driver_transaction,
     thread_transaction,
 )
-from sldb.handwritten.runtime.queries.driver_sql import driver_transaction
 
 log = layer_logger("engine")
 

@@ -10,7 +10,7 @@ When anyone watches the statements (an event listener, echo: contract/observed.p
 Connection and the same SQL text goes through its exec_driver_sql, so every observer sees every statement; that
 costs 10-20 % of a call (measured with `make bench`), which is why it is not the default.
 
-A driver error is raised as SQLAlchemy's DBAPIError around it, as SQLAlchemy would raise it: the generated facade
+A driver error is raised as SQLAlchemy's DBAPIError around it (connecting/pooled_driver.py), as SQLAlchemy would raise it: the generated facade
 catches it as any other (log_failure, translate), retried() sees a rolled-back transaction, and classify() reads
 the driver's code from `.orig`. A connection the failure says is lost is invalidated, not put back in the pool.
 """
@@ -18,20 +18,18 @@ the driver's code from `.orig`. A connection the failure says is lost is invalid
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import DBAPIError, NoResultFound
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sldb.handwritten.runtime.backends.identity import is_mysql
-from sldb.handwritten.runtime.connecting.liveness import closed_by_server
+from sldb.handwritten.runtime.connecting.pooled_driver import wrapped
 from sldb.handwritten.runtime.contract.database import DriverHandle, PooledDriver
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
-from sldb.handwritten.runtime.failures.classify import FailureClass, classify, node_not_ready
 
 T = TypeVar("T")
 Row = Sequence[Any]
@@ -66,25 +64,6 @@ def _for_keys(statement: KeysStatement, count: int) -> Statement:
         mysql=", ".join(["%s"] * count).join(mysql),
         sqlite=", ".join(["?"] * count).join(sqlite),
     )
-
-
-async def _wrapped(conn: DriverHandle, sql: str, params: Params, call: Awaitable[T]) -> T:
-    """call's result; a driver error raised as DBAPIError (the connection invalidated when it is lost)."""
-    try:
-        return await call
-    except DBAPIError:
-        raise  # SQLAlchemy ran it (the statements are observed) and wrapped it already
-    except Exception as exc:
-        error = DBAPIError.instance(sql, list(params), exc, Exception, hide_parameters=True)
-        lost = classify(error) is FailureClass.UNAVAILABLE or node_not_ready(error)
-        if isinstance(conn, PooledDriver) and closed_by_server(conn.driver):
-            lost = True  # whatever the driver said (asyncpg may report a state error first), the socket is gone
-        if lost and isinstance(conn, PooledDriver):
-            error.connection_invalidated = conn.lost = True
-        elif lost and isinstance(conn, AsyncConnection):
-            error.connection_invalidated = True
-            await conn.invalidate()
-        raise error from exc
 
 
 def _observed(conn: AsyncConnection) -> bool:
@@ -135,15 +114,15 @@ async def fetch_rows(conn: DriverHandle, statement: Statement, params: Params) -
     """Every row the statement returns, as the driver gives it (indexed by position)."""
     if isinstance(conn, ThreadConnection):
         sql = statement.sqlite
-        return await _wrapped(conn, sql, params, conn.driver_sql_rows(sql, tuple(params)))
+        return await wrapped(conn, sql, params, conn.driver_sql_rows(sql, tuple(params)))
     sql = statement.mysql if is_mysql(_dialect(conn)) else statement.postgresql
     if isinstance(conn, AsyncConnection) and _observed(conn):
         result = await conn.exec_driver_sql(sql, tuple(params))
         return list(result.all()) if result.returns_rows else []
     driver = await _driver(conn)
     if is_mysql(_dialect(conn)):
-        return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _all_rows))
-    return list(await _wrapped(conn, sql, params, driver.fetch(sql, *params)))
+        return await wrapped(conn, sql, params, _mysql_run(driver, sql, params, _all_rows))
+    return list(await wrapped(conn, sql, params, driver.fetch(sql, *params)))
 
 
 async def inserted_id(conn: DriverHandle, statement: Statement, params: Params) -> int:
@@ -155,7 +134,7 @@ async def inserted_id(conn: DriverHandle, statement: Statement, params: Params) 
     sql = statement.mysql
     if isinstance(conn, AsyncConnection) and _observed(conn):
         return int((await conn.exec_driver_sql(sql, tuple(params))).lastrowid or 0)
-    return await _wrapped(conn, sql, params, _mysql_run(await _driver(conn), sql, params, _last_id))
+    return await wrapped(conn, sql, params, _mysql_run(await _driver(conn), sql, params, _last_id))
 
 
 async def inserted_or_existing_id(
@@ -182,14 +161,14 @@ async def affected_rows(conn: DriverHandle, statement: Statement, params: Params
     PostgreSQL: the count in asyncpg's status, "UPDATE 3")."""
     if isinstance(conn, ThreadConnection):
         sql = statement.sqlite
-        return await _wrapped(conn, sql, params, conn.driver_sql_rowcount(sql, tuple(params)))
+        return await wrapped(conn, sql, params, conn.driver_sql_rowcount(sql, tuple(params)))
     sql = statement.mysql if is_mysql(_dialect(conn)) else statement.postgresql
     if isinstance(conn, AsyncConnection) and _observed(conn):
         return int((await conn.exec_driver_sql(sql, tuple(params))).rowcount)
     driver = await _driver(conn)
     if is_mysql(_dialect(conn)):
-        return await _wrapped(conn, sql, params, _mysql_run(driver, sql, params, _rowcount))
-    status = await _wrapped(conn, sql, params, driver.execute(sql, *params))
+        return await wrapped(conn, sql, params, _mysql_run(driver, sql, params, _rowcount))
+    status = await wrapped(conn, sql, params, driver.execute(sql, *params))
     return int(status.rsplit(" ", 1)[-1])
 
 
@@ -200,42 +179,3 @@ async def affected_rows_by_keys(
     if not isinstance(conn, ThreadConnection) and not is_mysql(_dialect(conn)):  # one array: any count's text
         return await affected_rows(conn, _for_keys(statement, 1), (*params, list(keys)))
     return await affected_rows(conn, _for_keys(statement, len(keys)), (*params, *keys))
-
-
-@asynccontextmanager
-async def driver_transaction(handle: PooledDriver) -> AsyncIterator[PooledDriver]:
-    """handle's driver connection in one transaction: BEGIN, COMMIT when the block ends, ROLLBACK if it raises.
-
-    SQLAlchemy's pool resets a connection it lends out again, but not a transaction it did not begin (its asyncpg
-    adapter sees none): a connection still in a transaction at the end (a ROLLBACK that failed or was cancelled)
-    is marked lost, so that it is invalidated instead of going back to the pool.
-    """
-    await _control(handle, "BEGIN")
-    try:
-        yield handle
-    except BaseException:
-        if not handle.lost:
-            try:
-                await _control(handle, "ROLLBACK")
-            except BaseException:  # what the block raised is what the caller is told
-                handle.lost = True
-        raise
-    else:
-        await _control(handle, "COMMIT")
-    finally:
-        if not handle.lost and _in_transaction(handle):
-            handle.lost = True
-
-
-async def _control(handle: PooledDriver, sql: str) -> None:
-    driver = handle.driver
-    if is_mysql(handle.dialect):
-        call = {"BEGIN": driver.begin, "COMMIT": driver.commit, "ROLLBACK": driver.rollback}[sql]
-        await _wrapped(handle, sql, (), call())
-    else:
-        await _wrapped(handle, sql, (), driver.execute(sql))
-
-
-def _in_transaction(handle: PooledDriver) -> bool:
-    driver = handle.driver
-    return bool(driver.get_transaction_status() if is_mysql(handle.dialect) else driver.is_in_transaction())
