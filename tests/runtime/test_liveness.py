@@ -9,6 +9,8 @@ then reach callers).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import URL
@@ -57,5 +59,35 @@ async def test_idle_pooled_connections_are_found_in_the_pool_queue(backend: str)
         assert len(idle) == 2, "SQLAlchemy's pool no longer keeps idle connections where liveness.py reads them"
         drivers = [record.dbapi_connection.driver_connection for record in idle]
         assert all(liveness.transport_of(d) is not None for d in drivers)
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+async def test_a_checkout_runs_without_a_greenlet_only_when_it_does_no_io(backend: str) -> None:
+    """checkout_without_io reads SQLAlchemy's pool (its queue order, the records' start and invalidation times):
+    True for a healthy idle connection, whose checkout then runs on the loop's thread; False for one the pool
+    would reconnect, one the server closed, and an empty queue; each then takes the greenlet path. The engine is
+    the autocommit one db.driver() checks out of: its return does no I/O either (nothing to roll back)."""
+    engine = create_engine_for(_url(backend), PoolOptions(2, 0), autocommit=True)
+    try:
+        assert not liveness.checkout_without_io(engine)  # nothing idle yet: a checkout would connect
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        assert liveness.checkout_without_io(engine)
+        raw = engine.sync_engine.raw_connection()  # on the loop's thread, no greenlet: it must not need one
+        assert not liveness.checkout_without_io(engine)  # the only idle connection is out
+        raw.close()
+        assert liveness.checkout_without_io(engine)
+        (record,) = liveness.idle_records(engine)
+        record.dbapi_connection.driver_connection.terminate() if backend == "postgresql" else (
+            record.dbapi_connection.driver_connection.close()
+        )
+        assert not liveness.checkout_without_io(engine)  # closed: the checkout would replace it
+        async with engine.connect() as conn:  # and the greenlet path does
+            assert (await conn.execute(text("SELECT 1"))).scalar() == 1
+        assert liveness.checkout_without_io(engine)
+        engine.sync_engine.pool._invalidate_time = time.time() + 1  # as after a disconnect: reconnect at checkout
+        assert not liveness.checkout_without_io(engine)
     finally:
         await engine.dispose()

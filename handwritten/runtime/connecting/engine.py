@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.util import greenlet_spawn
 
-from sldb.handwritten.runtime.connecting.liveness import shut_pooled_sockets
+from sldb.handwritten.runtime.connecting.liveness import checkout_without_io, shut_pooled_sockets
 from sldb.handwritten.runtime.connecting.pooled_driver import driver_transaction
 from sldb.handwritten.runtime.connecting.pools import (
     DEFERRED_BEGIN,
@@ -307,9 +307,16 @@ class DatabaseEngine:
     @asynccontextmanager
     async def _pooled_driver(self, reader: AsyncEngine) -> AsyncIterator[PooledDriver]:
         """A driver connection of reader's pool, with no SQLAlchemy Connection around it; invalidated when
-        whoever used it found it lost, else returned."""
+        whoever used it found it lost, else returned.
+
+        When the checkout would do no I/O (an idle connection, healthy: liveness.checkout_without_io), it and
+        the return run on the loop's thread: SQLAlchemy's greenlet hops cost more than the pool's own work.
+        """
         try:
-            pooled = await reader.raw_connection()
+            if checkout_without_io(reader):
+                pooled = reader.sync_engine.raw_connection()
+            else:
+                pooled = await reader.raw_connection()
         except SQLAlchemyError:
             raise
         except Exception as exc:
@@ -321,7 +328,12 @@ class DatabaseEngine:
         try:
             yield handle
         finally:
-            await greenlet_spawn(pooled.invalidate if handle.lost else pooled.close)
+            if handle.lost:
+                await greenlet_spawn(pooled.invalidate)  # closing the connection is I/O
+            else:
+                # An autocommit connection's return is I/O-free: nothing to roll back (no transaction of
+                # SQLAlchemy's, skip_autocommit_rollback on MySQL), and the queue has room for it.
+                pooled.close()
 
     @property
     def loop_count(self) -> int:

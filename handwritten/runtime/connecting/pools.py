@@ -153,6 +153,7 @@ def create_engine_for(url: URL, options: PoolOptions, *, autocommit: bool = Fals
         "max_overflow": 0,
         "pool_recycle": 3600,
         "pool_timeout": options.pool_timeout,
+        "pool_use_lifo": True,
     }
     if autocommit:
         pool["isolation_level"] = "AUTOCOMMIT"
