@@ -10,6 +10,7 @@ then reach callers).
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -80,9 +81,7 @@ async def test_a_checkout_runs_without_a_greenlet_only_when_it_does_no_io(backen
         raw.close()
         assert liveness.checkout_without_io(engine)
         (record,) = liveness.idle_records(engine)
-        record.dbapi_connection.driver_connection.terminate() if backend == "postgresql" else (
-            record.dbapi_connection.driver_connection.close()
-        )
+        _close(backend, record.dbapi_connection.driver_connection)
         assert not liveness.checkout_without_io(engine)  # closed: the checkout would replace it
         async with engine.connect() as conn:  # and the greenlet path does
             assert (await conn.execute(text("SELECT 1"))).scalar() == 1
@@ -91,3 +90,28 @@ async def test_a_checkout_runs_without_a_greenlet_only_when_it_does_no_io(backen
         assert not liveness.checkout_without_io(engine)
     finally:
         await engine.dispose()
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+async def test_it_asks_about_the_connection_the_queue_gives_next(backend: str) -> None:
+    """The pools are LIFO: the connection returned last is the one a checkout takes, so that one is checked."""
+    engine = create_engine_for(_url(backend), PoolOptions(2, 0), autocommit=True)
+    try:
+        async with engine.connect() as first, engine.connect() as second:
+            await first.execute(text("SELECT 1"))
+            await second.execute(text("SELECT 1"))
+        older, newer = liveness.idle_records(engine)
+        assert liveness.checkout_without_io(engine)
+        _close(backend, older.dbapi_connection.driver_connection)
+        assert liveness.checkout_without_io(engine)  # the one taken next is still open
+        _close(backend, newer.dbapi_connection.driver_connection)
+        assert not liveness.checkout_without_io(engine)
+        raw = await engine.raw_connection()
+        assert raw._connection_record is newer  # LIFO: the record taken first (its connection replaced)
+        raw.close()
+    finally:
+        await engine.dispose()
+
+
+def _close(backend: str, driver: Any) -> None:
+    driver.terminate() if backend == "postgresql" else driver.close()

@@ -105,16 +105,18 @@ def checkout_without_io(engine: AsyncEngine) -> bool:
     """
     pool: Any = engine.sync_engine.pool
     records = idle_records(engine)
-    if not records or not hasattr(pool, "_recycle"):
+    if not records:
         return False
-    record = records[-1] if getattr(pool, "_use_lifo", False) else records[0]
-    dbapi_conn = getattr(record, "dbapi_connection", None)
-    if dbapi_conn is None:
-        return False
-    started = record.starttime
-    if (pool._recycle > -1 and time.time() - started > pool._recycle) or pool._invalidate_time > started:
-        return False
-    if record._soft_invalidate_time > started:
+    try:
+        record = records[-1] if pool._pool.use_lifo else records[0]  # the queue LIFO (pool_use_lifo) or FIFO
+        dbapi_conn = record.dbapi_connection
+        if dbapi_conn is None:
+            return False
+        started = record.starttime
+        recycle_due = pool._recycle > -1 and time.time() - started > pool._recycle
+        if recycle_due or pool._invalidate_time > started or record._soft_invalidate_time > started:
+            return False
+    except AttributeError:  # another pool class, or SQLAlchemy renamed them: the hop is always correct
         return False
     idle_since = record.info.get(_IDLE_SINCE)
     if idle_since is None or time.monotonic() - idle_since > IDLE_PING_SECONDS:
