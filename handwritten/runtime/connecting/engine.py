@@ -18,12 +18,10 @@ from typing import Any
 
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.util import greenlet_spawn
 
-from sldb.handwritten.runtime.connecting.liveness import checkout_without_io, shut_pooled_sockets
-from sldb.handwritten.runtime.connecting.pooled_driver import driver_transaction
+from sldb.handwritten.runtime.connecting.liveness import shut_pooled_sockets
+from sldb.handwritten.runtime.connecting.pooled_driver import checked_out, driver_transaction
 from sldb.handwritten.runtime.connecting.pools import (
     DEFERRED_BEGIN,
     NO_BEGIN,
@@ -35,7 +33,7 @@ from sldb.handwritten.runtime.connecting.pools import (
     sqlite_on_begin,
     sqlite_on_connect,
 )
-from sldb.handwritten.runtime.contract.database import Backend, Connection, DriverHandle, PooledDriver
+from sldb.handwritten.runtime.contract.database import Backend, Connection, DriverHandle
 from sldb.handwritten.runtime.contract.logs import layer_logger
 from sldb.handwritten.runtime.contract.observed import statements_observed
 from sldb.handwritten.runtime.contract.sqlite_thread import (
@@ -279,7 +277,7 @@ class DatabaseEngine:
             async with self.autocommit() if write else self.reading() as conn:
                 yield conn
             return
-        async with self._pooled_driver(reader) as handle:
+        async with checked_out(reader, self.backend) as handle:
             yield handle
 
     @asynccontextmanager
@@ -301,39 +299,8 @@ class DatabaseEngine:
             async with self.transaction() as conn:
                 yield conn
             return
-        async with self._pooled_driver(entry.reader) as handle, driver_transaction(handle):
+        async with checked_out(entry.reader, self.backend) as handle, driver_transaction(handle):
             yield handle
-
-    @asynccontextmanager
-    async def _pooled_driver(self, reader: AsyncEngine) -> AsyncIterator[PooledDriver]:
-        """A driver connection of reader's pool, with no SQLAlchemy Connection around it; invalidated when
-        whoever used it found it lost, else returned.
-
-        When the checkout would do no I/O (an idle connection, healthy: liveness.checkout_without_io), it and
-        the return run on the loop's thread: SQLAlchemy's greenlet hops cost more than the pool's own work.
-        """
-        try:
-            if checkout_without_io(reader):
-                pooled = reader.sync_engine.raw_connection()
-            else:
-                pooled = await reader.raw_connection()
-        except SQLAlchemyError:
-            raise
-        except Exception as exc:
-            # A connection that could not be opened: raised as engine.connect() raises it (SQLAlchemy's error
-            # around the driver's), so that the facade handles it as any other failure.
-            error = reader.dialect.loaded_dbapi.Error
-            raise DBAPIError.instance(None, None, exc, error, dialect=reader.dialect) from exc
-        handle = PooledDriver(self.backend, pooled.driver_connection)
-        try:
-            yield handle
-        finally:
-            if handle.lost:
-                await greenlet_spawn(pooled.invalidate)  # closing the connection is I/O
-            else:
-                # An autocommit connection's return is I/O-free: nothing to roll back (no transaction of
-                # SQLAlchemy's, skip_autocommit_rollback on MySQL), and the queue has room for it.
-                pooled.close()
 
     @property
     def loop_count(self) -> int:

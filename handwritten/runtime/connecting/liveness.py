@@ -119,7 +119,7 @@ def checkout_without_io(engine: AsyncEngine) -> bool:
     except AttributeError:  # another pool class, or SQLAlchemy renamed them: the hop is always correct
         return False
     idle_since = record.info.get(_IDLE_SINCE)
-    if idle_since is None or time.monotonic() - idle_since > IDLE_PING_SECONDS:
+    if idle_since is None or time.monotonic() - idle_since > IDLE_PING_SECONDS - 1:  # a margin: no ping due
         return False
     driver = dbapi_conn.driver_connection
     return not closed_by_server(driver) and not has_unread_input(driver)
