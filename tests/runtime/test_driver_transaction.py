@@ -21,7 +21,7 @@ from sldb.generated.models import BotMood, UserAffection
 from sldb.handwritten.runtime.contract.database import PooledDriver
 from sldb.handwritten.runtime.contract.sqlite_thread import ThreadConnection
 from sldb.handwritten.runtime.failures.classify import FailureClass, classify
-from sldb.handwritten.runtime.queries.driver_sql import Statement, affected_rows, inserted_id
+from sldb.handwritten.runtime.queries.driver_sql import Statement, affected_rows, fetch_rows, inserted_id
 
 _MOODS = BotMood.__table__
 _AFFECTIONS = UserAffection.__table__
@@ -165,3 +165,33 @@ async def test_it_waits_in_a_worker_while_another_connection_holds_the_write_loc
     assert await _mood_types(sqlite_db) == ["patient"]
     async with sqlite_db.driver_transaction() as conn:  # the lock free again: the loop's connection
         assert conn._held
+
+
+# Long enough to be cancelled in (at 0.2 s); MariaDB holds the transaction until its SLEEP ends.
+_SLEEP = Statement(postgresql="SELECT pg_sleep(1)", mysql="SELECT SLEEP(1)", sqlite="SELECT 1")
+
+
+async def test_a_cancelled_transaction_is_not_pooled_and_leaves_nothing(db: Any) -> None:
+    """Cancelled in the middle of a statement, whose answer the driver never read: the connection is dropped,
+    not lent out again, and the server ends its transaction (nothing of it stays)."""
+    if db.backend == "sqlite":
+        pytest.skip("the loop's connection runs each statement to its end: nothing to cancel in between")
+    handles: list[Any] = []
+
+    async def slow() -> None:
+        async with db.driver_transaction() as conn:
+            handles.append(conn)
+            await fast.insert_bot_mood(conn, _mood("g", "cancelled"))
+            await fetch_rows(conn, _SLEEP, ())
+
+    task = asyncio.ensure_future(slow())
+    while not handles:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert handles[0].lost
+    assert await _mood_types(db) == []
+    assert await db.save_bot_mood("g", "after", 0.5, "", 1) is True
+    assert await _mood_types(db) == ["after"]

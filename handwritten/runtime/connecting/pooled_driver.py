@@ -9,6 +9,7 @@ through wrapped().
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Sequence
 from contextlib import asynccontextmanager
@@ -85,12 +86,17 @@ async def driver_transaction(handle: PooledDriver) -> AsyncIterator[PooledDriver
     """handle's driver connection in one transaction: BEGIN, COMMIT when the block ends, ROLLBACK if it raises.
 
     SQLAlchemy's pool resets a connection it lends out again, but not a transaction it did not begin (its asyncpg
-    adapter sees none): a connection still in a transaction at the end (a ROLLBACK that failed or was cancelled)
-    is marked lost, so that it is invalidated instead of going back to the pool.
+    adapter sees none): a connection still in a transaction at the end (a ROLLBACK that failed), or whose block
+    was cancelled, is marked lost, so that it is invalidated instead of going back to the pool.
     """
     await _control(handle, "BEGIN")
     try:
         yield handle
+    except asyncio.CancelledError:
+        # Perhaps in the middle of a statement, whose answer the driver has not read: not reused. Closing the
+        # connection ends the transaction on the server.
+        handle.lost = True
+        raise
     except BaseException:
         if not handle.lost:
             try:
