@@ -308,7 +308,9 @@ async def test_a_backfill_stays_exact_while_other_nodes_change_the_rows_it_owes(
         finally:
             stop.set()
             await asyncio.gather(*writing)
-        assert ran >= 1500 // 50 and writes > ran
+        # Both writers wrote while the batches ran (each loop writes 2): a test of a race needs the race. More
+        # writes than batches was asked here once, and failed under the full suite's load (18 against 47).
+        assert ran >= 1500 // 50 and writes >= 8
         await _synced(galera)
         await assert_exact(managers[0])
     finally:
