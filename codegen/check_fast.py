@@ -100,11 +100,10 @@ def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
         for name, literal in conditions
         if literal is None and name in set_params
     ]
-    kinds = [columns[name].type for name, _ in conditions if name in columns]
     errors += [
-        f"a where column is {kind}, which a fast path does not convert (it takes {_KINDS})"
-        for kind in kinds
-        if kind not in FAST_KINDS
+        f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
+        for name, _ in conditions
+        if name in columns and columns[name].type not in FAST_KINDS
     ]
     if method.access != "write":
         errors.append("an update belongs to an access: write method")

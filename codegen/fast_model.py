@@ -340,10 +340,11 @@ def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
     items = [set_item(s.root) for s in fast.set]
     values = {name: _assignment(sql_table, name, rule) for name, rule in items}
     params = [name for name, rule in items if rule is None or rule == AT_MOST]
-    if fast.where:
-        return _update_where(fast, table, sql_table, values, params)
-    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params} | {"keys": "keys"}
+    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
     exprs |= {f"{name}{_AGAIN}": exprs[name] for name, rule in items if rule == AT_MOST}
+    if fast.where:
+        return _update_where(fast, table, sql_table, values, params, exprs)
+    exprs["keys"] = "keys"
 
     def statement(backend: str) -> ClauseElement:
         # PostgreSQL: one array parameter, one prepared statement for any count; elsewhere one placeholder a key.
@@ -369,17 +370,22 @@ def _update(fast: FastStatement, table: TableSpec) -> FastFunction:
 
 
 def _update_where(
-    fast: FastStatement, table: TableSpec, sql_table: Table, values: dict[str, Any], params: list[str]
+    fast: FastStatement,
+    table: TableSpec,
+    sql_table: Table,
+    values: dict[str, Any],
+    params: list[str],
+    exprs: dict[str, str],
 ) -> FastFunction:
+    """_update's statement for the rows its `where` matches: the set parameters' exprs, then the where ones."""
     by_name = {c.name: c for c in table.columns}
     conditions = [where_item(w.root) for w in fast.where]
-    params = params + [name for name, literal in conditions if literal is None and name not in params]
-    exprs = {name: bind_expr(table.table, by_name[name], name) for name in params}
-    capped = [name for name, rule in map(set_item, (s.root for s in fast.set)) if rule == AT_MOST]
-    exprs |= {f"{name}{_AGAIN}": exprs[name] for name in capped}
+    wheres = [name for name, literal in conditions if literal is None]
+    params = params + wheres
+    exprs = exprs | {name: bind_expr(table.table, by_name[name], name) for name in wheres}
     stmt = update(sql_table).where(*_conditions(sql_table, conditions)).values(values)
     sets = ", ".join(_set_doc(s.root) for s in fast.set)
-    where = " and ".join(w.root if where_item(w.root)[1] else f"{w.root} = {w.root}" for w in fast.where)
+    where = _where_doc([w.root for w in fast.where])
     return FastFunction(
         name=fast.name,
         kind="update",
@@ -421,10 +427,14 @@ def _set_doc(item: str) -> str:
     return item if rule is not None else f"{name} = {name}"
 
 
+def _where_doc(where: list[str]) -> str:
+    return " and ".join(w if where_item(w)[1] else f"{w} = {w}" for w in where)
+
+
 def _select_doc(table: str, where: list[str], order_by: list[str], limit: bool, column: str | None) -> str:
     parts = [f"The {column} of the rows of {table}" if column else f"The rows of {table}"]
     if where:
-        parts.append(" with " + " and ".join(w if where_item(w)[1] else f"{w} = {w}" for w in where))
+        parts.append(" with " + _where_doc(where))
     if order_by:
         parts.append(", ordered by " + ", ".join(order_by))
     if limit:

@@ -110,7 +110,7 @@ class LoopSqlite:
         try:
             done = _driver_run(driver, sql, parameters, read)
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+            if _busy(exc):
                 return None
             raise
         if driver.total_changes != changes:
@@ -125,7 +125,7 @@ class LoopSqlite:
         try:
             self._driver().execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+            if _busy(exc):
                 return False
             raise
         self._held = True
@@ -270,6 +270,11 @@ class ThreadConnection:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused at once because another connection holds the lock (nothing was done)."""
+    return exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
 
 
 def _driver_error(sql: str, work: Callable[[], T]) -> T:

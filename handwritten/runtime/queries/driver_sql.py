@@ -4,15 +4,17 @@ The connection is the one db.driver() gives: a driver connection of the autocomm
 db.autocommit() use, so the pool, the engine of this event loop, the replica choice and the facade's retry stay
 SQLAlchemy's; only the statement goes past it: asyncpg's fetch (its prepared-statement cache), an aiomysql
 cursor, or pysqlite on the SQLite worker thread. Every statement here is its own transaction (the driver's
-autocommit): SQLAlchemy begins nothing it does not see.
+autocommit), unless the connection is db.driver_transaction()'s, which began one (connecting/pooled_driver.py):
+SQLAlchemy begins nothing it does not see.
 
 When anyone watches the statements (an event listener, echo: contract/observed.py), db.driver() gives a SQLAlchemy
 Connection and the same SQL text goes through its exec_driver_sql, so every observer sees every statement; that
 costs 10-20 % of a call (measured with `make bench`), which is why it is not the default.
 
-A driver error is raised as SQLAlchemy's DBAPIError around it (connecting/pooled_driver.py), as SQLAlchemy would raise it: the generated facade
-catches it as any other (log_failure, translate), retried() sees a rolled-back transaction, and classify() reads
-the driver's code from `.orig`. A connection the failure says is lost is invalidated, not put back in the pool.
+A driver error is raised as SQLAlchemy's DBAPIError around it, as SQLAlchemy would raise it
+(connecting/pooled_driver.py's wrapped): the generated facade catches it as any other (log_failure, translate),
+retried() sees a rolled-back transaction, and classify() reads the driver's code from `.orig`. A connection the
+failure says is lost is invalidated, not put back in the pool.
 """
 
 from __future__ import annotations
