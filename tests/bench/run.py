@@ -28,6 +28,8 @@ console = Console(width=None if sys.stdout.isatty() else 150)
 STARTUP = "startup"
 ANCHOR_ROWS = 20_000  # tests/bench/anchors.py: a copy of raw_messages per contender, seeded alike
 ANCHOR_ROUNDS = 5
+# Per contender and call with --anchors: rounds of a second each (shorter ones moved the medians by ±15 %).
+ANCHOR_SECONDS = 5.0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,7 +39,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=",".join(selected_backends()),
         help="comma-separated: sqlite,postgresql,mysql (default: SLDB_TEST_BACKENDS or all three)",
     )
-    parser.add_argument("--seconds", type=float, default=1.0, help="time per side and path (default 1.0)")
+    parser.add_argument(
+        "--seconds", type=float, default=None, help="time per side and path (default 1.0; 5.0 with --anchors)"
+    )
     parser.add_argument("--calls", type=int, default=None, help="a fixed number of calls per side and path instead")
     parser.add_argument(
         "--rounds", type=int, default=None, help="rounds in which the sides take turns (default 3; 5 with --anchors)"
@@ -95,6 +99,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.rows = ANCHOR_ROWS if args.anchors else 100_000
     if args.rounds is None:
         args.rounds = ANCHOR_ROUNDS if args.anchors else 3
+    if args.seconds is None:
+        args.seconds = ANCHOR_SECONDS if args.anchors else 1.0
     if args.rows < 1000 or args.groups < 1 or args.batch < 1 or args.rounds < 1:
         parser.error("--rows must be at least 1000; --groups, --batch and --rounds at least 1")
     return args
