@@ -15,6 +15,8 @@ NOTES = (
     " also updates counter rows. Our insert is one upsert on ingest_key (ON CONFLICT … DO UPDATE … RETURNING id;"
     " MySQL: ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)); the others run a plain INSERT of the same values"
     " (ingest_key included). Each message has its own platform id: no insert is a repeat.",
+    "The driver also inserts into ours's raw_messages, paying our counter triggers (its messages with their own"
+    " platform ids): the least a call can cost that keeps the counters exact in the writer's transaction.",
     "The copies: our Table under another name (same columns, types, collation, indexes; compared in the catalog),"
     " seeded with the same rows; the same pragmas on every SQLite connection; pools of 10 on PostgreSQL and MariaDB.",
     "SQLAlchemy: its own column types (ours checks every text value in SafeString and LongText). Core: statements"

@@ -28,7 +28,7 @@ console = Console(width=None if sys.stdout.isatty() else 150)
 STARTUP = "startup"
 ANCHOR_ROWS = 20_000  # tests/bench/anchors.py: a copy of raw_messages per contender, seeded alike
 ANCHOR_ROUNDS = 5
-# Per contender and call with --anchors: rounds of a second each (shorter ones moved the medians by ±15 %).
+# Per contender and call with --anchors: rounds of a second each (the medians of 0.2 s rounds moved more between runs).
 ANCHOR_SECONDS = 5.0
 
 
