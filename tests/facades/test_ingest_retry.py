@@ -109,3 +109,23 @@ async def test_a_batch_of_identified_messages_sends_as_many_statements_whatever_
         assert len(set(ids)) == size
         counts.append(len(statements))
     assert counts[0] == counts[1]
+
+
+async def test_a_batch_of_large_messages_keeps_input_order_and_repeats(db: Any) -> None:
+    # About 1.5 MB of text in one call (PyMySQL cuts its executemany at 1 MB): a key repeated in the batch still
+    # gets the one stored row, and every id lands at its input's place.
+    big = "字" * 100_000  # 300,000 bytes in UTF-8
+    batch = [
+        _message(message_id="a", message=big),
+        _message(message=big),
+        _message(message_id="b", message=big),
+        _message(message_id="a", message="again"),
+        _message(message_id="c", message=big),
+        _message(message=big + "!"),
+        _message(message="small"),
+    ]
+    ids = await db.save_raw_messages(batch)
+    assert ids[0] == ids[3] and len(set(ids)) == 6
+    assert await _count(db) == 6
+    stored = {row["id"]: row["message"] for row in await db.get_recent_raw_messages("g", 10)}
+    assert [stored[i] for i in ids] == [big, big, big, big, big, big + "!", "small"]
