@@ -15,9 +15,18 @@ from sldb.codegen.fast_model import (
     where_item,
 )
 from sldb.codegen.load import Loaded
-from sldb.codegen.spec_model import TableSpec
+from sldb.codegen.spec_model import ColumnSpec, TableSpec
 
 _KINDS = ", ".join(FAST_KINDS)
+
+
+def _unconverted(table: TableSpec, columns: list[ColumnSpec]) -> list[str]:
+    """The refusal of each of columns whose kind a fast path does not convert (no bind or read rule written out)."""
+    return [
+        f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
+        for c in columns
+        if c.type not in FAST_KINDS
+    ]
 
 
 def _unique_keys(table: TableSpec) -> list[set[str]]:
@@ -38,11 +47,7 @@ def _select_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
         errors.append(f"column {fast.column} is boolean, read per backend: give it in a select of records")
     record = [] if fast.column else [c.name for c in table.columns if not c.internal]
     touched = record + [n for n in named if n in columns]
-    errors += [
-        f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
-        for name in dict.fromkeys(touched)
-        if columns[name].type not in FAST_KINDS
-    ]
+    errors += _unconverted(table, [columns[name] for name in dict.fromkeys(touched)])
     if fast.for_update and not method.fast_transaction:
         errors.append("for_update is for a select in a fast_transaction method (a lock ends with its transaction)")
     if method.access != "read" and not method.fast_transaction:
@@ -87,10 +92,7 @@ def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
         elif columns[name].primary_key:
             errors.append(f"an update does not set the key {table.table}.{name}")
         elif columns[name].type not in FAST_KINDS:
-            kind = columns[name].type
-            errors.append(
-                f"column {table.table}.{name} is {kind}, which a fast path does not convert (it takes {_KINDS})"
-            )
+            errors += _unconverted(table, [columns[name]])
         elif rule == AT_MOST and columns[name].type not in ("integer", "big_integer", "float"):
             errors.append(f"set {name} at most: {name} is not a number column")
         if rule is None or rule == AT_MOST:
@@ -100,11 +102,7 @@ def _update_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
         for name, literal in conditions
         if literal is None and name in set_params
     ]
-    errors += [
-        f"column {table.table}.{name} is {columns[name].type}, which a fast path does not convert (it takes {_KINDS})"
-        for name, _ in conditions
-        if name in columns and columns[name].type not in FAST_KINDS
-    ]
+    errors += _unconverted(table, [columns[name] for name, _ in conditions if name in columns])
     if method.access != "write":
         errors.append("an update belongs to an access: write method")
     return errors
@@ -146,11 +144,7 @@ def _insert_errors(fast: FastStatement, table: TableSpec, method: MethodSpec) ->
     if fast.optional and not fast.on_existing:
         errors.append("optional is for on_existing columns")
     errors += [f"{e} to return" for e in _integer_key_errors(table)]
-    errors += [
-        f"column {table.table}.{c.name} is {c.type}, which a fast path does not convert (it takes {_KINDS})"
-        for c in inserted_columns(table)
-        if c.type not in FAST_KINDS
-    ]
+    errors += _unconverted(table, inserted_columns(table))
     existing = {k.root for k in fast.existing_key}
     if existing and existing not in _unique_keys(table):
         errors.append(f"existing_key {sorted(existing)} is not the key of a unique index of {table.table}")

@@ -147,7 +147,7 @@ class LoopSqlite:
             if driver.in_transaction:
                 driver.execute("ROLLBACK")
             self._held = False
-            self._writes += 1
+            self._writes += commit  # a write toward the next checkpoint only when committed, as run() counts changes
 
     def checkpoint_due(self) -> bool:
         """Whether this connection has written CHECKPOINT_EVERY times since the last checkpoint (then counted
